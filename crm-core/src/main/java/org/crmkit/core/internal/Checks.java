@@ -1,0 +1,132 @@
+package org.crmkit.core.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.payment.CardNumbers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Validation shared by the value types of crm-core. Not API: other modules must not use it.
+ *
+ * <p>Every check names the field and, except for free text, the offending value.
+ */
+public final class Checks {
+    /** Longest free text accepted in one field (a staff note, an observation, a description). */
+    public static final int MAX_TEXT = 4_000;
+    /** Longest short text accepted (a name, a label, a role). */
+    public static final int MAX_SHORT_TEXT = 200;
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,127}");
+
+    private Checks() {
+    }
+
+    /** {@return the value, or an exception naming the field when it is null} */
+    public static <T> T notNull(String field, @Nullable T value) {
+        return Objects.requireNonNull(value, field);
+    }
+
+    /**
+     * Validates free text: not blank, at most {@code max} characters, no control characters but line breaks and
+     * tabs, no payment card number. Leading and trailing white space is removed.
+     */
+    public static String text(String field, @Nullable String value, int max) {
+        notNull(field, value);
+        String t = value.strip();
+        if (t.isEmpty()) {
+            throw new RuleViolationException(field + " must not be blank");
+        }
+        if (t.length() > max) {
+            throw new RuleViolationException(field + " must be at most " + max + " characters: " + t.length());
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+                throw new RuleViolationException(field + " must not contain control characters: U+"
+                        + String.format("%04X", (int) c));
+            }
+        }
+        return CardNumbers.requireNoCardNumber(field, t);
+    }
+
+    /** Like {@link #text} with {@link #MAX_SHORT_TEXT}. */
+    public static String shortText(String field, @Nullable String value) {
+        return text(field, value, MAX_SHORT_TEXT);
+    }
+
+    /** Like {@link #shortText} but null stays null. */
+    public static @Nullable String optionalShortText(String field, @Nullable String value) {
+        return value == null ? null : shortText(field, value);
+    }
+
+    /** Like {@link #text} but null stays null. */
+    public static @Nullable String optionalText(String field, @Nullable String value, int max) {
+        return value == null ? null : text(field, value, max);
+    }
+
+    /** Validates a code: lower-case letters, digits, {@code _ . -}, starting with a letter or digit, 1-64 long. */
+    public static String code(String field, @Nullable String value) {
+        notNull(field, value);
+        if (!CODE.matcher(value).matches()) {
+            throw new RuleViolationException(field + " must be lower-case letters, digits, '_', '.' or '-' (1-64): "
+                    + quoted(value));
+        }
+        return value;
+    }
+
+    /** Validates an identifier: 1-128 characters from letters, digits and {@code . _ : @ / + -}. */
+    public static String id(String field, @Nullable String value) {
+        notNull(field, value);
+        if (!ID.matcher(value).matches()) {
+            throw new RuleViolationException(field + " must be 1-128 letters, digits or ._:@/+- : " + quoted(value));
+        }
+        return CardNumbers.requireNoCardNumber(field, value);
+    }
+
+    /** Checks a number lies in [0, 1]. */
+    public static double unitInterval(String field, double value) {
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw new RuleViolationException(field + " must be between 0 and 1: " + value);
+        }
+        return value;
+    }
+
+    /** Checks a version is not negative. */
+    public static long version(long value) {
+        if (value < 0) {
+            throw new RuleViolationException("version must not be negative: " + value);
+        }
+        return value;
+    }
+
+    /** An immutable copy of the list with a null check on the list and each element. */
+    public static <T> List<T> list(String field, @Nullable Collection<? extends T> values) {
+        notNull(field, values);
+        for (T v : values) {
+            notNull(field + " element", v);
+        }
+        return List.copyOf(values);
+    }
+
+    /** An immutable copy of the map with a null check on the map, each key and each value. */
+    public static <K, V> Map<K, V> map(String field, @Nullable Map<? extends K, ? extends V> values) {
+        notNull(field, values);
+        for (Map.Entry<? extends K, ? extends V> e : values.entrySet()) {
+            notNull(field + " key", e.getKey());
+            notNull(field + " value", e.getValue());
+        }
+        return Map.copyOf(values);
+    }
+
+    /** Quotes text for a message, cut to 80 characters and with card numbers masked. */
+    public static String quoted(String value) {
+        String v = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+        return CardNumbers.containsCardNumber(v) ? "<masked>" : "'" + v + "'";
+    }
+}

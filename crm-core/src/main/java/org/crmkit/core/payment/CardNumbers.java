@@ -1,0 +1,111 @@
+package org.crmkit.core.payment;
+
+import java.util.Objects;
+
+import org.crmkit.core.RuleViolationException;
+
+/**
+ * Detects full payment card numbers in text, so that they are refused wherever text is accepted.
+ *
+ * <p>A card number is a group of 13 to 19 digits, optionally split by single spaces or dashes, that passes the
+ * Luhn check. Longer digit groups (tracking numbers, ledger references) are not card numbers.
+ */
+public final class CardNumbers {
+    private static final int MIN_DIGITS = 13;
+    private static final int MAX_DIGITS = 19;
+
+    private CardNumbers() {
+    }
+
+    /**
+     * Tells whether the text contains something that looks like a full card number.
+     *
+     * @param text the text to scan
+     * @return true when a digit group of 13 to 19 digits passing the Luhn check is found
+     */
+    public static boolean containsCardNumber(CharSequence text) {
+        Objects.requireNonNull(text, "text");
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            // Collect one digit group: digits joined by at most one space or dash between digits.
+            char[] digits = new char[MAX_DIGITS + 1];
+            int count = 0;
+            int j = i;
+            while (j < n) {
+                char c = text.charAt(j);
+                if (isDigit(c)) {
+                    if (count <= MAX_DIGITS) {
+                        digits[Math.min(count, MAX_DIGITS)] = c;
+                    }
+                    count++;
+                    j++;
+                } else if ((c == ' ' || c == '-') && j + 1 < n && isDigit(text.charAt(j + 1)) && j > i) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            if (count >= MIN_DIGITS && count <= MAX_DIGITS && passesLuhn(digits, count)) {
+                return true;
+            }
+            i = j;
+        }
+        return false;
+    }
+
+    /**
+     * Tells whether a string of digits passes the Luhn check.
+     *
+     * @param digits decimal digits only
+     * @return true when the Luhn checksum is valid
+     * @throws RuleViolationException when {@code digits} is empty or holds a non-digit
+     */
+    public static boolean passesLuhn(String digits) {
+        Objects.requireNonNull(digits, "digits");
+        if (digits.isEmpty() || !digits.chars().allMatch(CardNumbers::isDigit)) {
+            throw new RuleViolationException("digits must be decimal digits only");
+        }
+        return passesLuhn(digits.toCharArray(), digits.length());
+    }
+
+    /**
+     * Refuses text that contains a card number. The message names the field but never repeats the text.
+     *
+     * @param field the name of the field, for the message
+     * @param text the text to check
+     * @return the text, unchanged
+     * @throws RuleViolationException when the text contains a card number
+     */
+    public static String requireNoCardNumber(String field, String text) {
+        if (containsCardNumber(text)) {
+            throw new RuleViolationException(field + " must not contain a payment card number");
+        }
+        return text;
+    }
+
+    private static boolean passesLuhn(char[] digits, int count) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int k = count - 1; k >= 0; k--) {
+            int d = digits[k] - '0';
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,5 @@
+/** crmkit examples. */
+@NullMarked
+package org.crmkit.examples;
+
+import org.jspecify.annotations.NullMarked;
