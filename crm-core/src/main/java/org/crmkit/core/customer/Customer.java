@@ -331,14 +331,13 @@ public final class Customer {
     }
 
     /**
-     * A copy with the given version and update time; used by repositories and the facade when storing.
+     * A copy with the given stored version; used by repositories when storing.
      *
      * @param newVersion the stored version
-     * @param at the update time
      * @return the new snapshot
      */
-    public Customer withVersion(long newVersion, Instant at) {
-        return toBuilder().version(newVersion).updatedAt(at).build();
+    public Customer withVersion(long newVersion) {
+        return toBuilder().version(newVersion).build();
     }
 
     @Override

@@ -1,0 +1,419 @@
+package org.crmkit.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.crmkit.core.common.Channel;
+import org.crmkit.core.common.TimeWindow;
+import org.crmkit.core.consent.ConsentRecord;
+import org.crmkit.core.consent.Purpose;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.event.CrmEvent;
+import org.crmkit.core.event.CrmEventListener;
+import org.crmkit.core.event.EventDispatcher;
+import org.crmkit.core.internal.Checks;
+import org.crmkit.core.memory.InMemoryCustomerRepository;
+import org.crmkit.core.memory.InMemoryServiceCaseRepository;
+import org.crmkit.core.memory.InMemoryTouchpointRepository;
+import org.crmkit.core.preference.Preference;
+import org.crmkit.core.service.CaseId;
+import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.spi.CustomerRepository;
+import org.crmkit.core.spi.ServiceCaseRepository;
+import org.crmkit.core.spi.TouchpointRepository;
+import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.core.unify.DuplicateCandidate;
+import org.crmkit.core.unify.DuplicateFinder;
+import org.crmkit.core.unify.ProfileMerger;
+
+/**
+ * The front door of crm-core: records what happens to customers through the repositories the host supplies (or
+ * the in-memory defaults), stamps times from the injected clock, and publishes a {@link CrmEvent} to the
+ * registered listeners after each successful write.
+ *
+ * <p>Updates take a function from the current snapshot to the new one. When another writer got there first, the
+ * function is applied again to the fresh snapshot (a few times at most), so the function must have no side
+ * effects. Thread-safe.
+ */
+public final class Crm {
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final CustomerRepository customers;
+    private final TouchpointRepository touchpoints;
+    private final ServiceCaseRepository cases;
+    private final Clock clock;
+    private final EventDispatcher events;
+    private final ProfileMerger merger = new ProfileMerger();
+
+    private Crm(Builder b) {
+        customers = b.customers;
+        touchpoints = b.touchpoints;
+        cases = b.cases;
+        clock = b.clock;
+        events = b.events;
+    }
+
+    /** {@return a facade over fresh in-memory repositories and the system clock} */
+    public static Crm inMemory() {
+        return builder().build();
+    }
+
+    /** {@return a builder; every part defaults to the in-memory store, the UTC system clock, no listeners} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return the customer repository} */
+    public CustomerRepository customers() {
+        return customers;
+    }
+
+    /** {@return the touchpoint repository} */
+    public TouchpointRepository touchpoints() {
+        return touchpoints;
+    }
+
+    /** {@return the service case repository} */
+    public ServiceCaseRepository cases() {
+        return cases;
+    }
+
+    /** {@return the clock the facade stamps times with} */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Registers a listener for every event.
+     *
+     * @param listener the listener
+     * @return a handle that removes the listener when closed
+     */
+    public EventDispatcher.Subscription subscribe(CrmEventListener listener) {
+        return events.subscribe(listener);
+    }
+
+    /**
+     * Creates a profile with a new random id, created now.
+     *
+     * @param spec fills in the profile: at least its name
+     * @return the stored profile, version 1
+     * @throws RuleViolationException when the profile breaks a rule
+     * @throws DuplicateException when an external id belongs to another profile
+     */
+    public Customer createCustomer(UnaryOperator<Customer.Builder> spec) {
+        Checks.notNull("spec", spec);
+        Instant now = clock.instant();
+        Customer draft = spec.apply(Customer.builder().id(CustomerId.random()).createdAt(now)).build();
+        return create(draft);
+    }
+
+    /**
+     * Stores a new profile built by the caller; its version must be 0. Creation and update times are set to now.
+     *
+     * @param customer the profile
+     * @return the stored profile, version 1
+     * @throws VersionConflictException when a profile with that id exists
+     * @throws DuplicateException when an external id belongs to another profile
+     */
+    public Customer create(Customer customer) {
+        Checks.notNull("customer", customer);
+        Instant now = clock.instant();
+        Customer stored = customers.save(customer.toBuilder().createdAt(now).updatedAt(now).build());
+        events.publish(new CrmEvent.CustomerCreated(stored, now));
+        publishNewFacts(List.of(), List.of(), stored, now);
+        return stored;
+    }
+
+    /**
+     * Finds a profile by id.
+     *
+     * @param id the id
+     * @return the profile, or empty
+     */
+    public Optional<Customer> findCustomer(CustomerId id) {
+        return customers.findById(id);
+    }
+
+    /**
+     * Changes a profile.
+     *
+     * @param id the profile
+     * @param change from the current snapshot to the new one; must be free of side effects, as it may be applied
+     *     again after a concurrent write
+     * @return the stored profile
+     * @throws NotFoundException when no profile has the id
+     * @throws VersionConflictException when concurrent writers won several times in a row
+     */
+    public Customer updateCustomer(CustomerId id, UnaryOperator<Customer> change) {
+        Checks.notNull("id", id);
+        Checks.notNull("change", change);
+        for (int attempt = 1; ; attempt++) {
+            Customer before = customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+            Customer changed = Checks.notNull("changed customer", change.apply(before));
+            if (!changed.id().equals(id) || changed.version() != before.version()) {
+                throw new RuleViolationException("an update must keep the id and version of customer " + id);
+            }
+            if (changed.equals(before)) {
+                return before;
+            }
+            Instant now = clock.instant();
+            try {
+                Customer stored = customers.save(changed.toBuilder().updatedAt(now).build());
+                events.publish(new CrmEvent.CustomerUpdated(before, stored, now));
+                publishNewFacts(before.preferences(), before.consents().history(), stored, now);
+                return stored;
+            } catch (VersionConflictException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Records a preference, at whichever location it was learned; it is known everywhere (C5).
+     *
+     * @param id the customer
+     * @param preference the preference
+     * @return the stored profile
+     * @throws NotFoundException when no profile has the id
+     */
+    public Customer recordPreference(CustomerId id, Preference preference) {
+        Checks.notNull("preference", preference);
+        return updateCustomer(id, c -> c.withPreference(preference));
+    }
+
+    /**
+     * Records a consent decision; a withdrawal is a new record and takes effect from its time.
+     *
+     * @param id the customer
+     * @param record the decision
+     * @return the stored profile
+     * @throws NotFoundException when no profile has the id
+     */
+    public Customer recordConsent(CustomerId id, ConsentRecord record) {
+        Checks.notNull("record", record);
+        return updateCustomer(id, c -> c.withConsent(record));
+    }
+
+    /**
+     * Answers "may we contact this customer on this channel for this purpose at this time" from the consent
+     * history; an unknown customer may not be contacted.
+     *
+     * @param id the customer
+     * @param purpose the purpose
+     * @param channel the channel
+     * @param at the time of contact
+     * @return true when the deciding consent record is a grant
+     */
+    public boolean mayContact(CustomerId id, Purpose purpose, Channel channel, Instant at) {
+        return customers.findById(id).map(c -> c.consents().permits(purpose, channel, at)).orElse(false);
+    }
+
+    /**
+     * Records a touchpoint. Recording the same touchpoint again returns the stored one and changes nothing, so
+     * a host may retry.
+     *
+     * @param touchpoint the touchpoint, version 0
+     * @return the stored touchpoint
+     * @throws NotFoundException when its customer does not exist
+     * @throws DuplicateException when its id is already used by a different touchpoint
+     */
+    public Touchpoint recordTouchpoint(Touchpoint touchpoint) {
+        Checks.notNull("touchpoint", touchpoint);
+        Optional<Touchpoint> existing = touchpoints.findById(touchpoint.id());
+        if (existing.isPresent()) {
+            return sameOrDuplicate(existing.get(), touchpoint);
+        }
+        if (customers.findById(touchpoint.customerId()).isEmpty()) {
+            throw new NotFoundException("customer", touchpoint.customerId());
+        }
+        Touchpoint stored;
+        try {
+            stored = touchpoints.save(touchpoint.withVersion(0));
+        } catch (VersionConflictException e) {
+            // Another writer recorded the same id meanwhile.
+            return sameOrDuplicate(touchpoints.findById(touchpoint.id()).orElseThrow(() -> e), touchpoint);
+        }
+        events.publish(new CrmEvent.TouchpointRecorded(stored, clock.instant()));
+        return stored;
+    }
+
+    /**
+     * Stores a newly opened case.
+     *
+     * @param serviceCase the case, version 0, as made by {@link ServiceCase#open}
+     * @return the stored case
+     * @throws NotFoundException when its customer does not exist
+     * @throws VersionConflictException when a case with that id exists
+     */
+    public ServiceCase openCase(ServiceCase serviceCase) {
+        Checks.notNull("serviceCase", serviceCase);
+        if (customers.findById(serviceCase.customerId()).isEmpty()) {
+            throw new NotFoundException("customer", serviceCase.customerId());
+        }
+        ServiceCase stored = cases.save(serviceCase);
+        events.publish(new CrmEvent.CaseStatusChanged(stored.customerId(), stored.id(), null, stored.status(),
+                clock.instant()));
+        return stored;
+    }
+
+    /**
+     * Changes a case: moves its status, adds an observation, links a touchpoint.
+     *
+     * @param id the case
+     * @param change from the current snapshot to the new one; free of side effects
+     * @return the stored case
+     * @throws NotFoundException when no case has the id
+     * @throws RuleViolationException when the change breaks the status machine
+     */
+    public ServiceCase updateCase(CaseId id, UnaryOperator<ServiceCase> change) {
+        Checks.notNull("id", id);
+        Checks.notNull("change", change);
+        for (int attempt = 1; ; attempt++) {
+            ServiceCase before = cases.findById(id).orElseThrow(() -> new NotFoundException("service case", id));
+            ServiceCase changed = Checks.notNull("changed case", change.apply(before));
+            if (!changed.id().equals(id) || changed.version() != before.version()) {
+                throw new RuleViolationException("an update must keep the id and version of case " + id);
+            }
+            try {
+                ServiceCase stored = cases.save(changed);
+                if (stored.status() != before.status()) {
+                    events.publish(new CrmEvent.CaseStatusChanged(stored.customerId(), id, before.status(),
+                            stored.status(), clock.instant()));
+                }
+                return stored;
+            } catch (VersionConflictException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Finds profiles that may describe the same customer (C10).
+     *
+     * @param id the profile
+     * @return candidates sharing an email, phone or external id, ordered by id
+     * @throws NotFoundException when no profile has the id
+     */
+    public List<DuplicateCandidate> findDuplicates(CustomerId id) {
+        Customer c = customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+        return new DuplicateFinder(customers).candidatesFor(c);
+    }
+
+    /**
+     * Merges a duplicate profile into a survivor (C10), by the rules of {@link ProfileMerger}: the survivor is
+     * saved with the merged data, the duplicate's touchpoints and cases are moved to the survivor, and the
+     * duplicate is deleted. Each step can be repeated, so a merge interrupted halfway completes when run again,
+     * and merging an already merged duplicate returns the survivor unchanged.
+     *
+     * @param survivorId the profile that stays
+     * @param duplicateId the profile merged into it
+     * @return the stored survivor
+     * @throws NotFoundException when the survivor does not exist, or the duplicate neither exists nor was merged
+     *     into the survivor
+     */
+    public Customer merge(CustomerId survivorId, CustomerId duplicateId) {
+        Checks.notNull("survivorId", survivorId);
+        Checks.notNull("duplicateId", duplicateId);
+        Customer survivor = customers.findById(survivorId)
+                .orElseThrow(() -> new NotFoundException("customer", survivorId));
+        Optional<Customer> duplicate = customers.findById(duplicateId);
+        if (duplicate.isEmpty()) {
+            if (survivor.mergedFrom().contains(duplicateId)) {
+                return survivor;
+            }
+            throw new NotFoundException("customer", duplicateId);
+        }
+        Customer dup = duplicate.get();
+        Customer merged = survivor.mergedFrom().contains(duplicateId) ? survivor
+                : updateCustomer(survivorId, s -> merger.merge(s, dup, clock.instant()).withVersion(s.version()));
+        touchpoints.streamByCustomer(duplicateId, TimeWindow.ALL).toList()
+                .forEach(t -> touchpoints.save(t.withCustomerId(survivorId)));
+        cases.streamByCustomer(duplicateId).toList().forEach(c -> cases.save(c.withCustomerId(survivorId)));
+        customers.deleteById(duplicateId);
+        events.publish(new CrmEvent.CustomerMerged(survivorId, duplicateId, clock.instant()));
+        return merged;
+    }
+
+    private Touchpoint sameOrDuplicate(Touchpoint stored, Touchpoint offered) {
+        if (stored.withVersion(0).equals(offered.withVersion(0))) {
+            return stored;
+        }
+        throw new DuplicateException("touchpoint id " + offered.id() + " is already used by a different touchpoint");
+    }
+
+    private void publishNewFacts(List<Preference> oldPreferences, List<ConsentRecord> oldConsents, Customer after,
+                                 Instant now) {
+        for (Preference p : after.preferences()) {
+            if (!oldPreferences.contains(p)) {
+                events.publish(new CrmEvent.PreferenceRecorded(after.id(), p, now));
+            }
+        }
+        for (ConsentRecord r : after.consents().history()) {
+            if (!oldConsents.contains(r)) {
+                events.publish(new CrmEvent.ConsentChanged(after.id(), r, now));
+            }
+        }
+    }
+
+    /** Builds a {@link Crm}. Not thread-safe. */
+    public static final class Builder {
+        private CustomerRepository customers = new InMemoryCustomerRepository();
+        private TouchpointRepository touchpoints = new InMemoryTouchpointRepository();
+        private ServiceCaseRepository cases = new InMemoryServiceCaseRepository();
+        private Clock clock = Clock.systemUTC();
+        private EventDispatcher events = new EventDispatcher();
+
+        private Builder() {
+        }
+
+        /** @param value the customer repository @return this builder */
+        public Builder customers(CustomerRepository value) {
+            customers = Checks.notNull("customers", value);
+            return this;
+        }
+
+        /** @param value the touchpoint repository @return this builder */
+        public Builder touchpoints(TouchpointRepository value) {
+            touchpoints = Checks.notNull("touchpoints", value);
+            return this;
+        }
+
+        /** @param value the service case repository @return this builder */
+        public Builder cases(ServiceCaseRepository value) {
+            cases = Checks.notNull("cases", value);
+            return this;
+        }
+
+        /** @param value the clock to stamp times with @return this builder */
+        public Builder clock(Clock value) {
+            clock = Checks.notNull("clock", value);
+            return this;
+        }
+
+        /** @param value the event dispatcher, to share one between facades @return this builder */
+        public Builder events(EventDispatcher value) {
+            events = Checks.notNull("events", value);
+            return this;
+        }
+
+        /** @param value a listener to register @return this builder */
+        public Builder listener(CrmEventListener value) {
+            events.subscribe(value);
+            return this;
+        }
+
+        /** {@return the facade} */
+        public Crm build() {
+            return new Crm(this);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The storage SPI: one small repository interface per aggregate, which a host implements over its own store.
+ *
+ * <p>Every promise an implementation must keep is written in these interfaces' Javadoc and checked by the
+ * storage contract kit in {@code crm-examples} ({@code org.crmkit.examples.contract}). crmkit ships an in-memory
+ * implementation ({@code org.crmkit.core.memory}) and a caching decorator ({@code org.crmkit.core.cache}).
+ */
+@NullMarked
+package org.crmkit.core.spi;
+
+import org.jspecify.annotations.NullMarked;
