@@ -1,0 +1,106 @@
+package org.crmkit.core.json;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.crmkit.core.agreement.AgreementId;
+import org.crmkit.core.common.AttributeValue;
+import org.crmkit.core.common.Channel;
+import org.crmkit.core.common.LocationId;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.StaffId;
+import org.crmkit.core.consent.Consents;
+import org.crmkit.core.consent.Purpose;
+import org.crmkit.core.customer.ContactAddress;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.customer.ExternalId;
+import org.crmkit.core.customer.Name;
+import org.crmkit.core.customer.NoteTopic;
+import org.crmkit.core.customer.Occasion;
+import org.crmkit.core.event.CrmEvent;
+import org.crmkit.core.preference.EffectivePreferences;
+import org.crmkit.core.preference.PreferenceKey;
+import org.crmkit.core.service.CaseCategory;
+import org.crmkit.core.service.CaseId;
+import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.core.touchpoint.TouchpointId;
+import org.crmkit.core.touchpoint.TouchpointKind;
+
+/**
+ * Teaches Jackson every public crm-core type, without annotations on the types themselves. Ids, codes, money
+ * ({@code "12.50 USD"}), preference keys ({@code "dining:food"}) and external ids ({@code "dealer-042:77"}) are
+ * JSON strings; names and events carry a {@code "type"} naming their variant; times are ISO-8601 strings.
+ * No default typing is used or needed.
+ *
+ * <p>Register it on a host's mapper with {@code mapper.registerModule(new CrmJacksonModule())} or
+ * {@code findAndRegisterModules()}; it brings Jackson's Java time module with it. To read untrusted documents
+ * with size limits and path-naming errors, use {@link CrmJson}.
+ */
+public final class CrmJacksonModule extends SimpleModule {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the module. */
+    public CrmJacksonModule() {
+        super("crmkit-core");
+        Scalar.register(this, CustomerId.class, CustomerId::value, CustomerId::of);
+        Scalar.register(this, TouchpointId.class, TouchpointId::value, TouchpointId::of);
+        Scalar.register(this, CaseId.class, CaseId::value, CaseId::of);
+        Scalar.register(this, AgreementId.class, AgreementId::value, AgreementId::of);
+        Scalar.register(this, StaffId.class, StaffId::value, StaffId::of);
+        Scalar.register(this, LocationId.class, LocationId::value, LocationId::of);
+        Scalar.register(this, Channel.class, Channel::code, Channel::of);
+        Scalar.register(this, TouchpointKind.class, TouchpointKind::code, TouchpointKind::of);
+        Scalar.register(this, Purpose.class, Purpose::code, Purpose::of);
+        Scalar.register(this, Occasion.class, Occasion::code, Occasion::of);
+        Scalar.register(this, NoteTopic.class, NoteTopic::code, NoteTopic::of);
+        Scalar.register(this, CaseCategory.class, CaseCategory::code, CaseCategory::of);
+        Scalar.register(this, Money.class, Money::toString, Money::parse);
+        Scalar.register(this, PreferenceKey.class, PreferenceKey::toString, PreferenceKey::parse);
+        Scalar.register(this, ExternalId.class, ExternalId::toString, ExternalId::parse);
+
+        addSerializer(AttributeValue.class, new AttributeValueJson.Writer());
+        addDeserializer(AttributeValue.class, new AttributeValueJson.Reader());
+        addSerializer(ContactAddress.class, new ContactAddressJson.Writer());
+        addDeserializer(ContactAddress.class, new ContactAddressJson.Reader());
+
+        setMixInAnnotation(Name.class, Mixins.NameMixin.class);
+        setMixInAnnotation(CrmEvent.class, Mixins.EventMixin.class);
+        setMixInAnnotation(Customer.class, Mixins.CustomerMixin.class);
+        setMixInAnnotation(Customer.Builder.class, Mixins.BuilderMixin.class);
+        setMixInAnnotation(Touchpoint.class, Mixins.TouchpointMixin.class);
+        setMixInAnnotation(Touchpoint.Builder.class, Mixins.BuilderMixin.class);
+        setMixInAnnotation(ServiceCase.class, Mixins.ServiceCaseMixin.class);
+        setMixInAnnotation(ServiceCase.Builder.class, Mixins.BuilderMixin.class);
+        setMixInAnnotation(Consents.class, Mixins.ConsentsMixin.class);
+        setMixInAnnotation(EffectivePreferences.class, Mixins.EffectivePreferencesMixin.class);
+    }
+
+    @Override
+    public Iterable<? extends Module> getDependencies() {
+        return List.of(new JavaTimeModule());
+    }
+
+    @Override
+    public void setupModule(SetupContext context) {
+        super.setupModule(context);
+        for (Class<?> time : List.of(Instant.class, LocalDate.class, YearMonth.class, MonthDay.class, Year.class)) {
+            context.configOverride(time).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        }
+        for (Class<?> aggregate : List.of(Customer.class, Touchpoint.class, ServiceCase.class)) {
+            context.configOverride(aggregate).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL));
+        }
+    }
+}

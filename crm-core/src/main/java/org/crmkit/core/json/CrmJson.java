@@ -1,0 +1,183 @@
+package org.crmkit.core.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.crmkit.core.CrmException;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.internal.Checks;
+
+/**
+ * Reads and writes crmkit JSON with limits fit for untrusted input: documents of at most 10 MB, nesting of at
+ * most 64 levels, strings of at most 100,000 characters and numbers of at most 100 digits. Any document that
+ * does not make a valid value fails with an {@link InvalidDefinitionException} naming the JSON path, for example
+ * {@code $.contactPoints[0].address}, and never with another exception type. Output is indented, with map keys
+ * sorted and absent values left out, so the same value always gives the same text. Thread-safe.
+ */
+public final class CrmJson {
+    /** Largest document accepted, in bytes or characters. */
+    public static final long MAX_DOCUMENT_LENGTH = 10_000_000;
+    /** Deepest nesting of arrays and objects accepted. */
+    public static final int MAX_NESTING_DEPTH = 64;
+    /** Longest string accepted. */
+    public static final int MAX_STRING_LENGTH = 100_000;
+
+    private static final ObjectMapper MAPPER = newMapper();
+
+    private CrmJson() {
+    }
+
+    /**
+     * A new mapper configured as this class uses it: the crm-core module (plus any module on the class path
+     * registered through {@code ServiceLoader}), the input limits, no default typing, unknown properties refused.
+     *
+     * @return a mapper the caller may configure further
+     */
+    public static ObjectMapper newMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNumberLength(100)
+                        .build())
+                .build();
+        JsonMapper mapper = JsonMapper.builder(factory)
+                .findAndAddModules()
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        if (mapper.getRegisteredModuleIds().stream().noneMatch("crmkit-core"::equals)) {
+            mapper.registerModule(new CrmJacksonModule());
+        }
+        return mapper;
+    }
+
+    /** {@return the shared mapper; do not reconfigure it} */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Writes a value.
+     *
+     * @param value the value
+     * @param type the type to write it as, for example {@code ContactAddress.class} for an address
+     * @return the JSON text
+     */
+    public static String write(Object value, Class<?> type) {
+        Checks.notNull("value", value);
+        try {
+            return MAPPER.writerFor(type).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new CrmException("could not write " + type.getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Writes a value as its runtime type.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
+    public static String write(Object value) {
+        return write(value, value.getClass());
+    }
+
+    /**
+     * Reads a value.
+     *
+     * @param json the document
+     * @param type the type to read
+     * @param <T> the type
+     * @return the valid value
+     * @throws InvalidDefinitionException when the document is malformed, too large or too deep, or does not make
+     *     a valid value; the message names the JSON path
+     */
+    public static <T> T read(String json, Class<T> type) {
+        Checks.notNull("json", json);
+        Checks.notNull("type", type);
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException | RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Reads a value from a stream, which is not closed.
+     *
+     * @param json the document
+     * @param type the type to read
+     * @param <T> the type
+     * @return the valid value
+     * @throws InvalidDefinitionException as for {@link #read(String, Class)}
+     */
+    public static <T> T read(InputStream json, Class<T> type) {
+        Checks.notNull("json", json);
+        Checks.notNull("type", type);
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException | RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Turns any failure to read a document into the library's exception, naming the JSON path.
+     *
+     * @param failure what Jackson or a constructor threw
+     * @return the exception to throw
+     */
+    public static InvalidDefinitionException translate(Exception failure) {
+        if (failure instanceof InvalidDefinitionException ide) {
+            return ide;
+        }
+        String path = "$";
+        if (failure instanceof JsonMappingException jme) {
+            path = path(jme.getPath());
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String problem;
+        if (root instanceof CrmException || root instanceof NullPointerException) {
+            problem = root instanceof NullPointerException ? "missing required value " + root.getMessage()
+                    : root.getMessage();
+        } else if (failure instanceof JsonProcessingException jpe) {
+            problem = jpe.getOriginalMessage();
+        } else {
+            problem = String.valueOf(root.getMessage());
+        }
+        return new InvalidDefinitionException(path, problem, failure);
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                sb.append('.').append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,128 @@
+package org.crmkit.core;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import org.crmkit.core.agreement.Agreement;
+import org.crmkit.core.agreement.AgreementId;
+import org.crmkit.core.common.AttributeValue;
+import org.crmkit.core.common.Channel;
+import org.crmkit.core.common.LocationId;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.StaffId;
+import org.crmkit.core.consent.ConsentRecord;
+import org.crmkit.core.consent.Purpose;
+import org.crmkit.core.customer.ContactPoint;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.customer.CustomerKind;
+import org.crmkit.core.customer.EmailAddress;
+import org.crmkit.core.customer.ExternalId;
+import org.crmkit.core.customer.KeyContact;
+import org.crmkit.core.customer.LifecycleStage;
+import org.crmkit.core.customer.Name;
+import org.crmkit.core.customer.NoteTopic;
+import org.crmkit.core.customer.Occasion;
+import org.crmkit.core.customer.PhoneNumber;
+import org.crmkit.core.customer.PostalAddress;
+import org.crmkit.core.customer.SpecialDate;
+import org.crmkit.core.customer.StaffNote;
+import org.crmkit.core.payment.CardBrand;
+import org.crmkit.core.payment.PaymentInstrument;
+import org.crmkit.core.preference.Polarity;
+import org.crmkit.core.preference.Preference;
+import org.crmkit.core.preference.PreferenceKey;
+import org.crmkit.core.service.CaseCategory;
+import org.crmkit.core.service.CaseId;
+import org.crmkit.core.service.Lane;
+import org.crmkit.core.service.Observation;
+import org.crmkit.core.service.Priority;
+import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.touchpoint.Direction;
+import org.crmkit.core.touchpoint.Expectation;
+import org.crmkit.core.touchpoint.LineItem;
+import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.core.touchpoint.TouchpointId;
+import org.crmkit.core.touchpoint.TouchpointKind;
+
+/** Small, fully populated values for crm-core's own tests (the C1-C12 fixtures live in crm-examples). */
+public final class Fixtures {
+    public static final Instant T0 = Instant.parse("2026-03-01T18:30:00Z");
+    public static final PreferenceKey FOOD = PreferenceKey.of("dining", "food");
+    public static final PreferenceKey SEAT = PreferenceKey.of("dining", "seat");
+
+    private Fixtures() {
+    }
+
+    /** C5's guest, with every field of the profile set. */
+    public static Customer fullGuest() {
+        return Customer.builder()
+                .id(CustomerId.of("guest-1"))
+                .kind(CustomerKind.PERSON)
+                .name(Name.person("Mei", "Lin"))
+                .addContactPoint(ContactPoint.verified(EmailAddress.of("Mei.Lin@Example.com")))
+                .addContactPoint(ContactPoint.of(PhoneNumber.of("+1 (213) 555-0142")))
+                .addContactPoint(ContactPoint.of(PostalAddress.of("1 Grand Ave", "90012", "Los Angeles", "us")))
+                .employer(CustomerId.of("acme"))
+                .keyContacts(List.of(new KeyContact("Ana Ruiz", "assistant", EmailAddress.of("ana@example.com"),
+                        null)))
+                .lifecycleStage(LifecycleStage.CUSTOMER)
+                .accountManager(StaffId.of("am-7"))
+                .tags(List.of("vip", "business"))
+                .attributes(Map.of("party-size", AttributeValue.number(2), "first-visit",
+                        AttributeValue.date(LocalDate.of(2024, 5, 1)), "family", AttributeValue.flag(false),
+                        "occupation", AttributeValue.text("architect")))
+                .specialDates(List.of(SpecialDate.of(Occasion.BIRTHDAY, LocalDate.of(1988, 2, 29)),
+                        new SpecialDate(Occasion.WEDDING_ANNIVERSARY, MonthDay.of(6, 12), null)))
+                .notes(List.of(new StaffNote(NoteTopic.APPEARANCE, "Tall, red scarf", StaffId.of("waiter-3"), T0)))
+                .externalIds(List.of(ExternalId.of("pos-la", "8812")))
+                .paymentInstruments(List.of(new PaymentInstrument("tok_9f8e7d", CardBrand.VISA, "4242",
+                        YearMonth.of(2028, 7))))
+                .preferences(List.of(
+                        Preference.observed(FOOD, "garlic", Polarity.AVOIDS, 0.9, T0, LocationId.of("los-angeles"),
+                                StaffId.of("waiter-3")),
+                        Preference.stated(SEAT, "window", Polarity.LIKES, T0)))
+                .consents(List.of(ConsentRecord.grant(Purpose.MARKETING, Channel.EMAIL, T0, "web-form")))
+                .agreements(List.of(new Agreement(AgreementId.of("ag-1"), "rental-annual", T0, T0,
+                        T0.plusSeconds(365L * 86_400))))
+                .mergedFrom(List.of(CustomerId.of("old-1")))
+                .version(3)
+                .createdAt(T0)
+                .updatedAt(T0.plusSeconds(60))
+                .build();
+    }
+
+    /** A purchase with line items and attributes. */
+    public static Touchpoint purchase(String id, CustomerId customer, Instant at) {
+        return Touchpoint.builder()
+                .id(TouchpointId.of(id))
+                .customerId(customer)
+                .occurredAt(at)
+                .channel(Channel.COUNTER)
+                .direction(Direction.INBOUND)
+                .kind(TouchpointKind.PURCHASE)
+                .location(LocationId.of("store-12"))
+                .staff(StaffId.of("cashier-4"))
+                .outcome("paid")
+                .expectation(Expectation.MET)
+                .lineItems(List.of(LineItem.of("sku-1", "pain-relievers", "StoreBrand", 2, Money.of("3.49", "USD")),
+                        new LineItem("sku-2", "pet-food", null, new BigDecimal("1.5"), Money.of("4.00", "USD"))))
+                .attributes(Map.of("list-scanned", AttributeValue.flag(true)))
+                .build();
+    }
+
+    /** C2c's case about the car that will not start after vanilla ice cream. */
+    public static ServiceCase vanillaCase() {
+        return ServiceCase.open(CaseId.of("case-1"), CustomerId.of("guest-1"), CaseCategory.of("vehicle-fault"),
+                        Lane.RED, Priority.HIGH, "Car will not start after buying vanilla ice cream", T0,
+                        StaffId.of("agent-1"))
+                .withObservation(new Observation(T0.plusSeconds(86_400), StaffId.of("engineer-1"),
+                        "Short stop, vanilla; no start", Map.of("stop-minutes", AttributeValue.number(4))));
+    }
+}
