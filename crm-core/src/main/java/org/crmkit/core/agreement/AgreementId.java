@@ -27,9 +27,9 @@ public record AgreementId(String value) {
         return new AgreementId(value);
     }
 
-    /** {@return a new random id} */
+    /** {@return a new random id: a UUID} */
     public static AgreementId random() {
-        return new AgreementId(java.util.UUID.randomUUID().toString());
+        return new AgreementId(Checks.randomId());
     }
 
     @Override

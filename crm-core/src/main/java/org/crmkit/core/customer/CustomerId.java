@@ -27,9 +27,9 @@ public record CustomerId(String value) {
         return new CustomerId(value);
     }
 
-    /** {@return a new random id} */
+    /** {@return a new random id: a UUID} */
     public static CustomerId random() {
-        return new CustomerId(java.util.UUID.randomUUID().toString());
+        return new CustomerId(Checks.randomId());
     }
 
     @Override

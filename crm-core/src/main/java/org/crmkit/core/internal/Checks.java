@@ -124,6 +124,19 @@ public final class Checks {
         return Map.copyOf(values);
     }
 
+    /**
+     * A random UUID as text that no card-number check refuses: a UUID's digit-only groups joined by dashes can
+     * read as a Luhn-valid card number, so such draws are discarded.
+     */
+    public static String randomId() {
+        while (true) {
+            String id = java.util.UUID.randomUUID().toString();
+            if (!CardNumbers.containsCardNumber(id)) {
+                return id;
+            }
+        }
+    }
+
     /** Quotes text for a message, cut to 80 characters and with card numbers masked. */
     public static String quoted(String value) {
         String v = value.length() > 80 ? value.substring(0, 80) + "..." : value;

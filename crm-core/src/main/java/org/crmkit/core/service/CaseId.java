@@ -27,9 +27,9 @@ public record CaseId(String value) {
         return new CaseId(value);
     }
 
-    /** {@return a new random id} */
+    /** {@return a new random id: a UUID} */
     public static CaseId random() {
-        return new CaseId(java.util.UUID.randomUUID().toString());
+        return new CaseId(Checks.randomId());
     }
 
     @Override

@@ -27,9 +27,9 @@ public record TouchpointId(String value) {
         return new TouchpointId(value);
     }
 
-    /** {@return a new random id} */
+    /** {@return a new random id: a UUID} */
     public static TouchpointId random() {
-        return new TouchpointId(java.util.UUID.randomUUID().toString());
+        return new TouchpointId(Checks.randomId());
     }
 
     @Override

@@ -1,5 +1,0 @@
-/** crmkit examples. */
-@NullMarked
-package org.crmkit.examples;
-
-import org.jspecify.annotations.NullMarked;
