@@ -1,0 +1,136 @@
+package org.crmkit.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.crmkit.core.Fixtures;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.customer.ContactAddress;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.EmailAddress;
+import org.crmkit.core.event.CrmEvent;
+import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.touchpoint.Touchpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CrmJsonTest {
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = CrmJsonTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    @Test
+    void customer_matchesTheDocumentedFormat() throws IOException {
+        assertEquals(golden("customer.json"), CrmJson.write(Fixtures.fullGuest()));
+        assertEquals(Fixtures.fullGuest(), CrmJson.read(golden("customer.json"), Customer.class));
+    }
+
+    @Test
+    void touchpointAndCase_matchTheDocumentedFormat() throws IOException {
+        Touchpoint t = Fixtures.purchase("tp-1", Fixtures.fullGuest().id(), Fixtures.T0);
+        assertEquals(golden("touchpoint.json"), CrmJson.write(t));
+        assertEquals(t, CrmJson.read(golden("touchpoint.json"), Touchpoint.class));
+        assertEquals(golden("service-case.json"), CrmJson.write(Fixtures.vanillaCase()));
+        assertEquals(Fixtures.vanillaCase(), CrmJson.read(golden("service-case.json"), ServiceCase.class));
+    }
+
+    @Test
+    void aHostMapper_findsTheModuleThroughServiceLoader() throws IOException {
+        ObjectMapper host = new ObjectMapper().findAndRegisterModules();
+        String json = host.writeValueAsString(Fixtures.fullGuest());
+        assertEquals(Fixtures.fullGuest(), host.readValue(json, Customer.class));
+        assertTrue(json.contains("\"createdAt\":\"2026-03-01T18:30:00Z\""), json);
+    }
+
+    @Test
+    void events_carryTheirTypeName() {
+        CrmEvent event = new CrmEvent.CustomerMerged(Fixtures.fullGuest().id(), Fixtures.fullGuest().id(),
+                Fixtures.T0);
+        String json = CrmJson.write(event, CrmEvent.class);
+        assertTrue(json.contains("\"type\" : \"customer-merged\""), json);
+        assertEquals(event, CrmJson.read(json, CrmEvent.class));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"id\":\"c\",\"name\":{\"type\":\"person\",\"given\":\"A\"},\"createdAt\":7,\"contactPoints\":[{\"address\":{\"email\":\"x\"}}]}"
+            + "|$.contactPoints[0].address|email must be of the form",
+        "{\"id\":\"c\",\"name\":{\"type\":\"person\",\"given\":\"A\"},\"createdAt\":\"2026-01-01T00:00:00Z\",\"version\":\"new\"}"
+            + "|$.version|",
+        "{\"id\":\"c\",\"createdAt\":\"2026-01-01T00:00:00Z\"}|$|missing required value name",
+        "{\"id\":\"c\",\"name\":{\"type\":\"robot\",\"given\":\"A\"}}|$.name|",
+        "{\"id\":\"c\",\"name\":{\"type\":\"person\",\"given\":\"A\"},\"createdAt\":\"2026-01-01T00:00:00Z\",\"shoeSize\":9}"
+            + "|$.shoeSize|",
+        "{\"id\":\"c\",\"name\":{\"type\":\"person\",\"given\":\"A\"},\"createdAt\":\"2026-01-01T00:00:00Z\",\"preferences\":[{\"key\":\"dining:food\",\"value\":\"garlic\",\"polarity\":\"AVOIDS\",\"source\":\"STATED\",\"confidence\":1.7,\"recordedAt\":\"2026-01-01T00:00:00Z\"}]}"
+            + "|$.preferences[0]|confidence must be between 0 and 1: 1.7",
+        "{\"id\":\"c d\"}|$.id|customer id must be"
+    })
+    void invalidDocuments_failNamingThePath(String json, String path, String problem) {
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> CrmJson.read(json, Customer.class));
+        assertEquals(path, e.path(), e.getMessage());
+        assertTrue(e.getMessage().contains(problem == null ? "" : problem), e.getMessage());
+    }
+
+    @Test
+    void malformedAndTrailingText_areRefused() {
+        assertEquals("$", assertThrows(InvalidDefinitionException.class,
+                () -> CrmJson.read("{\"id\":", Customer.class)).path());
+        assertThrows(InvalidDefinitionException.class,
+                () -> CrmJson.read("{\"email\":\"a@b.example\"} {}", ContactAddress.class));
+        assertEquals(EmailAddress.of("a@b.example"), CrmJson.read("{\"email\":\"a@b.example\"}",
+                ContactAddress.class));
+    }
+
+    @Test
+    void absurdNesting_isRefusedBeforeItIsBuilt() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> CrmJson.read(deep, Object.class));
+        assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+    }
+
+    @Test
+    void absurdSize_isRefused() {
+        String huge = "a".repeat(CrmJson.MAX_STRING_LENGTH + 1);
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> CrmJson.read("{\"id\":\"" + huge + "\"}", Customer.class));
+        assertTrue(e.getMessage().contains("String value length"), e.getMessage());
+    }
+
+    @Test
+    void aCardNumberInADocument_isRefusedAndNotRepeated() {
+        String json = "{\"id\":\"c\",\"name\":{\"type\":\"person\",\"given\":\"A\"},\"createdAt\":\"2026-01-01T00:00:00Z\","
+                + "\"notes\":[{\"topic\":\"general\",\"text\":\"card 4111 1111 1111 1111\",\"author\":\"s\","
+                + "\"at\":\"2026-01-01T00:00:00Z\"}]}";
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> CrmJson.read(json, Customer.class));
+        assertEquals("$.notes[0]", e.path());
+        assertFalse(e.getMessage().contains("4111"), e.getMessage());
+        assertTrue(e.getMessage().contains("note text must not contain a payment card number"), e.getMessage());
+    }
+
+    @Test
+    void noDefaultTypingIsEnabled() {
+        assertEquals(null, CrmJson.mapper().getSerializationConfig()
+                .getDefaultTyper(CrmJson.mapper().constructType(Object.class)));
+        assertEquals(null, CrmJson.mapper().getDeserializationConfig()
+                .getDefaultTyper(CrmJson.mapper().constructType(Object.class)));
+        // With default typing this would build a HashMap; without it, it is just a two-element list.
+        assertEquals(List.of("java.util.HashMap", java.util.Map.of()),
+                CrmJson.read("[\"java.util.HashMap\",{}]", Object.class));
+    }
+}
