@@ -1,0 +1,113 @@
+package org.crmkit.examples.demo;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+import org.crmkit.core.Crm;
+import org.crmkit.core.customer.ContactKind;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.Name;
+import org.crmkit.core.customer.CustomerKind;
+import org.crmkit.core.event.CrmEvent;
+import org.crmkit.core.preference.EffectivePreferences;
+import org.crmkit.core.preference.Preference;
+import org.crmkit.examples.contract.MutableClock;
+import org.crmkit.examples.fixtures.C1CarRental;
+import org.crmkit.examples.fixtures.C5Steakhouse;
+
+/**
+ * Walks through the case studies on the in-memory store and prints what happens, in words. Run it with the
+ * README's run command.
+ */
+public final class Demo {
+    private final PrintStream out;
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-03-06T19:00:00Z"));
+    private final Crm crm;
+    private int events;
+
+    /**
+     * Creates the demo.
+     *
+     * @param out where to print the walk-through
+     */
+    public Demo(PrintStream out) {
+        this.out = out;
+        this.crm = Crm.builder().clock(clock).listener(this::count).build();
+    }
+
+    /**
+     * Runs the demo, printing to standard output.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        new Demo(System.out).run();
+    }
+
+    /** Runs every scenario. */
+    public void run() {
+        out.println("crmkit demo: the case studies on the in-memory store");
+        steakhouse();
+        carRental();
+        out.println();
+        out.printf("%d domain events were published to listeners.%n", events);
+    }
+
+    private void count(CrmEvent event) {
+        events++;
+    }
+
+    private void steakhouse() {
+        heading("C5 steakhouse: the guest who avoids garlic, known in every branch");
+        Customer guest = C5Steakhouse.enrolGuest(crm);
+        out.printf("Los Angeles, %s: %s gets a guest card.%n", clock.instant(), guest.name().display());
+        for (Preference p : C5Steakhouse.observedInLosAngeles(clock.instant())) {
+            crm.recordPreference(guest.id(), p);
+            out.printf("  waiter %s notes: %s %s %s%n", p.recordedBy(), p.polarity().name().toLowerCase(), p.key(),
+                    p.value());
+        }
+
+        clock.advance(Duration.ofDays(40));
+        out.printf("Shanghai, %s: a booking arrives from %s.%n", clock.instant(), C5Steakhouse.GUEST_PHONE);
+        Customer found = crm.customers().findByContact(C5Steakhouse.GUEST_PHONE).get(0);
+        EffectivePreferences prefs = found.effectivePreferences();
+        out.printf("  the Shanghai host finds %s's card, written in Los Angeles:%n", found.name().display());
+        for (Preference p : prefs.all()) {
+            out.printf("    %-13s %-8s %s  (observed at %s)%n", p.key(), p.polarity().name().toLowerCase(),
+                    p.value(), p.location());
+        }
+        out.printf("  kitchen told: no garlic for this guest -> %s%n",
+                prefs.isAverseTo(C5Steakhouse.FOOD, "garlic") ? "yes" : "no");
+        out.printf("  staff notes: %s%n", found.notes().stream().map(n -> n.topic() + ": " + n.text())
+                .collect(Collectors.joining("; ")));
+    }
+
+    private void carRental() {
+        heading("C1 car rental: the annual agreement spares the signature");
+        Customer company = crm.createCustomer(b -> b.kind(CustomerKind.ORGANIZATION)
+                .name(Name.organization("Northwind Traders")));
+        Customer member = C1CarRental.enrolMember(crm, company.id());
+        out.printf("%s joins the gold club and signs the annual agreement on %s.%n", member.name().display(),
+                clock.instant());
+        out.printf("  card on file: %s%n", member.paymentInstruments().get(0));
+        out.printf("  email on file: %s (verified)%n", member.primaryContact(ContactKind.EMAIL).orElseThrow()
+                .address());
+        for (int days : new int[] {30, 200, 364, 366}) {
+            Instant rental = member.agreements().get(0).signedAt().plus(Duration.ofDays(days));
+            out.printf("  rental on day %3d: %s%n", days, C1CarRental.needsSignature(member, rental)
+                    ? "signature needed at the counter" : "no signature, no queue: straight to the car");
+        }
+        Customer renewed = crm.updateCustomer(member.id(), m -> m.withAgreement(
+                C1CarRental.annualAgreement(member.agreements().get(0).validUntil())));
+        out.printf("  after renewing, day 366: %s%n", C1CarRental.needsSignature(renewed,
+                member.agreements().get(0).signedAt().plus(Duration.ofDays(366)))
+                ? "signature needed" : "no signature needed");
+    }
+
+    private void heading(String title) {
+        out.println();
+        out.println("== " + title);
+    }
+}

@@ -1,0 +1,24 @@
+package org.crmkit.examples.demo;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class DemoTest {
+    @Test
+    void theWalkThroughTellsBothCases() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new Demo(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("kitchen told: no garlic for this guest -> yes"), out);
+        assertTrue(out.contains("dining:food   avoids   garlic  (observed at steakhouse-los-angeles)"), out);
+        assertTrue(out.contains("rental on day 364: no signature, no queue"), out);
+        assertTrue(out.contains("rental on day 366: signature needed at the counter"), out);
+        assertTrue(out.contains("card on file: PaymentInstrument[AMEX ****1005 exp 2029-03, token=****]"), out);
+        assertTrue(out.contains("11 domain events were published"), out);
+    }
+}
