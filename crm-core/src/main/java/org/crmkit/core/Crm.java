@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.crmkit.core.common.Channel;
@@ -152,7 +153,7 @@ public final class Crm {
     public Customer updateCustomer(CustomerId id, UnaryOperator<Customer> change) {
         Checks.notNull("id", id);
         Checks.notNull("change", change);
-        for (int attempt = 1; ; attempt++) {
+        return retryOnConflict(() -> {
             Customer before = customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
             Customer changed = Checks.notNull("changed customer", change.apply(before));
             if (!changed.id().equals(id) || changed.version() != before.version()) {
@@ -162,17 +163,11 @@ public final class Crm {
                 return before;
             }
             Instant now = clock.instant();
-            try {
-                Customer stored = customers.save(changed.toBuilder().updatedAt(now).build());
-                events.publish(new CrmEvent.CustomerUpdated(before, stored, now));
-                publishNewFacts(before.preferences(), before.consents().history(), stored, now);
-                return stored;
-            } catch (VersionConflictException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            Customer stored = customers.save(changed.toBuilder().updatedAt(now).build());
+            events.publish(new CrmEvent.CustomerUpdated(before, stored, now));
+            publishNewFacts(before.preferences(), before.consents().history(), stored, now);
+            return stored;
+        });
     }
 
     /**
@@ -275,25 +270,19 @@ public final class Crm {
     public ServiceCase updateCase(CaseId id, UnaryOperator<ServiceCase> change) {
         Checks.notNull("id", id);
         Checks.notNull("change", change);
-        for (int attempt = 1; ; attempt++) {
+        return retryOnConflict(() -> {
             ServiceCase before = cases.findById(id).orElseThrow(() -> new NotFoundException("service case", id));
             ServiceCase changed = Checks.notNull("changed case", change.apply(before));
             if (!changed.id().equals(id) || changed.version() != before.version()) {
                 throw new RuleViolationException("an update must keep the id and version of case " + id);
             }
-            try {
-                ServiceCase stored = cases.save(changed);
-                if (stored.status() != before.status()) {
-                    events.publish(new CrmEvent.CaseStatusChanged(stored.customerId(), id, before.status(),
-                            stored.status(), clock.instant()));
-                }
-                return stored;
-            } catch (VersionConflictException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
+            ServiceCase stored = cases.save(changed);
+            if (stored.status() != before.status()) {
+                events.publish(new CrmEvent.CaseStatusChanged(stored.customerId(), id, before.status(),
+                        stored.status(), clock.instant()));
             }
-        }
+            return stored;
+        });
     }
 
     /**
@@ -341,6 +330,19 @@ public final class Crm {
         customers.deleteById(duplicateId);
         events.publish(new CrmEvent.CustomerMerged(survivorId, duplicateId, clock.instant()));
         return merged;
+    }
+
+    /** Runs a read-change-write step again when another writer won, a bounded number of times. */
+    private static <T> T retryOnConflict(Supplier<T> readChangeWrite) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readChangeWrite.get();
+            } catch (VersionConflictException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private Touchpoint sameOrDuplicate(Touchpoint stored, Touchpoint offered) {

@@ -113,11 +113,7 @@ public final class CrmJson {
     public static <T> T read(String json, Class<T> type) {
         Checks.notNull("json", json);
         Checks.notNull("type", type);
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (IOException | RuntimeException e) {
-            throw translate(e);
-        }
+        return reading(() -> MAPPER.readValue(json, type));
     }
 
     /**
@@ -132,8 +128,18 @@ public final class CrmJson {
     public static <T> T read(InputStream json, Class<T> type) {
         Checks.notNull("json", json);
         Checks.notNull("type", type);
+        return reading(() -> MAPPER.readValue(json, type));
+    }
+
+    /** One read that may fail in any way. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T reading(Read<T> read) {
         try {
-            return MAPPER.readValue(json, type);
+            return read.run();
         } catch (IOException | RuntimeException e) {
             throw translate(e);
         }

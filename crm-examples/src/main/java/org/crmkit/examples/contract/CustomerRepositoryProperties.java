@@ -3,7 +3,6 @@ package org.crmkit.examples.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import net.jqwik.api.Arbitraries;
@@ -146,10 +145,5 @@ public interface CustomerRepositoryProperties {
             return "model " + IntStream.range(0, IDS).mapToObj(n -> model.findById(id(n)).map(c -> c.id() + "@v"
                     + c.version()).orElse("-")).toList();
         }
-    }
-
-    /** {@return the ids the actions use} */
-    static Set<CustomerId> ids() {
-        return Set.copyOf(IntStream.range(0, IDS).mapToObj(CustomerRepositoryProperties::id).toList());
     }
 }
