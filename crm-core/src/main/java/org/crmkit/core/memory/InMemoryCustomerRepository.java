@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -23,14 +22,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps customer profiles in memory, indexed by id, external id and contact address. Thread-safe: reads never
- * block; writes are serialised so each is atomic.
+ * block; writes are serialised so each is atomic. The secondary indexes hold the stored snapshots themselves and
+ * are replaced copy-on-write under the write lock, so a lookup by contact or external id is one map read.
  */
 public final class InMemoryCustomerRepository extends InMemoryRepository<Customer, CustomerId>
         implements CustomerRepository {
     private static final Comparator<Customer> BY_ID = Comparator.comparing(c -> c.id().value());
 
-    private final Map<ExternalId, CustomerId> byExternalId = new ConcurrentHashMap<>();
-    private final Map<ContactAddress, Set<CustomerId>> byContact = new ConcurrentHashMap<>();
+    private final Map<ExternalId, Customer> byExternalId = new ConcurrentHashMap<>();
+    private final Map<ContactAddress, List<Customer>> byContact = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, CustomerId> ordered = new ConcurrentSkipListMap<>();
 
     /** Creates an empty repository. */
@@ -46,9 +46,9 @@ public final class InMemoryCustomerRepository extends InMemoryRepository<Custome
     @Override
     void checkUnique(Customer c) {
         for (ExternalId e : c.externalIds()) {
-            CustomerId holder = byExternalId.get(e);
-            if (holder != null && !holder.equals(c.id()) && !c.mergedFrom().contains(holder)) {
-                throw new DuplicateException("external id " + e + " already belongs to customer " + holder);
+            Customer holder = byExternalId.get(e);
+            if (holder != null && !holder.id().equals(c.id()) && !c.mergedFrom().contains(holder.id())) {
+                throw new DuplicateException("external id " + e + " already belongs to customer " + holder.id());
             }
         }
     }
@@ -56,19 +56,17 @@ public final class InMemoryCustomerRepository extends InMemoryRepository<Custome
     @Override
     void reindex(@Nullable Customer before, @Nullable Customer after) {
         if (before != null) {
-            before.externalIds().forEach(e -> byExternalId.remove(e, before.id()));
+            before.externalIds().forEach(e -> byExternalId.computeIfPresent(e,
+                    (k, holder) -> holder.id().equals(before.id()) ? null : holder));
             for (ContactPoint cp : before.contactPoints()) {
-                byContact.computeIfPresent(cp.address(), (a, ids) -> {
-                    ids.remove(before.id());
-                    return ids.isEmpty() ? null : ids;
-                });
+                byContact.computeIfPresent(cp.address(), (a, list) -> without(list, before.id()));
             }
             ordered.remove(before.id().value());
         }
         if (after != null) {
-            after.externalIds().forEach(e -> byExternalId.put(e, after.id()));
+            after.externalIds().forEach(e -> byExternalId.put(e, after));
             for (ContactPoint cp : after.contactPoints()) {
-                byContact.computeIfAbsent(cp.address(), a -> ConcurrentHashMap.newKeySet()).add(after.id());
+                byContact.merge(cp.address(), List.of(after), (list, one) -> with(list, after));
             }
             ordered.put(after.id().value(), after.id());
         }
@@ -77,30 +75,14 @@ public final class InMemoryCustomerRepository extends InMemoryRepository<Custome
     @Override
     public Optional<Customer> findByExternalId(ExternalId externalId) {
         Checks.notNull("externalId", externalId);
-        CustomerId id = byExternalId.get(externalId);
-        // Re-check against the stored profile: an index read may race with a write.
-        return id == null ? Optional.empty()
-                : Optional.ofNullable(byId.get(id)).filter(c -> c.externalIds().contains(externalId));
+        return Optional.ofNullable(byExternalId.get(externalId));
     }
 
     @Override
     public List<Customer> findByContact(ContactAddress address) {
         Checks.notNull("address", address);
-        Set<CustomerId> ids = byContact.get(address);
-        if (ids == null) {
-            return List.of();
-        }
-        List<Customer> found = new ArrayList<>(ids.size());
-        for (CustomerId id : ids) {
-            Customer c = byId.get(id);
-            if (c != null && holds(c, address)) {
-                found.add(c);
-            }
-        }
-        if (found.size() > 1) {
-            found.sort(BY_ID);
-        }
-        return found;
+        List<Customer> found = byContact.get(address);
+        return found == null ? List.of() : found;
     }
 
     @Override
@@ -123,12 +105,27 @@ public final class InMemoryCustomerRepository extends InMemoryRepository<Custome
         return new Page<>(items, null);
     }
 
-    private static boolean holds(Customer c, ContactAddress address) {
-        for (ContactPoint cp : c.contactPoints()) {
-            if (cp.address().equals(address)) {
-                return true;
+    /** The list with the profile's snapshot removed; null when nothing is left, which drops the entry. */
+    private static @Nullable List<Customer> without(List<Customer> list, CustomerId id) {
+        List<Customer> out = new ArrayList<>(list.size());
+        for (Customer c : list) {
+            if (!c.id().equals(id)) {
+                out.add(c);
             }
         }
-        return false;
+        return out.isEmpty() ? null : List.copyOf(out);
+    }
+
+    /** The list with the snapshot added, kept in id order; one profile per id. */
+    private static List<Customer> with(List<Customer> list, Customer snapshot) {
+        List<Customer> out = new ArrayList<>(list.size() + 1);
+        for (Customer c : list) {
+            if (!c.id().equals(snapshot.id())) {
+                out.add(c);
+            }
+        }
+        out.add(snapshot);
+        out.sort(BY_ID);
+        return List.copyOf(out);
     }
 }
