@@ -1,0 +1,9 @@
+package org.crmkit.core.servicelevel;
+
+/** What happens to elapsed time when an item starts again, such as a reopened case. */
+public enum CycleMode {
+    /** Time from every cycle adds up against one target. */
+    ACCUMULATE,
+    /** Each cycle starts from zero; the reading is of the latest cycle. */
+    RESTART
+}
