@@ -23,6 +23,7 @@ import org.crmkit.core.memory.InMemoryTouchpointRepository;
 import org.crmkit.core.preference.Preference;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.servicelevel.ServiceLevelMonitor;
 import org.crmkit.core.spi.CustomerRepository;
 import org.crmkit.core.spi.ServiceCaseRepository;
 import org.crmkit.core.spi.TouchpointRepository;
@@ -49,6 +50,7 @@ public final class Crm {
     private final Clock clock;
     private final EventDispatcher events;
     private final ProfileMerger merger = new ProfileMerger();
+    private final ServiceLevelMonitor serviceLevels;
 
     private Crm(Builder b) {
         customers = b.customers;
@@ -56,6 +58,7 @@ public final class Crm {
         cases = b.cases;
         clock = b.clock;
         events = b.events;
+        serviceLevels = new ServiceLevelMonitor(clock, events);
     }
 
     /** {@return a facade over fresh in-memory repositories and the system clock} */
@@ -86,6 +89,11 @@ public final class Crm {
     /** {@return the clock the facade stamps times with} */
     public Clock clock() {
         return clock;
+    }
+
+    /** {@return the service-level monitor, publishing to this facade's listeners with its clock} */
+    public ServiceLevelMonitor serviceLevels() {
+        return serviceLevels;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.preference.Preference;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.CaseStatus;
+import org.crmkit.core.servicelevel.StandardId;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
@@ -150,6 +151,68 @@ public sealed interface CrmEvent {
             Checks.notNull("customerId", customerId);
             Checks.notNull("caseId", caseId);
             Checks.notNull("to", to);
+            Checks.notNull("at", at);
+        }
+    }
+
+    /**
+     * An item's service-level clock passed the warning share of its target.
+     *
+     * @param customerId the customer
+     * @param itemId the measured item, such as a case id
+     * @param standardId the standard
+     * @param version the version of the standard
+     * @param at when the threshold was crossed
+     */
+    record ServiceLevelWarning(CustomerId customerId, String itemId, StandardId standardId, int version, Instant at)
+            implements CrmEvent {
+        /** Checks for nulls. */
+        public ServiceLevelWarning {
+            Checks.notNull("customerId", customerId);
+            Checks.notNull("itemId", itemId);
+            Checks.notNull("standardId", standardId);
+            Checks.notNull("at", at);
+        }
+    }
+
+    /**
+     * An item's service-level clock passed its target.
+     *
+     * @param customerId the customer
+     * @param itemId the measured item
+     * @param standardId the standard
+     * @param version the version of the standard
+     * @param at when the target was passed
+     */
+    record ServiceLevelBreached(CustomerId customerId, String itemId, StandardId standardId, int version, Instant at)
+            implements CrmEvent {
+        /** Checks for nulls. */
+        public ServiceLevelBreached {
+            Checks.notNull("customerId", customerId);
+            Checks.notNull("itemId", itemId);
+            Checks.notNull("standardId", standardId);
+            Checks.notNull("at", at);
+        }
+    }
+
+    /**
+     * An item reached a step of its standard's escalation ladder (C5: take the order, bring drinks).
+     *
+     * @param customerId the customer
+     * @param itemId the measured item
+     * @param standardId the standard
+     * @param version the version of the standard
+     * @param action what is now due
+     * @param at when the step was reached
+     */
+    record EscalationStepReached(CustomerId customerId, String itemId, StandardId standardId, int version,
+                                 String action, Instant at) implements CrmEvent {
+        /** Checks for nulls. */
+        public EscalationStepReached {
+            Checks.notNull("customerId", customerId);
+            Checks.notNull("itemId", itemId);
+            Checks.notNull("standardId", standardId);
+            Checks.notNull("action", action);
             Checks.notNull("at", at);
         }
     }

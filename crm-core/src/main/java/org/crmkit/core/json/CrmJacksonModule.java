@@ -1,7 +1,9 @@
 package org.crmkit.core.json;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.Year;
 import java.time.YearMonth;
@@ -34,6 +36,10 @@ import org.crmkit.core.preference.PreferenceKey;
 import org.crmkit.core.service.CaseCategory;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.servicelevel.BusinessCalendar;
+import org.crmkit.core.servicelevel.BusinessHours;
+import org.crmkit.core.servicelevel.OpeningHours;
+import org.crmkit.core.servicelevel.StandardId;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointId;
 import org.crmkit.core.touchpoint.TouchpointKind;
@@ -41,7 +47,8 @@ import org.crmkit.core.touchpoint.TouchpointKind;
 /**
  * Teaches Jackson every public crm-core type, without annotations on the types themselves. Ids, codes, money
  * ({@code "12.50 USD"}), preference keys ({@code "dining:food"}) and external ids ({@code "dealer-042:77"}) are
- * JSON strings; names and events carry a {@code "type"} naming their variant; times are ISO-8601 strings.
+ * JSON strings; names, events and calendars carry a {@code "type"} naming their variant; times and durations
+ * are ISO-8601 strings ({@code "PT48H"}).
  * No default typing is used or needed.
  *
  * <p>Register it on a host's mapper with {@code mapper.registerModule(new CrmJacksonModule())} or
@@ -69,6 +76,8 @@ public final class CrmJacksonModule extends SimpleModule {
         Scalar.register(this, Money.class, Money::toString, Money::parse);
         Scalar.register(this, PreferenceKey.class, PreferenceKey::toString, PreferenceKey::parse);
         Scalar.register(this, ExternalId.class, ExternalId::toString, ExternalId::parse);
+        Scalar.register(this, StandardId.class, StandardId::value, StandardId::of);
+        Scalar.register(this, OpeningHours.class, OpeningHours::toString, OpeningHours::parse);
 
         addSerializer(AttributeValue.class, new AttributeValueJson.Writer());
         addDeserializer(AttributeValue.class, new AttributeValueJson.Reader());
@@ -83,6 +92,8 @@ public final class CrmJacksonModule extends SimpleModule {
         setMixInAnnotation(Touchpoint.Builder.class, Mixins.BuilderMixin.class);
         setMixInAnnotation(ServiceCase.class, Mixins.ServiceCaseMixin.class);
         setMixInAnnotation(ServiceCase.Builder.class, Mixins.BuilderMixin.class);
+        setMixInAnnotation(BusinessCalendar.class, Mixins.CalendarMixin.class);
+        setMixInAnnotation(BusinessHours.class, Mixins.BusinessHoursMixin.class);
         setMixInAnnotation(Consents.class, Mixins.ConsentsMixin.class);
         setMixInAnnotation(EffectivePreferences.class, Mixins.EffectivePreferencesMixin.class);
     }
@@ -95,7 +106,8 @@ public final class CrmJacksonModule extends SimpleModule {
     @Override
     public void setupModule(SetupContext context) {
         super.setupModule(context);
-        for (Class<?> time : List.of(Instant.class, LocalDate.class, YearMonth.class, MonthDay.class, Year.class)) {
+        for (Class<?> time : List.of(Instant.class, LocalDate.class, LocalTime.class, YearMonth.class,
+                MonthDay.class, Year.class, Duration.class)) {
             context.configOverride(time).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         }
         for (Class<?> aggregate : List.of(Customer.class, Touchpoint.class, ServiceCase.class)) {

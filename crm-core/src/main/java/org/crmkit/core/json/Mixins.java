@@ -1,10 +1,16 @@
 package org.crmkit.core.json;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -19,6 +25,9 @@ import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.preference.EffectivePreferences;
 import org.crmkit.core.preference.Preference;
 import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.servicelevel.AroundTheClock;
+import org.crmkit.core.servicelevel.BusinessHours;
+import org.crmkit.core.servicelevel.OpeningHours;
 import org.crmkit.core.touchpoint.Touchpoint;
 
 /** Jackson annotations for crm-core types, kept here so that the domain types carry none. */
@@ -42,7 +51,10 @@ final class Mixins {
         @JsonSubTypes.Type(value = CrmEvent.PreferenceRecorded.class, name = "preference-recorded"),
         @JsonSubTypes.Type(value = CrmEvent.ConsentChanged.class, name = "consent-changed"),
         @JsonSubTypes.Type(value = CrmEvent.TouchpointRecorded.class, name = "touchpoint-recorded"),
-        @JsonSubTypes.Type(value = CrmEvent.CaseStatusChanged.class, name = "case-status-changed")
+        @JsonSubTypes.Type(value = CrmEvent.CaseStatusChanged.class, name = "case-status-changed"),
+        @JsonSubTypes.Type(value = CrmEvent.ServiceLevelWarning.class, name = "service-level-warning"),
+        @JsonSubTypes.Type(value = CrmEvent.ServiceLevelBreached.class, name = "service-level-breached"),
+        @JsonSubTypes.Type(value = CrmEvent.EscalationStepReached.class, name = "escalation-step-reached")
     })
     interface EventMixin {
     }
@@ -68,6 +80,34 @@ final class Mixins {
 
     @JsonPOJOBuilder(withPrefix = "", buildMethodName = "build")
     abstract static class BuilderMixin {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = AroundTheClock.class, name = "around-the-clock"),
+        @JsonSubTypes.Type(value = BusinessHours.class, name = "business-hours")
+    })
+    interface CalendarMixin {
+    }
+
+    @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE)
+    abstract static class BusinessHoursMixin {
+        @JsonCreator
+        static BusinessHours of(@JsonProperty("zone") ZoneId zone,
+                                @JsonProperty("week") Map<DayOfWeek, List<OpeningHours>> week,
+                                @JsonProperty("holidays") Set<LocalDate> holidays) {
+            throw new AssertionError("mix-in");
+        }
+
+        @JsonProperty("zone")
+        abstract ZoneId zone();
+
+        @JsonProperty("week")
+        abstract Map<DayOfWeek, List<OpeningHours>> week();
+
+        @JsonProperty("holidays")
+        abstract Set<LocalDate> holidays();
     }
 
     abstract static class ConsentsMixin {
