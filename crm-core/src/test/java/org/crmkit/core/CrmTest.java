@@ -238,6 +238,15 @@ class CrmTest {
     }
 
     @Test
+    void mergingAnEmployeeRecordIntoItsEmployer_dropsTheSelfReference() {
+        Customer company = crm.createCustomer(b -> b.kind(org.crmkit.core.customer.CustomerKind.ORGANIZATION)
+                .name(Name.organization("Acme")));
+        Customer duplicate = crm.createCustomer(b -> b.kind(org.crmkit.core.customer.CustomerKind.ORGANIZATION)
+                .name(Name.organization("ACME Inc")).employer(company.id()));
+        assertTrue(crm.merge(company.id(), duplicate.id()).employer().isEmpty());
+    }
+
+    @Test
     void anUnchangedUpdate_writesNothing() {
         Customer c = guest("mei@example.com");
         events.clear();

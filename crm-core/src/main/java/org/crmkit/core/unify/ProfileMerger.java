@@ -20,6 +20,7 @@ import org.crmkit.core.customer.ContactPoint;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.internal.Checks;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Merges a duplicate profile into a surviving one (C10). The survivorship rules:
@@ -29,7 +30,8 @@ import org.crmkit.core.internal.Checks;
  *       the more recently updated profile. For each kind the primary is the first of: a verified primary of the
  *       newer profile, a verified primary of the older, an unverified primary of the newer, of the older.</li>
  *   <li>Single values (employer, account manager, lifecycle stage) and attributes held by both: the more
- *       recently updated profile's value wins; a value only one holds is kept.</li>
+ *       recently updated profile's value wins; a value only one holds is kept. An employer that is one of the two
+ *       merged profiles is dropped, since a profile cannot employ itself.</li>
  *   <li>Preferences, consent history, notes, special dates, key contacts, external ids, cards on file, agreements
  *       and tags are united; preference and consent conflicts are then resolved as usual, by source and time.</li>
  *   <li>The survivor records the duplicate's id (and whatever the duplicate had merged) in
@@ -79,7 +81,7 @@ public final class ProfileMerger {
                         : duplicate.createdAt())
                 .updatedAt(at.isBefore(survivor.updatedAt()) ? survivor.updatedAt() : at)
                 .contactPoints(contacts(newer, older))
-                .employer(newer.employer().or(older::employer).orElse(null))
+                .employer(employer(newer, older, survivor.id(), duplicate.id()))
                 .accountManager(newer.accountManager().or(older::accountManager).orElse(null))
                 .lifecycleStage(newer.lifecycleStage())
                 .tags(tags)
@@ -95,6 +97,17 @@ public final class ProfileMerger {
                 .agreements(union(survivor.agreements(), duplicate.agreements(), a -> a.id()))
                 .mergedFrom(mergedFrom)
                 .build();
+    }
+
+    /** The newer profile's employer, else the older's; never one of the two profiles being merged. */
+    private static @Nullable CustomerId employer(Customer newer, Customer older, CustomerId a, CustomerId b) {
+        for (Customer c : List.of(newer, older)) {
+            CustomerId e = c.employer().orElse(null);
+            if (e != null && !e.equals(a) && !e.equals(b)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static List<ContactPoint> contacts(Customer newer, Customer older) {
