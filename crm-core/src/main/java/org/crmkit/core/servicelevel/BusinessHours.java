@@ -23,7 +23,9 @@ import org.crmkit.core.internal.Checks;
  * Local times are turned into instants with the zone's rules, so a day with a daylight-saving change counts the
  * hours that really pass: business hours of 01:00-04:00 on the spring-forward night in Europe/Berlin are two
  * hours long. A local opening time that does not exist (it falls in the gap) moves forward by the gap's length;
- * one that exists twice (in the overlap) means its first occurrence. Immutable and thread-safe.
+ * one that exists twice (in the overlap) means its first occurrence. Business time is looked up in prefix-sum
+ * tables built lazily, 1,024 days at a time, so {@link #between} and {@link #plus} cost about the same for a span
+ * of an hour or of a year. Immutable and thread-safe.
  */
 public final class BusinessHours implements BusinessCalendar {
     /** How far {@link #plus} searches for enough business time before it gives up. */
@@ -32,8 +34,11 @@ public final class BusinessHours implements BusinessCalendar {
     private final ZoneId zone;
     private final Map<DayOfWeek, List<OpeningHours>> week;
     private final Set<LocalDate> holidays;
-    /** Opening spans per local day as epoch-second pairs, computed once per day seen. */
-    private final Map<Long, long[]> spansByDay = new ConcurrentHashMap<>();
+    /** Days per block of the business-time tables. */
+    private static final int BLOCK_DAYS = 1024;
+    private static final long NANOS = 1_000_000_000L;
+    /** Prefix sums of business time, one block of days at a time, built when first needed. */
+    private final Map<Long, Block> blocks = new ConcurrentHashMap<>();
 
     private BusinessHours(ZoneId zone, Map<DayOfWeek, List<OpeningHours>> week, Set<LocalDate> holidays) {
         this.zone = Checks.notNull("zone", zone);
@@ -124,33 +129,22 @@ public final class BusinessHours implements BusinessCalendar {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
-        long fromS = from.getEpochSecond();
-        int fromN = from.getNano();
-        long toS = to.getEpochSecond();
-        int toN = to.getNano();
-        long seconds = 0;
-        long nanos = 0;
-        LocalDate last = localDate(to);
-        // Start a day early: a span may begin on the previous local day and run past midnight.
-        for (LocalDate d = localDate(from).minusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
-            long[] spans = spans(d);
-            for (int i = 0; i < spans.length; i += 2) {
-                // Span ends are whole seconds; clip [s, e) to [from, to) as (seconds, nanos) pairs.
-                long s = spans[i];
-                long e = spans[i + 1];
-                long aS = s > fromS ? s : fromS;
-                int aN = s > fromS ? 0 : fromN;
-                long bS = e <= toS ? e : toS;
-                int bN = e <= toS ? 0 : toN;
-                long ds = bS - aS;
-                long dn = (long) bN - aN;
-                if (ds > 0 || ds == 0 && dn > 0) {
-                    seconds += ds;
-                    nanos += dn;
-                }
-            }
+        LocalDate fromDay = localDate(from);
+        LocalDate toDay = localDate(to);
+        long fromBlock = Math.floorDiv(fromDay.toEpochDay(), BLOCK_DAYS);
+        long toBlock = Math.floorDiv(toDay.toEpochDay(), BLOCK_DAYS);
+        long nanosFrom = businessNanosIntoBlock(from, fromDay);
+        long nanosTo = businessNanosIntoBlock(to, toDay);
+        if (fromBlock == toBlock) {
+            return Duration.ofNanos(nanosTo - nanosFrom);
         }
-        return Duration.ofSeconds(seconds, nanos);
+        // Whole blocks in between are summed in seconds, so spans of centuries cannot overflow.
+        long seconds = 0;
+        for (long k = fromBlock + 1; k < toBlock; k++) {
+            seconds += block(k).totalSeconds();
+        }
+        long firstRest = block(fromBlock).totalSeconds() * NANOS - nanosFrom;
+        return Duration.ofSeconds(seconds).plusNanos(firstRest).plusNanos(nanosTo);
     }
 
     @Override
@@ -163,25 +157,101 @@ public final class BusinessHours implements BusinessCalendar {
         if (amount.isZero()) {
             return from;
         }
-        Duration left = amount;
-        LocalDate d = localDate(from).minusDays(1);
-        for (int day = 0; day < MAX_DAYS_SEARCHED; day++, d = d.plusDays(1)) {
-            long[] spans = spans(d);
-            for (int i = 0; i < spans.length; i += 2) {
-                Instant s = Instant.ofEpochSecond(spans[i]);
-                Instant e = Instant.ofEpochSecond(spans[i + 1]);
-                if (!e.isAfter(from)) {
-                    continue;
-                }
-                Instant start = s.isBefore(from) ? from : s;
-                Duration available = Duration.between(start, e);
-                if (left.compareTo(available) <= 0) {
-                    return start.plus(left);
-                }
-                left = left.minus(available);
+        LocalDate day = localDate(from);
+        long k = Math.floorDiv(day.toEpochDay(), BLOCK_DAYS);
+        // Business time left to find, counted from the start of block k.
+        long leftSeconds = amount.getSeconds();
+        long leftNanos = amount.getNano() + businessNanosIntoBlock(from, day);
+        leftSeconds += leftNanos / NANOS;
+        leftNanos %= NANOS;
+        for (int searched = 0; searched <= MAX_DAYS_SEARCHED / BLOCK_DAYS + 1; searched++, k++) {
+            Block block = block(k);
+            long total = block.totalSeconds();
+            if (leftSeconds < total || leftSeconds == total && leftNanos == 0) {
+                return block.instantAt(leftSeconds, leftNanos);
             }
+            leftSeconds -= total;
         }
         throw new RuleViolationException("business hours do not provide " + amount + " within 20 years of " + from);
+    }
+
+    /** Business time from the start of the instant's block to the instant, in nanoseconds. */
+    private long businessNanosIntoBlock(Instant t, LocalDate day) {
+        long epochDay = day.toEpochDay();
+        Block block = block(Math.floorDiv(epochDay, BLOCK_DAYS));
+        int index = (int) (epochDay - block.firstDay);
+        long nanos = block.cumulative[index] * NANOS;
+        long[] spans = spans(day);
+        long ts = t.getEpochSecond();
+        int tn = t.getNano();
+        for (int i = 0; i < spans.length; i += 2) {
+            long s = spans[i];
+            long e = spans[i + 1];
+            if (ts >= e) {
+                nanos += (e - s) * NANOS;
+            } else if (ts >= s) {
+                nanos += (ts - s) * NANOS + tn;
+            }
+        }
+        return nanos;
+    }
+
+    private Block block(long k) {
+        return blocks.computeIfAbsent(k, this::computeBlock);
+    }
+
+    private Block computeBlock(long k) {
+        long firstDay = k * BLOCK_DAYS;
+        long[] cumulative = new long[BLOCK_DAYS + 1];
+        long[][] daySpans = new long[BLOCK_DAYS][];
+        for (int i = 0; i < BLOCK_DAYS; i++) {
+            long[] spans = computeSpans(LocalDate.ofEpochDay(firstDay + i));
+            daySpans[i] = spans;
+            long sum = 0;
+            for (int j = 0; j < spans.length; j += 2) {
+                sum += spans[j + 1] - spans[j];
+            }
+            cumulative[i + 1] = cumulative[i] + sum;
+        }
+        return new Block(firstDay, cumulative, daySpans);
+    }
+
+    /**
+     * Business seconds per day over {@value #BLOCK_DAYS} consecutive local days, as prefix sums, with each day's
+     * opening spans. Built once per block and then only read.
+     */
+    private record Block(long firstDay, long[] cumulative, long[][] daySpans) {
+        long totalSeconds() {
+            return cumulative[BLOCK_DAYS];
+        }
+
+        /** The instant at which the given business time from the block's start is reached; within the block. */
+        Instant instantAt(long seconds, long nanos) {
+            // The last day whose start is strictly before the target (a target at a day's start belongs to the
+            // day before, so that the earliest instant is found).
+            int lo = 0;
+            int hi = BLOCK_DAYS - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                long c = cumulative[mid];
+                if (c < seconds || c == seconds && nanos > 0) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            long leftS = seconds - cumulative[lo];
+            long leftN = nanos;
+            long[] spans = daySpans[lo];
+            for (int i = 0; i < spans.length; i += 2) {
+                long length = spans[i + 1] - spans[i];
+                if (leftS < length || leftS == length && leftN == 0) {
+                    return Instant.ofEpochSecond(spans[i] + leftS, leftN);
+                }
+                leftS -= length;
+            }
+            throw new IllegalStateException("business time table out of step at day " + (firstDay + lo));
+        }
     }
 
     private LocalDate localDate(Instant instant) {
@@ -190,7 +260,9 @@ public final class BusinessHours implements BusinessCalendar {
 
     /** The opening spans of a local day as epoch-second pairs; empty on closed days and holidays. */
     private long[] spans(LocalDate date) {
-        return spansByDay.computeIfAbsent(date.toEpochDay(), k -> computeSpans(date));
+        long epochDay = date.toEpochDay();
+        Block block = block(Math.floorDiv(epochDay, BLOCK_DAYS));
+        return block.daySpans()[(int) (epochDay - block.firstDay())];
     }
 
     private long[] computeSpans(LocalDate date) {

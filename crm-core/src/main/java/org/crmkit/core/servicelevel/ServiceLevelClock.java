@@ -89,22 +89,22 @@ public final class ServiceLevelClock {
                 apply(e);
             }
             Duration target = target();
+            Duration[] lengths = lengths();
             Duration elapsed = Duration.ZERO;
-            for (int i = 0; i < starts.size(); i++) {
-                elapsed = elapsed.plus(cal.between(starts.get(i), end(i)));
+            for (Duration d : lengths) {
+                elapsed = elapsed.plus(d);
             }
-            recordSteps();
-            Instant reached = crossing(target, false);
-            Instant breachedAt = elapsed.compareTo(target) > 0 ? reached : null;
-            Instant warnedAt = crossing(scaled(target, std.warnAt()), true);
+            recordSteps(lengths);
             boolean over = elapsed.compareTo(target) > 0;
+            Instant breachedAt = over ? crossing(target, false, lengths) : null;
+            Instant warnedAt = crossing(scaled(target, std.warnAt()), true, lengths);
             ClockState state = switch (phase) {
                 case NOT_STARTED -> ClockState.NOT_STARTED;
                 case RUNNING -> over ? ClockState.BREACHED : ClockState.RUNNING;
                 case PAUSED -> over ? ClockState.BREACHED : ClockState.PAUSED;
                 case STOPPED -> over ? ClockState.BREACHED : ClockState.MET;
             };
-            Instant dueAt = due != null ? due : phase == Phase.RUNNING || over ? projected(target) : null;
+            Instant dueAt = due != null ? due : phase == Phase.RUNNING || over ? projected(target, lengths) : null;
             Duration remaining = over ? Duration.ZERO : target.minus(elapsed);
             List<FiredStep> steps = new ArrayList<>(fired.size());
             fired.forEach((step, at) -> steps.add(new FiredStep(step, at)));
@@ -119,7 +119,7 @@ public final class ServiceLevelClock {
             if (std.starts(type)) {
                 if (phase == Phase.NOT_STARTED || phase == Phase.STOPPED) {
                     if (phase == Phase.STOPPED && std.cycles() == CycleMode.RESTART) {
-                        recordSteps();
+                        recordSteps(lengths());
                         starts.clear();
                         ends.clear();
                         due = null;
@@ -203,11 +203,20 @@ public final class ServiceLevelClock {
             return Duration.ofNanos(Math.round(d.toNanos() * share));
         }
 
+        /** The business time of each run segment of the current accounting, open ones up to now. */
+        private Duration[] lengths() {
+            Duration[] out = new Duration[starts.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = cal.between(starts.get(i), end(i));
+            }
+            return out;
+        }
+
         /** Records each escalation step the current accounting reached, keeping the first time of each. */
-        private void recordSteps() {
+        private void recordSteps(Duration[] lengths) {
             for (EscalationStep step : std.escalation()) {
                 if (!fired.containsKey(step)) {
-                    Instant at = crossing(step.after(), true);
+                    Instant at = crossing(step.after(), true, lengths);
                     if (at != null) {
                         fired.put(step, at);
                     }
@@ -219,11 +228,10 @@ public final class ServiceLevelClock {
          * When elapsed time reached {@code threshold} (reaching it counts when {@code inclusive}, otherwise it must
          * be passed), up to now; null if it has not.
          */
-        private @Nullable Instant crossing(Duration threshold, boolean inclusive) {
+        private @Nullable Instant crossing(Duration threshold, boolean inclusive, Duration[] lengths) {
             Duration before = Duration.ZERO;
-            for (int i = 0; i < starts.size(); i++) {
-                Duration d = cal.between(starts.get(i), end(i));
-                Duration after = before.plus(d);
+            for (int i = 0; i < lengths.length; i++) {
+                Duration after = before.plus(lengths[i]);
                 int cmp = after.compareTo(threshold);
                 if (before.compareTo(threshold) < 0 && (inclusive ? cmp >= 0 : cmp > 0)) {
                     return cal.plus(starts.get(i), threshold.minus(before));
@@ -234,14 +242,14 @@ public final class ServiceLevelClock {
         }
 
         /** When the target is reached if the clock keeps running; the actual instant if already reached. */
-        private @Nullable Instant projected(Duration target) {
-            Instant reached = crossing(target, true);
+        private @Nullable Instant projected(Duration target, Duration[] lengths) {
+            Instant reached = crossing(target, true, lengths);
             if (reached != null || phase != Phase.RUNNING) {
                 return reached;
             }
             Duration before = Duration.ZERO;
-            for (int i = 0; i < starts.size() - 1; i++) {
-                before = before.plus(cal.between(starts.get(i), end(i)));
+            for (int i = 0; i < lengths.length - 1; i++) {
+                before = before.plus(lengths[i]);
             }
             return cal.plus(starts.get(starts.size() - 1), target.minus(before));
         }

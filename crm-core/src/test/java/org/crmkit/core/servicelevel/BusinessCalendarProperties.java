@@ -86,6 +86,51 @@ class BusinessCalendarProperties {
         assertEquals(cal.between(from, to), cal.between(from, p).plus(cal.between(p, to)));
     }
 
+    /** A plain oracle: walk the local days, turn each opening span into instants, clip and add. */
+    private static Duration naiveBetween(BusinessHours cal, Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        if (!to.isAfter(from)) {
+            return total;
+        }
+        for (LocalDate d = LocalDate.ofInstant(from, cal.zone()).minusDays(1);
+                !d.isAfter(LocalDate.ofInstant(to, cal.zone())); d = d.plusDays(1)) {
+            if (cal.holidays().contains(d)) {
+                continue;
+            }
+            for (OpeningHours h : cal.week().getOrDefault(d.getDayOfWeek(), List.of())) {
+                Instant s = d.atTime(h.opens()).atZone(cal.zone()).toInstant();
+                Instant e = h.toMidnight() ? d.plusDays(1).atStartOfDay(cal.zone()).toInstant()
+                        : d.atTime(h.closes()).atZone(cal.zone()).toInstant();
+                Instant a = s.isAfter(from) ? s : from;
+                Instant b = e.isBefore(to) ? e : to;
+                if (b.isAfter(a)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+        }
+        return total;
+    }
+
+    @Property
+    void businessHoursAgreeWithADayByDayWalk(@ForAll("instants") Instant a, @ForAll("instants") Instant b) {
+        for (BusinessHours cal : List.of(OFFICE, ALL_DAY_NEW_YORK)) {
+            assertEquals(naiveBetween(cal, a, b), cal.between(a, b), cal.toString());
+        }
+    }
+
+    @Property(tries = 200)
+    void spansOfManyYearsAgreeWithADayByDayWalk(@ForAll("instants") Instant a, @ForAll("years") int years) {
+        Instant b = a.plus(Duration.ofDays(365L * years));
+        assertEquals(naiveBetween(OFFICE, a, b), OFFICE.between(a, b));
+        assertEquals(b.minusSeconds(0).isAfter(a) ? OFFICE.between(a, OFFICE.plus(a, OFFICE.between(a, b))) : null,
+                OFFICE.between(a, b));
+    }
+
+    @Provide
+    Arbitrary<Integer> years() {
+        return Arbitraries.integers().between(1, 12);
+    }
+
     @Property
     void aroundTheClockEqualsWallTime(@ForAll("instants") Instant a, @ForAll("instants") Instant b) {
         BusinessCalendar cal = BusinessCalendar.aroundTheClock();

@@ -14,7 +14,11 @@ import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.preference.EffectivePreferences;
 import org.crmkit.core.preference.Preference;
 import org.crmkit.examples.contract.MutableClock;
+import org.crmkit.core.servicelevel.Comparison;
+import org.crmkit.core.servicelevel.ServiceLevelReport;
+import org.crmkit.core.servicelevel.ServiceLevelStandard;
 import org.crmkit.examples.fixtures.C1CarRental;
+import org.crmkit.examples.fixtures.C3CardIssuer;
 import org.crmkit.examples.fixtures.C5Steakhouse;
 
 /**
@@ -51,6 +55,7 @@ public final class Demo {
         out.println("crmkit demo: the case studies on the in-memory store");
         steakhouse();
         carRental();
+        cardIssuer();
         out.println();
         out.printf("%d domain events were published to listeners.%n", events);
     }
@@ -104,6 +109,27 @@ public final class Demo {
         out.printf("  after renewing, day 366: %s%n", C1CarRental.needsSignature(renewed,
                 member.agreements().get(0).signedAt().plus(Duration.ofDays(366)))
                 ? "signature needed" : "no signature needed");
+    }
+
+    private void cardIssuer() {
+        heading("C3 card issuer: every item measured, before and after, and what the improvement is worth");
+        for (Object[] row : new Object[][] {{C3CardIssuer.APPLICATIONS, 35, 15}, {C3CardIssuer.CARD_REPLACEMENT, 15, 2},
+                {C3CardIssuer.INQUIRIES, 16, 10}}) {
+            ServiceLevelStandard s = (ServiceLevelStandard) row[0];
+            ServiceLevelReport before = ServiceLevelReport.of(s, C3CardIssuer.BEFORE,
+                    C3CardIssuer.readings(s, C3CardIssuer.BEFORE, (Integer) row[1]));
+            ServiceLevelReport after = ServiceLevelReport.of(s, C3CardIssuer.AFTER,
+                    C3CardIssuer.readings(s, C3CardIssuer.AFTER, (Integer) row[2]));
+            out.printf("  %-24s median %2d -> %2d days; within %s: %3.0f%% -> %3.0f%%%n", s.name(),
+                    before.p50().toDays(), after.p50().toDays(), s.target().toDays() + " days",
+                    100 * before.compliance(), 100 * after.compliance());
+            if (s.worth() != null) {
+                Comparison c = Comparison.of(s, before, after);
+                out.printf("  each card %d days sooner at %s a day: %s a card, %s for %,d cards a year%n",
+                        c.medianSaved().toDays(), s.worth().amount(), c.worthPerItem(),
+                        c.worthAt(C3CardIssuer.CARDS_A_YEAR), C3CardIssuer.CARDS_A_YEAR);
+            }
+        }
     }
 
     private void heading(String title) {

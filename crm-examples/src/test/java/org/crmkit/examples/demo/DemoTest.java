@@ -20,5 +20,7 @@ class DemoTest {
         assertTrue(out.contains("rental on day 366: signature needed at the counter"), out);
         assertTrue(out.contains("card on file: PaymentInstrument[AMEX ****1005 exp 2029-03, token=****]"), out);
         assertTrue(out.contains("11 domain events were published"), out);
+        assertTrue(out.contains("Card replacement         median 15 ->  2 days"), out);
+        assertTrue(out.contains("4.29 USD a card, 17503200.00 USD for 4,080,000 cards a year"), out);
     }
 }
