@@ -129,21 +129,19 @@ public final class BusinessHours implements BusinessCalendar {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
-        LocalDate fromDay = localDate(from);
-        LocalDate toDay = localDate(to);
-        long fromBlock = Math.floorDiv(fromDay.toEpochDay(), BLOCK_DAYS);
-        long toBlock = Math.floorDiv(toDay.toEpochDay(), BLOCK_DAYS);
-        long nanosFrom = businessNanosIntoBlock(from, fromDay);
-        long nanosTo = businessNanosIntoBlock(to, toDay);
+        Block fromBlock = blockOf(from);
+        long nanosFrom = fromBlock.nanosUpTo(from);
+        Block toBlock = blockOf(to);
+        long nanosTo = toBlock.nanosUpTo(to);
         if (fromBlock == toBlock) {
             return Duration.ofNanos(nanosTo - nanosFrom);
         }
         // Whole blocks in between are summed in seconds, so spans of centuries cannot overflow.
         long seconds = 0;
-        for (long k = fromBlock + 1; k < toBlock; k++) {
+        for (long k = fromBlock.number() + 1; k < toBlock.number(); k++) {
             seconds += block(k).totalSeconds();
         }
-        long firstRest = block(fromBlock).totalSeconds() * NANOS - nanosFrom;
+        long firstRest = fromBlock.totalSeconds() * NANOS - nanosFrom;
         return Duration.ofSeconds(seconds).plusNanos(firstRest).plusNanos(nanosTo);
     }
 
@@ -157,43 +155,35 @@ public final class BusinessHours implements BusinessCalendar {
         if (amount.isZero()) {
             return from;
         }
-        LocalDate day = localDate(from);
-        long k = Math.floorDiv(day.toEpochDay(), BLOCK_DAYS);
-        // Business time left to find, counted from the start of block k.
-        long leftSeconds = amount.getSeconds();
-        long leftNanos = amount.getNano() + businessNanosIntoBlock(from, day);
-        leftSeconds += leftNanos / NANOS;
+        Block block = blockOf(from);
+        // Business time left to find, counted from the start of the block.
+        long leftNanos = amount.getNano() + block.nanosUpTo(from);
+        long leftSeconds = amount.getSeconds() + leftNanos / NANOS;
         leftNanos %= NANOS;
-        for (int searched = 0; searched <= MAX_DAYS_SEARCHED / BLOCK_DAYS + 1; searched++, k++) {
-            Block block = block(k);
+        for (int searched = 0; searched <= MAX_DAYS_SEARCHED / BLOCK_DAYS + 1; searched++) {
             long total = block.totalSeconds();
             if (leftSeconds < total || leftSeconds == total && leftNanos == 0) {
                 return block.instantAt(leftSeconds, leftNanos);
             }
             leftSeconds -= total;
+            block = block(block.number() + 1);
         }
         throw new RuleViolationException("business hours do not provide " + amount + " within 20 years of " + from);
     }
 
-    /** Business time from the start of the instant's block to the instant, in nanoseconds. */
-    private long businessNanosIntoBlock(Instant t, LocalDate day) {
-        long epochDay = day.toEpochDay();
-        Block block = block(Math.floorDiv(epochDay, BLOCK_DAYS));
-        int index = (int) (epochDay - block.firstDay);
-        long nanos = block.cumulative[index] * NANOS;
-        long[] spans = spans(day);
-        long ts = t.getEpochSecond();
-        int tn = t.getNano();
-        for (int i = 0; i < spans.length; i += 2) {
-            long s = spans[i];
-            long e = spans[i + 1];
-            if (ts >= e) {
-                nanos += (e - s) * NANOS;
-            } else if (ts >= s) {
-                nanos += (ts - s) * NANOS + tn;
-            }
+    /** The block holding the local day of an instant. */
+    private Block blockOf(Instant t) {
+        // The local day is within a day of the UTC day; the block's day starts settle which.
+        long utcDay = Math.floorDiv(t.getEpochSecond(), 86_400L);
+        Block block = block(Math.floorDiv(utcDay, BLOCK_DAYS));
+        long s = t.getEpochSecond();
+        if (s < block.dayStarts()[0]) {
+            return block(block.number() - 1);
         }
-        return nanos;
+        if (s >= block.dayStarts()[BLOCK_DAYS]) {
+            return block(block.number() + 1);
+        }
+        return block;
     }
 
     private Block block(long k) {
@@ -203,9 +193,12 @@ public final class BusinessHours implements BusinessCalendar {
     private Block computeBlock(long k) {
         long firstDay = k * BLOCK_DAYS;
         long[] cumulative = new long[BLOCK_DAYS + 1];
+        long[] dayStarts = new long[BLOCK_DAYS + 1];
         long[][] daySpans = new long[BLOCK_DAYS][];
         for (int i = 0; i < BLOCK_DAYS; i++) {
-            long[] spans = computeSpans(LocalDate.ofEpochDay(firstDay + i));
+            LocalDate date = LocalDate.ofEpochDay(firstDay + i);
+            dayStarts[i] = date.atStartOfDay(zone).toEpochSecond();
+            long[] spans = computeSpans(date);
             daySpans[i] = spans;
             long sum = 0;
             for (int j = 0; j < spans.length; j += 2) {
@@ -213,16 +206,49 @@ public final class BusinessHours implements BusinessCalendar {
             }
             cumulative[i + 1] = cumulative[i] + sum;
         }
-        return new Block(firstDay, cumulative, daySpans);
+        dayStarts[BLOCK_DAYS] = LocalDate.ofEpochDay(firstDay + BLOCK_DAYS).atStartOfDay(zone).toEpochSecond();
+        return new Block(k, cumulative, dayStarts, daySpans);
     }
 
     /**
-     * Business seconds per day over {@value #BLOCK_DAYS} consecutive local days, as prefix sums, with each day's
-     * opening spans. Built once per block and then only read.
+     * {@value #BLOCK_DAYS} consecutive local days: where each starts, their opening spans, and the business
+     * seconds before each as prefix sums. Built once per block and then only read.
      */
-    private record Block(long firstDay, long[] cumulative, long[][] daySpans) {
+    private record Block(long number, long[] cumulative, long[] dayStarts, long[][] daySpans) {
         long totalSeconds() {
             return cumulative[BLOCK_DAYS];
+        }
+
+        /** The index of the local day holding the instant, which must lie in this block. */
+        int dayOf(long epochSecond) {
+            int guess = (int) Math.min(BLOCK_DAYS - 1, Math.max(0,
+                    Math.floorDiv(epochSecond, 86_400L) - number * BLOCK_DAYS));
+            while (guess > 0 && epochSecond < dayStarts[guess]) {
+                guess--;
+            }
+            while (guess < BLOCK_DAYS - 1 && epochSecond >= dayStarts[guess + 1]) {
+                guess++;
+            }
+            return guess;
+        }
+
+        /** Business time from the block's start to the instant, in nanoseconds. */
+        long nanosUpTo(Instant t) {
+            long ts = t.getEpochSecond();
+            int tn = t.getNano();
+            int day = dayOf(ts);
+            long nanos = cumulative[day] * NANOS;
+            long[] spans = daySpans[day];
+            for (int i = 0; i < spans.length; i += 2) {
+                long s = spans[i];
+                long e = spans[i + 1];
+                if (ts >= e) {
+                    nanos += (e - s) * NANOS;
+                } else if (ts >= s) {
+                    nanos += (ts - s) * NANOS + tn;
+                }
+            }
+            return nanos;
         }
 
         /** The instant at which the given business time from the block's start is reached; within the block. */
@@ -241,28 +267,16 @@ public final class BusinessHours implements BusinessCalendar {
                 }
             }
             long leftS = seconds - cumulative[lo];
-            long leftN = nanos;
             long[] spans = daySpans[lo];
             for (int i = 0; i < spans.length; i += 2) {
                 long length = spans[i + 1] - spans[i];
-                if (leftS < length || leftS == length && leftN == 0) {
-                    return Instant.ofEpochSecond(spans[i] + leftS, leftN);
+                if (leftS < length || leftS == length && nanos == 0) {
+                    return Instant.ofEpochSecond(spans[i] + leftS, nanos);
                 }
                 leftS -= length;
             }
-            throw new IllegalStateException("business time table out of step at day " + (firstDay + lo));
+            throw new IllegalStateException("business time table out of step at day " + (number * BLOCK_DAYS + lo));
         }
-    }
-
-    private LocalDate localDate(Instant instant) {
-        return LocalDate.ofInstant(instant, zone);
-    }
-
-    /** The opening spans of a local day as epoch-second pairs; empty on closed days and holidays. */
-    private long[] spans(LocalDate date) {
-        long epochDay = date.toEpochDay();
-        Block block = block(Math.floorDiv(epochDay, BLOCK_DAYS));
-        return block.daySpans()[(int) (epochDay - block.firstDay())];
     }
 
     private long[] computeSpans(LocalDate date) {

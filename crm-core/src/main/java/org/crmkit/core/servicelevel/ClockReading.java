@@ -43,7 +43,7 @@ public record ClockReading(StandardId standardId, int version, ClockState state,
     }
 
     /** {@return true when the item met the standard or is still within it} */
-    public boolean isWithinStandard() {
+    public boolean withinStandard() {
         return state != ClockState.BREACHED;
     }
 }

@@ -3,11 +3,11 @@ package org.crmkit.core.servicelevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.crmkit.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
@@ -35,10 +35,19 @@ public final class ServiceLevelClock {
         Checks.notNull("standard", standard);
         Checks.notNull("events", events);
         Checks.notNull("now", now);
-        TreeSet<ClockEvent> history = new TreeSet<>(ClockEvent.ORDER);
+        // Place events by their own time; identical events compare equal and count once.
+        ClockEvent[] sorted = new ClockEvent[events.size()];
+        int n = 0;
         for (ClockEvent e : events) {
             if (!Checks.notNull("event", e).at().isAfter(now)) {
-                history.add(e);
+                sorted[n++] = e;
+            }
+        }
+        Arrays.sort(sorted, 0, n, ClockEvent.ORDER);
+        List<ClockEvent> history = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || ClockEvent.ORDER.compare(sorted[i - 1], sorted[i]) != 0) {
+                history.add(sorted[i]);
             }
         }
         return standard.dimension() == Dimension.ACCURACY ? accuracy(standard, history)

@@ -9,6 +9,8 @@ final class Sigma {
     private static final double SHIFT = 1.5;
     /** The level reported for a process without defects, where the quantile is infinite. */
     static final double NO_DEFECTS = 6.0 + SHIFT;
+    /** The smallest yield used, so that a process where every item failed still has a finite level. */
+    private static final double MIN_YIELD = 1e-12;
 
     private static final double[] A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
         1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
@@ -27,10 +29,7 @@ final class Sigma {
         if (yield >= 1.0) {
             return NO_DEFECTS;
         }
-        if (yield <= 0.0) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        return quantile(yield) + SHIFT;
+        return quantile(Math.max(yield, MIN_YIELD)) + SHIFT;
     }
 
     /** The standard normal quantile. */

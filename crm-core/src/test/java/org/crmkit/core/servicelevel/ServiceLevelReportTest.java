@@ -67,6 +67,7 @@ class ServiceLevelReportTest {
         assertEquals(3.0, Sigma.level(66_807), 0.01);
         assertEquals(4.0, Sigma.level(6_210), 0.01);
         assertEquals(Sigma.NO_DEFECTS, Sigma.level(0), 0.0);
+        assertTrue(Double.isFinite(Sigma.level(1_000_000)), "every item failed: still a number for JSON");
     }
 
     @Test
@@ -106,6 +107,11 @@ class ServiceLevelReportTest {
         assertEquals(Money.of("4.29", "USD"), c.worthPerItem());
         assertEquals(Money.of("21.45", "USD"), c.worthOverAfterPeriod());
         assertEquals(Money.of("17503200.00", "USD"), c.worthAt(4_080_000));
+        assertEquals(c, CrmJson.read(CrmJson.write(c), Comparison.class));
+        assertEquals(jan, CrmJson.read(CrmJson.write(jan), ServiceLevelReport.class));
+        for (ClockReading r : before) {
+            assertEquals(r, CrmJson.read(CrmJson.write(r), ClockReading.class));
+        }
     }
 
     @Test
