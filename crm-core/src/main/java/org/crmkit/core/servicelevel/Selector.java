@@ -1,6 +1,9 @@
 package org.crmkit.core.servicelevel;
 
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.crmkit.core.internal.Checks;
 import org.crmkit.core.service.CaseCategory;
@@ -21,11 +24,17 @@ public record Selector(Set<TouchpointKind> touchpointKinds, Set<CaseCategory> ca
     /** Applies to every item. */
     public static final Selector ANY = new Selector(Set.of(), Set.of(), Set.of());
 
-    /** Copies the sets. */
+    /** Copies the sets, sorted so that a selector always writes the same JSON text. */
     public Selector {
-        touchpointKinds = Set.copyOf(Checks.list("touchpointKinds", touchpointKinds));
-        caseCategories = Set.copyOf(Checks.list("caseCategories", caseCategories));
-        lanes = Set.copyOf(Checks.list("lanes", lanes));
+        touchpointKinds = sorted("touchpointKinds", touchpointKinds);
+        caseCategories = sorted("caseCategories", caseCategories);
+        lanes = sorted("lanes", lanes);
+    }
+
+    private static <T> Set<T> sorted(String field, Set<T> values) {
+        Set<T> out = new TreeSet<>(Comparator.comparing(Object::toString));
+        out.addAll(Checks.list(field, values));
+        return Collections.unmodifiableSet(out);
     }
 
     /**

@@ -2,9 +2,10 @@ package org.crmkit.core.servicelevel;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import org.crmkit.core.RuleViolationException;
@@ -138,7 +139,8 @@ public record ServiceLevelStandard(StandardId id, String name, int version, Inst
     }
 
     private static Set<String> codes(String field, @Nullable Set<String> values) {
-        Set<String> out = new HashSet<>();
+        // Sorted, so that a standard always writes the same JSON text.
+        Set<String> out = new TreeSet<>();
         for (String v : Checks.list(field, values)) {
             String code = Checks.code(field, v);
             if (ClockEvent.isMove(code)) {
@@ -146,7 +148,7 @@ public record ServiceLevelStandard(StandardId id, String name, int version, Inst
             }
             out.add(code);
         }
-        return Set.copyOf(out);
+        return Collections.unmodifiableSet(out);
     }
 
     private static void disjoint(StandardId id, String f1, Set<String> a, String f2, Set<String> b) {

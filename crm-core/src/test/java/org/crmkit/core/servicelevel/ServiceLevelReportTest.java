@@ -136,6 +136,9 @@ class ServiceLevelReportTest {
                 new CrmEvent.ServiceLevelWarning(guest, "table-7", waiting.id(), 1, T0.plus(Duration.ofMinutes(8))),
                 new CrmEvent.ServiceLevelBreached(guest, "table-7", waiting.id(), 1,
                         T0.plus(Duration.ofMinutes(10)))), published);
+        for (CrmEvent e : published) {
+            assertEquals(e, CrmJson.read(CrmJson.write(e, CrmEvent.class), CrmEvent.class));
+        }
         monitor.forget("table-7");
         monitor.check(guest, "table-7", waiting, history);
         assertEquals(6, published.size(), "after forget, the item's crossings are published again");
@@ -192,6 +195,12 @@ class ServiceLevelReportTest {
         assertTrue(json.contains("\"09:00-17:00\""), json);
         assertEquals(office, CrmJson.read(json, ServiceLevelStandard.class));
         assertEquals(ISSUE, CrmJson.read(CrmJson.write(ISSUE), ServiceLevelStandard.class));
+        ServiceLevelStandard many = ISSUE.revise(T0, b -> b.startOn("c", "a", "b").appliesTo(new Selector(
+                java.util.Set.of(org.crmkit.core.touchpoint.TouchpointKind.REFUND,
+                        org.crmkit.core.touchpoint.TouchpointKind.BOOKING), java.util.Set.of(),
+                java.util.Set.of(org.crmkit.core.service.Lane.RED, org.crmkit.core.service.Lane.GREEN))));
+        assertTrue(CrmJson.write(many).contains("\"startOn\" : [ \"a\", \"b\", \"c\" ]"), "sorted, stable text");
+        assertTrue(CrmJson.write(many).contains("\"touchpointKinds\" : [ \"booking\", \"refund\" ]"));
 
         InvalidDefinitionException zone = assertThrows(InvalidDefinitionException.class,
                 () -> CrmJson.read(json.replace("Europe/Berlin", "Europe/Atlantis"), ServiceLevelStandard.class));
