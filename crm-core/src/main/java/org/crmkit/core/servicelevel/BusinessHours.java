@@ -124,8 +124,7 @@ public final class BusinessHours implements BusinessCalendar {
 
     @Override
     public Duration between(Instant from, Instant to) {
-        Checks.notNull("from", from);
-        Checks.notNull("to", to);
+        CalendarArguments.checkBetween(from, to);
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
@@ -147,11 +146,7 @@ public final class BusinessHours implements BusinessCalendar {
 
     @Override
     public Instant plus(Instant from, Duration amount) {
-        Checks.notNull("from", from);
-        Checks.notNull("amount", amount);
-        if (amount.isNegative()) {
-            throw new RuleViolationException("business time to add must not be negative: " + amount);
-        }
+        CalendarArguments.checkPlus(from, amount);
         if (amount.isZero()) {
             return from;
         }
