@@ -1,6 +1,7 @@
 package org.crmkit.core.customer;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One unified, global profile of a customer: a person, an organization or a government body. It holds the
- * customer's names, contact points, employer and key contacts, lifecycle stage, account manager, tags, typed
+ * customer's names, contact points, employer and key contacts, lifecycle stage, account manager, time zone, tags, typed
  * custom attributes, special dates, staff notes, ids in other systems, payment cards on file (as tokens),
  * preferences, consent history and standing agreements (C1, C4, C5, C10, C11).
  *
@@ -45,6 +46,7 @@ public final class Customer {
     private final List<KeyContact> keyContacts;
     private final LifecycleStage lifecycleStage;
     private final @Nullable StaffId accountManager;
+    private final @Nullable ZoneId timeZone;
     private final Set<String> tags;
     private final Map<String, AttributeValue> attributes;
     private final List<SpecialDate> specialDates;
@@ -74,6 +76,7 @@ public final class Customer {
         keyContacts = Checks.list("keyContacts", b.keyContacts);
         lifecycleStage = Checks.notNull("lifecycleStage", b.lifecycleStage);
         accountManager = b.accountManager;
+        timeZone = b.timeZone;
         tags = tags(b.tags);
         attributes = attributes(b.attributes);
         specialDates = Checks.list("specialDates", b.specialDates);
@@ -158,6 +161,11 @@ public final class Customer {
     /** {@return the account manager, if one is assigned} */
     public Optional<StaffId> accountManager() {
         return Optional.ofNullable(accountManager);
+    }
+
+    /** {@return the customer's time zone, if known; contact policies use it for quiet hours} */
+    public Optional<ZoneId> timeZone() {
+        return Optional.ofNullable(timeZone);
     }
 
     /** {@return the tags, sorted} */
@@ -351,7 +359,8 @@ public final class Customer {
         return version == c.version && id.equals(c.id) && kind == c.kind && name.equals(c.name)
                 && contactPoints.equals(c.contactPoints) && Objects.equals(employer, c.employer)
                 && keyContacts.equals(c.keyContacts) && lifecycleStage == c.lifecycleStage
-                && Objects.equals(accountManager, c.accountManager) && tags.equals(c.tags)
+                && Objects.equals(accountManager, c.accountManager) && Objects.equals(timeZone, c.timeZone)
+                && tags.equals(c.tags)
                 && attributes.equals(c.attributes) && specialDates.equals(c.specialDates) && notes.equals(c.notes)
                 && externalIds.equals(c.externalIds) && paymentInstruments.equals(c.paymentInstruments)
                 && preferences.equals(c.preferences) && consents.equals(c.consents)
@@ -456,6 +465,7 @@ public final class Customer {
         private List<KeyContact> keyContacts = List.of();
         private LifecycleStage lifecycleStage = LifecycleStage.PROSPECT;
         private @Nullable StaffId accountManager;
+        private @Nullable ZoneId timeZone;
         private Collection<String> tags = List.of();
         private Map<String, AttributeValue> attributes = Map.of();
         private List<SpecialDate> specialDates = List.of();
@@ -482,6 +492,7 @@ public final class Customer {
             keyContacts = c.keyContacts;
             lifecycleStage = c.lifecycleStage;
             accountManager = c.accountManager;
+            timeZone = c.timeZone;
             tags = c.tags;
             attributes = c.attributes;
             specialDates = c.specialDates;
@@ -548,6 +559,12 @@ public final class Customer {
         /** @param value the account manager, or null @return this builder */
         public Builder accountManager(@Nullable StaffId value) {
             accountManager = value;
+            return this;
+        }
+
+        /** @param value the customer's time zone, or null @return this builder */
+        public Builder timeZone(@Nullable ZoneId value) {
+            timeZone = value;
             return this;
         }
 

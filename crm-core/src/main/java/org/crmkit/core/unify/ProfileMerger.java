@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>Contact points are united by address. For an address both hold, the verified one wins, then the one of
  *       the more recently updated profile. For each kind the primary is the first of: a verified primary of the
  *       newer profile, a verified primary of the older, an unverified primary of the newer, of the older.</li>
- *   <li>Single values (employer, account manager, lifecycle stage) and attributes held by both: the more
+ *   <li>Single values (employer, account manager, time zone, lifecycle stage) and attributes held by both: the more
  *       recently updated profile's value wins; a value only one holds is kept. An employer that is one of the two
  *       merged profiles is dropped, since a profile cannot employ itself.</li>
  *   <li>Preferences, consent history, notes, special dates, key contacts, external ids, cards on file, agreements
@@ -83,6 +83,7 @@ public final class ProfileMerger {
                 .contactPoints(contacts(newer, older))
                 .employer(employer(newer, older, survivor.id(), duplicate.id()))
                 .accountManager(newer.accountManager().or(older::accountManager).orElse(null))
+                .timeZone(newer.timeZone().or(older::timeZone).orElse(null))
                 .lifecycleStage(newer.lifecycleStage())
                 .tags(tags)
                 .attributes(attributes)

@@ -87,6 +87,7 @@ public final class ContractFixtures {
                         EmailAddress.of("assistant" + n + "@example.com"), null)))
                 .lifecycleStage(LifecycleStage.values()[n % LifecycleStage.values().length])
                 .accountManager(StaffId.of("am-" + (n % 3)))
+                .timeZone(java.time.ZoneId.of(n % 2 == 0 ? "America/Chicago" : "Asia/Shanghai"))
                 .tags(List.of("segment-" + (n % 4), "kit"))
                 .attributes(Map.of(
                         "score", AttributeValue.number(new BigDecimal("12.5")),

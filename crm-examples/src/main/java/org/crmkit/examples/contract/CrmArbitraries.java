@@ -197,6 +197,8 @@ public final class CrmArbitraries {
                         .in(Customer.Builder::keyContacts)
                         .use(Arbitraries.of(LifecycleStage.class)).in(Customer.Builder::lifecycleStage)
                         .use(staffIds()).withProbability(0.4).in(Customer.Builder::accountManager)
+                        .use(Arbitraries.of("Europe/Berlin", "America/New_York", "Asia/Shanghai", "UTC")
+                                .map(java.time.ZoneId::of)).withProbability(0.5).in(Customer.Builder::timeZone)
                         .use(codes().set().ofMaxSize(3)).in(Customer.Builder::tags)
                         .use(attributes()).in(Customer.Builder::attributes)
                         .use(Combinators.combine(Arbitraries.of(Occasion.BIRTHDAY, Occasion.WEDDING_ANNIVERSARY),
