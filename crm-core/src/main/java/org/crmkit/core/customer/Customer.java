@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One unified, global profile of a customer: a person, an organization or a government body. It holds the
- * customer's names, contact points, employer and key contacts, lifecycle stage, account manager, time zone, tags, typed
- * custom attributes, special dates, staff notes, ids in other systems, payment cards on file (as tokens),
+ * customer's names, contact points, employer and key contacts, lifecycle stage, account manager, time zone, tags,
+ * typed custom attributes, special dates, staff notes, ids in other systems, payment cards on file (as tokens),
  * preferences, consent history and standing agreements (C1, C4, C5, C10, C11).
  *
  * <p>Touchpoints and service cases refer to a customer by id and are stored on their own. The {@link #version()}

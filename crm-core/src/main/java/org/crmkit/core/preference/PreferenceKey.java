@@ -39,7 +39,8 @@ public record PreferenceKey(String namespace, String name) {
         Checks.notNull("preference key", text);
         int colon = text.indexOf(':');
         if (colon <= 0 || colon != text.lastIndexOf(':')) {
-            throw new RuleViolationException("preference key must be written as namespace:name: " + Checks.quoted(text));
+            throw new RuleViolationException("preference key must be written as namespace:name: "
+                    + Checks.quoted(text));
         }
         return new PreferenceKey(text.substring(0, colon), text.substring(colon + 1));
     }

@@ -62,7 +62,8 @@ public final class BusinessHours implements BusinessCalendar {
             throw new RuleViolationException("business hours must open on at least one day of the week");
         }
         this.week = Collections.unmodifiableMap(copy);
-        this.holidays = Collections.unmodifiableSortedSet(new TreeSet<>(Checks.list("holidays", List.copyOf(holidays))));
+        this.holidays = Collections.unmodifiableSortedSet(
+                new TreeSet<>(Checks.list("holidays", List.copyOf(holidays))));
     }
 
     /**

@@ -59,7 +59,8 @@ public record Selector(Set<TouchpointKind> touchpointKinds, Set<CaseCategory> ca
 
     /** {@return true when the standard applies to the case} */
     public boolean matches(ServiceCase serviceCase) {
-        return touchpointKinds.isEmpty() && (caseCategories.isEmpty() || caseCategories.contains(serviceCase.category()))
+        return touchpointKinds.isEmpty()
+                && (caseCategories.isEmpty() || caseCategories.contains(serviceCase.category()))
                 && (lanes.isEmpty() || lanes.contains(serviceCase.lane()));
     }
 
