@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import org.crmkit.core.common.AttributeValue;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.TimeWindow;
 import org.crmkit.core.consent.ConsentRecord;
@@ -21,6 +22,10 @@ import org.crmkit.core.memory.InMemoryCustomerRepository;
 import org.crmkit.core.memory.InMemoryServiceCaseRepository;
 import org.crmkit.core.memory.InMemoryTouchpointRepository;
 import org.crmkit.core.preference.Preference;
+import org.crmkit.core.privacy.ContactDecision;
+import org.crmkit.core.privacy.ContactPolicy;
+import org.crmkit.core.privacy.CustomerExport;
+import org.crmkit.core.privacy.ErasureCertificate;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.servicelevel.ServiceLevelMonitor;
@@ -43,6 +48,8 @@ import org.crmkit.core.unify.ProfileMerger;
  */
 public final class Crm {
     private static final int MAX_ATTEMPTS = 8;
+    /** The attribute that carries an erasure's anonymous id while the erasure is under way. */
+    private static final String ERASURE_MARKER = "crmkit-erasure";
 
     private final CustomerRepository customers;
     private final TouchpointRepository touchpoints;
@@ -351,6 +358,100 @@ public final class Crm {
                 }
             }
         }
+    }
+
+    /**
+     * Decides whether the customer may be contacted, and why not, under a contact policy; the outbound
+     * touchpoints the caps count are read from the touchpoint repository.
+     *
+     * @param id the customer; an unknown customer may not be contacted
+     * @param purpose why
+     * @param channel how
+     * @param at when
+     * @param policy quiet hours and caps
+     * @return the decision with every reason against
+     */
+    public ContactDecision mayContact(CustomerId id, Purpose purpose, Channel channel, Instant at,
+                                      ContactPolicy policy) {
+        Checks.notNull("policy", policy);
+        Optional<Customer> customer = customers.findById(id);
+        if (customer.isEmpty()) {
+            return ContactDecision.of(List.of(new ContactDecision.Refusal(ContactDecision.Kind.NO_CONSENT,
+                    "no customer " + id)));
+        }
+        List<Touchpoint> recent = policy.lookBack().isZero() ? List.of()
+                : touchpoints.streamByCustomer(id, TimeWindow.between(at.minus(policy.lookBack()), at)).toList();
+        return policy.check(customer.get(), recent, purpose, channel, at);
+    }
+
+    /**
+     * Everything held about a customer, as one portable document.
+     *
+     * @param id the customer
+     * @return the export, stamped now
+     * @throws NotFoundException when no profile has the id
+     */
+    public CustomerExport export(CustomerId id) {
+        Customer c = customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+        return new CustomerExport(CustomerExport.FORMAT, clock.instant(), c,
+                touchpoints.streamByCustomer(id, TimeWindow.ALL).toList(), cases.streamByCustomer(id).toList());
+    }
+
+    /**
+     * Erases a customer. Touchpoints and cases keep what statistics need (times, channels, kinds, amounts, line
+     * items; categories, lanes, status times) under a new random id that nothing links back to the customer, and
+     * lose their free text; then the profile is deleted, so no lookup by id, contact or external id finds the
+     * customer. Every step can be repeated: an erasure that failed halfway completes when run again, and reuses
+     * the same anonymous id. Publishes {@link CrmEvent.CustomerErased} so listeners can drop their copies.
+     *
+     * @param id the customer
+     * @return what was done
+     */
+    public ErasureCertificate erase(CustomerId id) {
+        Checks.notNull("id", id);
+        Optional<Customer> found = customers.findById(id);
+        if (found.isEmpty()) {
+            return new ErasureCertificate(id, clock.instant(), false, 0, 0, List.of(), List.of());
+        }
+        // The anonymous id is kept on the profile until the last step, so that a re-run uses the same one.
+        AttributeValue marker = found.get().attributes().get(ERASURE_MARKER);
+        CustomerId anonymous;
+        if (marker == null) {
+            CustomerId fresh = CustomerId.of("erased-" + Checks.randomId());
+            updateCustomer(id, c -> c.toBuilder().putAttribute(ERASURE_MARKER, AttributeValue.text(fresh.value()))
+                    .build());
+            anonymous = fresh;
+        } else {
+            anonymous = CustomerId.of(marker.raw().toString());
+        }
+        int scrubbedTouchpoints = 0;
+        for (Touchpoint t : touchpoints.streamByCustomer(id, TimeWindow.ALL).toList()) {
+            touchpoints.save(t.toBuilder().customerId(anonymous).outcome(null).attributes(java.util.Map.of()).build());
+            scrubbedTouchpoints++;
+        }
+        int scrubbedCases = 0;
+        for (ServiceCase c : cases.streamByCustomer(id).toList()) {
+            cases.save(scrubbed(c, anonymous));
+            scrubbedCases++;
+        }
+        customers.deleteById(id);
+        Instant now = clock.instant();
+        events.publish(new CrmEvent.CustomerErased(id, now));
+        return new ErasureCertificate(id, now, true, scrubbedTouchpoints, scrubbedCases,
+                List.of("profile: names, contact points, addresses, notes, preferences, consents, agreements, cards "
+                                + "on file, external ids, special dates, attributes",
+                        "touchpoints: link to the customer, outcome text, attributes",
+                        "cases: link to the customer, subject, observations, notes, root cause, resolution"),
+                List.of("touchpoints: time, channel, direction, kind, location, staff, amounts, line items",
+                        "cases: category, lane, priority, status times"));
+    }
+
+    private static ServiceCase scrubbed(ServiceCase c, CustomerId anonymous) {
+        List<org.crmkit.core.service.StatusChange> history = c.history().stream()
+                .map(h -> new org.crmkit.core.service.StatusChange(h.from(), h.to(), h.at(), h.by(), null)).toList();
+        return c.toBuilder().customerId(anonymous).subject("[erased]").observations(List.of()).history(history)
+                .rootCause(null).resolution(c.resolution().isPresent() ? "[erased]" : null)
+                .linkedTouchpoints(c.linkedTouchpoints()).build();
     }
 
     private Touchpoint sameOrDuplicate(Touchpoint stored, Touchpoint offered) {

@@ -216,4 +216,18 @@ public sealed interface CrmEvent {
             Checks.notNull("at", at);
         }
     }
+
+    /**
+     * A customer was erased. Listeners holding copies of the customer's data must remove them.
+     *
+     * @param customerId the erased customer
+     * @param at when
+     */
+    record CustomerErased(CustomerId customerId, Instant at) implements CrmEvent {
+        /** Checks for nulls. */
+        public CustomerErased {
+            Checks.notNull("customerId", customerId);
+            Checks.notNull("at", at);
+        }
+    }
 }

@@ -54,7 +54,8 @@ final class Mixins {
         @JsonSubTypes.Type(value = CrmEvent.CaseStatusChanged.class, name = "case-status-changed"),
         @JsonSubTypes.Type(value = CrmEvent.ServiceLevelWarning.class, name = "service-level-warning"),
         @JsonSubTypes.Type(value = CrmEvent.ServiceLevelBreached.class, name = "service-level-breached"),
-        @JsonSubTypes.Type(value = CrmEvent.EscalationStepReached.class, name = "escalation-step-reached")
+        @JsonSubTypes.Type(value = CrmEvent.EscalationStepReached.class, name = "escalation-step-reached"),
+        @JsonSubTypes.Type(value = CrmEvent.CustomerErased.class, name = "customer-erased")
     })
     interface EventMixin {
     }
