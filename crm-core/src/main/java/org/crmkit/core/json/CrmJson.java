@@ -17,13 +17,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.internal.Checks;
+import org.crmkit.core.payment.CardNumbers;
 
 /**
  * Reads and writes crmkit JSON with limits fit for untrusted input: documents of at most 10 MB, nesting of at
  * most 64 levels, strings of at most 100,000 characters and numbers of at most 100 digits. Any document that
  * does not make a valid value fails with an {@link InvalidDefinitionException} naming the JSON path, for example
  * {@code $.contactPoints[0].address}, and never with another exception type. Output is indented, with map keys
- * sorted and absent values left out, so the same value always gives the same text. Thread-safe.
+ * sorted and absent values left out, so the same value always gives the same text. Error messages never repeat a
+ * card number found in a document, and then carry no cause whose message would. Thread-safe.
  */
 public final class CrmJson {
     /** Largest document accepted, in bytes or characters. */
@@ -172,7 +174,13 @@ public final class CrmJson {
         } else {
             problem = String.valueOf(root.getMessage());
         }
-        return new InvalidDefinitionException(path, problem, failure);
+        // Jackson quotes offending values; a card number among them must not reach a message or a log.
+        boolean secret = false;
+        for (Throwable t = failure; t != null && !secret; t = t.getCause() == t ? null : t.getCause()) {
+            secret = t.getMessage() != null && CardNumbers.containsCardNumber(t.getMessage());
+        }
+        return new InvalidDefinitionException(path, CardNumbers.mask(String.valueOf(problem)),
+                secret ? null : failure);
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {

@@ -25,15 +25,42 @@ public final class CardNumbers {
      */
     public static boolean containsCardNumber(CharSequence text) {
         Objects.requireNonNull(text, "text");
+        return nextCard(text, 0) != null;
+    }
+
+    /**
+     * Replaces every card number in the text with {@code <card number>}, so the text can be shown or logged.
+     *
+     * @param text the text
+     * @return the text without card numbers; the same text when it holds none
+     */
+    public static String mask(CharSequence text) {
+        Objects.requireNonNull(text, "text");
+        int[] card = nextCard(text, 0);
+        if (card == null) {
+            return text.toString();
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int done = 0;
+        while (card != null) {
+            out.append(text, done, card[0]).append("<card number>");
+            done = card[1];
+            card = nextCard(text, done);
+        }
+        return out.append(text, done, text.length()).toString();
+    }
+
+    /** The next card number at or after {@code from}, as {start, end}; null when there is none. */
+    private static int @org.jspecify.annotations.Nullable [] nextCard(CharSequence text, int from) {
         int n = text.length();
-        int i = 0;
+        int i = from;
+        char[] digits = new char[MAX_DIGITS + 1];
         while (i < n) {
             if (!isDigit(text.charAt(i))) {
                 i++;
                 continue;
             }
-            // Collect one digit group: digits joined by at most one space or dash between digits.
-            char[] digits = new char[MAX_DIGITS + 1];
+            // One digit group: digits joined by at most one space or dash between digits.
             int count = 0;
             int j = i;
             while (j < n) {
@@ -51,11 +78,11 @@ public final class CardNumbers {
                 }
             }
             if (count >= MIN_DIGITS && count <= MAX_DIGITS && passesLuhn(digits, count)) {
-                return true;
+                return new int[] {i, j};
             }
             i = j;
         }
-        return false;
+        return null;
     }
 
     /**
