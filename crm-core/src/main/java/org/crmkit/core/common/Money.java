@@ -5,6 +5,7 @@ import java.util.Currency;
 import java.util.Objects;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.internal.Checks;
 
 /**
  * An amount of money in one currency, held as a decimal (never floating point).
@@ -75,7 +76,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         Objects.requireNonNull(text, "text");
         int space = text.indexOf(' ');
         if (space <= 0 || space != text.lastIndexOf(' ')) {
-            throw new RuleViolationException("money must be written as '<amount> <currency>': '" + text + "'");
+            throw new RuleViolationException("money must be written as '<amount> <currency>': " + Checks.quoted(text));
         }
         return of(text.substring(0, space), text.substring(space + 1));
     }
@@ -159,7 +160,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw new RuleViolationException("currency must be an ISO 4217 code: '" + code + "'");
+            throw new RuleViolationException("currency must be an ISO 4217 code: " + Checks.quoted(code));
         }
     }
 
@@ -168,7 +169,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new RuleViolationException(field + " must be a decimal number: '" + text + "'");
+            throw new RuleViolationException(field + " must be a decimal number: " + Checks.quoted(text));
         }
     }
 }

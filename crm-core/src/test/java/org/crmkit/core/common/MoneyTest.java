@@ -54,5 +54,7 @@ class MoneyTest {
                 assertThrows(RuleViolationException.class, () -> Money.of("ten", "USD")).getMessage());
         assertEquals("money must be written as '<amount> <currency>': '12.50'",
                 assertThrows(RuleViolationException.class, () -> Money.parse("12.50")).getMessage());
+        assertEquals("amount must be a decimal number: <masked>",
+                assertThrows(RuleViolationException.class, () -> Money.parse("4111-1111-1111-1111 USD")).getMessage());
     }
 }
