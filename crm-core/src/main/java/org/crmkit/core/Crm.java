@@ -26,6 +26,7 @@ import org.crmkit.core.privacy.ContactDecision;
 import org.crmkit.core.privacy.ContactPolicy;
 import org.crmkit.core.privacy.CustomerExport;
 import org.crmkit.core.privacy.ErasureCertificate;
+import org.crmkit.core.privacy.ErasureParticipant;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.servicelevel.ServiceLevelMonitor;
@@ -58,6 +59,7 @@ public final class Crm {
     private final EventDispatcher events;
     private final ProfileMerger merger = new ProfileMerger();
     private final ServiceLevelMonitor serviceLevels;
+    private final List<ErasureParticipant> erasureParticipants;
 
     private Crm(Builder b) {
         customers = b.customers;
@@ -66,6 +68,7 @@ public final class Crm {
         clock = b.clock;
         events = b.events;
         serviceLevels = new ServiceLevelMonitor(clock, events);
+        erasureParticipants = List.copyOf(b.erasureParticipants);
     }
 
     /** {@return a facade over fresh in-memory repositories and the system clock} */
@@ -402,7 +405,9 @@ public final class Crm {
      * items; categories, lanes, status times) under a new random id that nothing links back to the customer, and
      * lose their free text; then the profile is deleted, so no lookup by id, contact or external id finds the
      * customer. Every step can be repeated: an erasure that failed halfway completes when run again, and reuses
-     * the same anonymous id. Publishes {@link CrmEvent.CustomerErased} so listeners can drop their copies.
+     * the same anonymous id. Registered {@link ErasureParticipant}s (other modules, the host's own stores) run
+     * before the profile is deleted. Publishes {@link CrmEvent.CustomerErased} so listeners can drop their
+     * copies.
      *
      * @param id the customer
      * @return what was done
@@ -434,14 +439,21 @@ public final class Crm {
             cases.save(scrubbed(c, anonymous));
             scrubbedCases++;
         }
+        List<String> erased = new java.util.ArrayList<>(List.of(
+                "profile: names, contact points, addresses, notes, preferences, consents, agreements, cards on file, "
+                        + "external ids, special dates, attributes",
+                "touchpoints: link to the customer, outcome text, attributes",
+                "cases: link to the customer, subject, observations, notes, root cause, resolution"));
+        for (ErasureParticipant participant : erasureParticipants) {
+            String part = participant.erase(id, anonymous);
+            if (!part.isBlank()) {
+                erased.add(part);
+            }
+        }
         customers.deleteById(id);
         Instant now = clock.instant();
         events.publish(new CrmEvent.CustomerErased(id, now));
-        return new ErasureCertificate(id, now, true, scrubbedTouchpoints, scrubbedCases,
-                List.of("profile: names, contact points, addresses, notes, preferences, consents, agreements, cards "
-                                + "on file, external ids, special dates, attributes",
-                        "touchpoints: link to the customer, outcome text, attributes",
-                        "cases: link to the customer, subject, observations, notes, root cause, resolution"),
+        return new ErasureCertificate(id, now, true, scrubbedTouchpoints, scrubbedCases, erased,
                 List.of("touchpoints: time, channel, direction, kind, location, staff, amounts, line items",
                         "cases: category, lane, priority, status times"));
     }
@@ -482,8 +494,15 @@ public final class Crm {
         private ServiceCaseRepository cases = new InMemoryServiceCaseRepository();
         private Clock clock = Clock.systemUTC();
         private EventDispatcher events = new EventDispatcher();
+        private final List<ErasureParticipant> erasureParticipants = new java.util.ArrayList<>();
 
         private Builder() {
+        }
+
+        /** @param value a participant to run on every erasure @return this builder */
+        public Builder erasureParticipant(ErasureParticipant value) {
+            erasureParticipants.add(Checks.notNull("erasureParticipant", value));
+            return this;
         }
 
         /** @param value the customer repository @return this builder */

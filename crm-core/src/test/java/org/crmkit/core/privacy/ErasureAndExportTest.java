@@ -52,8 +52,14 @@ class ErasureAndExportTest {
     private final InMemoryCustomerRepository store = new InMemoryCustomerRepository();
     private final CachingCustomerRepository cached = new CachingCustomerRepository(new FlakyDelete(),
             Caffeine.newBuilder().maximumSize(100));
+    private final List<String> participantCalls = new ArrayList<>();
     private final Crm crm = Crm.builder().clock(Clock.fixed(T0, ZoneOffset.UTC)).customers(cached)
-            .listener(events::add).build();
+            .listener(events::add)
+            .erasureParticipant((customer, anonymous) -> {
+                participantCalls.add(customer + "->" + anonymous);
+                return "loyalty ledger: member number and statements";
+            })
+            .build();
 
     /** Delegates to the store, failing one delete when asked. */
     private final class FlakyDelete extends DelegatingCustomers {
@@ -104,6 +110,8 @@ class ErasureAndExportTest {
         assertTrue(keptCase.observations().isEmpty());
         assertEquals(kept.customerId(), keptCase.customerId(), "one anonymous id for the customer's history");
         assertTrue(events.contains(new CrmEvent.CustomerErased(c.id(), T0)));
+        assertEquals(List.of(c.id() + "->" + kept.customerId()), participantCalls);
+        assertTrue(cert.erased().contains("loyalty ledger: member number and statements"));
         assertEquals(cert, CrmJson.read(CrmJson.write(cert), ErasureCertificate.class));
     }
 
@@ -120,6 +128,18 @@ class ErasureAndExportTest {
         assertTrue(crm.findCustomer(c.id()).isEmpty());
         assertEquals(anonymous, crm.cases().findById(Fixtures.vanillaCase().id()).orElseThrow().customerId());
         assertFalse(crm.erase(c.id()).profileDeleted(), "erasing again finds nothing to do");
+        assertEquals(2, participantCalls.size(), "participants ran on both attempts");
+        assertEquals(participantCalls.get(0), participantCalls.get(1), "with the same anonymous id");
+    }
+
+    @Test
+    void aConsentWithdrawalTakesEffectAtOnce_evenThroughTheCache() {
+        Customer c = customerWithHistory();
+        crm.recordConsent(c.id(), ConsentRecord.grant(Purpose.MARKETING, Channel.SMS, T0, "web"));
+        assertTrue(crm.mayContact(c.id(), Purpose.MARKETING, Channel.SMS, T0));
+        crm.recordConsent(c.id(), ConsentRecord.withdraw(Purpose.MARKETING, Channel.SMS, T0, "sms-stop"));
+        assertFalse(crm.mayContact(c.id(), Purpose.MARKETING, Channel.SMS, T0));
+        assertFalse(crm.mayContact(c.id(), Purpose.MARKETING, Channel.SMS, T0, ContactPolicy.consentOnly()).allowed());
     }
 
     @Test
