@@ -40,6 +40,8 @@ import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.memory.InMemoryCustomerRepository;
 import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.spi.CustomerRepository;
+import org.crmkit.core.spi.ForwardingCustomerRepository;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,9 +64,10 @@ class ErasureAndExportTest {
             .build();
 
     /** Delegates to the store, failing one delete when asked. */
-    private final class FlakyDelete extends DelegatingCustomers {
-        FlakyDelete() {
-            super(store);
+    private final class FlakyDelete extends ForwardingCustomerRepository {
+        @Override
+        protected CustomerRepository delegate() {
+            return store;
         }
 
         @Override

@@ -5,15 +5,13 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.crmkit.core.customer.ContactAddress;
 import org.crmkit.core.customer.Customer;
-import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.customer.ExternalId;
 import org.crmkit.core.memory.InMemoryCustomerRepository;
 import org.crmkit.core.spi.CustomerRepository;
+import org.crmkit.core.spi.ForwardingCustomerRepository;
 import org.crmkit.core.spi.Page;
 import org.crmkit.core.spi.PageRequest;
 import org.junit.jupiter.api.Test;
@@ -118,42 +116,12 @@ class KitCatchesBrokenAdaptersTest {
     }
 
     /** Forwards everything to an in-memory repository. */
-    abstract static class Delegating implements CustomerRepository {
+    abstract static class Delegating extends ForwardingCustomerRepository {
         final InMemoryCustomerRepository inner = new InMemoryCustomerRepository();
 
         @Override
-        public Customer save(Customer aggregate) {
-            return inner.save(aggregate);
-        }
-
-        @Override
-        public Optional<Customer> findById(CustomerId id) {
-            return inner.findById(id);
-        }
-
-        @Override
-        public void deleteById(CustomerId id) {
-            inner.deleteById(id);
-        }
-
-        @Override
-        public long count() {
-            return inner.count();
-        }
-
-        @Override
-        public Optional<Customer> findByExternalId(ExternalId externalId) {
-            return inner.findByExternalId(externalId);
-        }
-
-        @Override
-        public List<Customer> findByContact(ContactAddress address) {
-            return inner.findByContact(address);
-        }
-
-        @Override
-        public Page<Customer> findAll(PageRequest request) {
-            return inner.findAll(request);
+        protected CustomerRepository delegate() {
+            return inner;
         }
     }
 }
