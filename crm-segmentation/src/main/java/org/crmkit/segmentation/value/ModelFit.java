@@ -1,0 +1,20 @@
+package org.crmkit.segmentation.value;
+
+import java.util.Objects;
+
+/**
+ * A model fitted by maximum likelihood: the parameters, the log-likelihood they reach, how many evaluations the
+ * optimiser used, and whether it met its convergence test. Immutable.
+ *
+ * @param model the fitted model
+ * @param logLikelihood the total log-likelihood of the data at the parameters
+ * @param iterations the optimiser's evaluations of the likelihood
+ * @param converged whether the optimiser's convergence test was met
+ * @param <M> the model type
+ */
+public record ModelFit<M>(M model, double logLikelihood, int iterations, boolean converged) {
+    /** Checks for nulls. */
+    public ModelFit {
+        Objects.requireNonNull(model, "model");
+    }
+}

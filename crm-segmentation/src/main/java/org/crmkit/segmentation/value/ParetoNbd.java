@@ -1,0 +1,97 @@
+package org.crmkit.segmentation.value;
+
+import java.util.List;
+
+import org.hipparchus.special.Gamma;
+
+/**
+ * The Pareto/NBD model (Schmittlein, Morrison and Colombo, 1987): while alive a customer buys at a Poisson rate
+ * drawn from a gamma(r, alpha) distribution, and leaves after an exponential lifetime whose rate is drawn from a
+ * gamma(s, beta) distribution. Immutable.
+ *
+ * @param r shape of the purchase-rate distribution
+ * @param alpha scale of the purchase-rate distribution
+ * @param s shape of the drop-out-rate distribution
+ * @param beta scale of the drop-out-rate distribution
+ */
+public record ParetoNbd(double r, double alpha, double s, double beta) implements PurchaseModel {
+    private static final String[] NAMES = {"r", "alpha", "s", "beta"};
+
+    /** Checks the parameters are positive. */
+    public ParetoNbd {
+        PurchaseModel.requirePositive("Pareto/NBD", NAMES, r, alpha, s, beta);
+    }
+
+    /**
+     * Fits the model by maximum likelihood.
+     *
+     * @param data one summary per customer
+     * @return the fit
+     */
+    public static ModelFit<ParetoNbd> fit(List<RepeatSummary> data) {
+        return fit(data, new double[] {1, 1, 1, 1});
+    }
+
+    /**
+     * Fits the model from a given starting point.
+     *
+     * @param data one summary per customer
+     * @param start r, alpha, s, beta to start the search from
+     * @return the fit
+     */
+    public static ModelFit<ParetoNbd> fit(List<RepeatSummary> data, double[] start) {
+        PurchaseModel.requireIdentifiable("Pareto/NBD", data);
+        return MaximumLikelihood.fit(start, p -> new ParetoNbd(p[0], p[1], p[2], p[3]), m -> m.logLikelihood(data));
+    }
+
+    @Override
+    public double logLikelihood(RepeatSummary sum) {
+        int x = sum.x();
+        double a1 = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+        double a2 = BgNbd.logAddExp(-(r + x) * Math.log(alpha + sum.age()) - s * Math.log(beta + sum.age()),
+                Math.log(s) + logA0(x, sum.tx(), sum.age()) - Math.log(r + s + x));
+        return a1 + a2;
+    }
+
+    /** The log of the A0 term of the likelihood, with the 2F1 argument kept in [0, 1). */
+    private double logA0(int x, double tx, double age) {
+        double min;
+        double max;
+        double t;
+        if (alpha < beta) {
+            min = alpha;
+            max = beta;
+            t = r + x;
+        } else {
+            min = beta;
+            max = alpha;
+            t = s + 1;
+        }
+        double rsx = r + s + x;
+        double diff = max - min;
+        double p1 = Math.log(Hypergeometric.f21(rsx, t, rsx + 1, diff / (max + tx))) - rsx * Math.log(max + tx);
+        double p2 = Math.log(Hypergeometric.f21(rsx, t, rsx + 1, diff / (max + age))) - rsx * Math.log(max + age);
+        // log(exp(p1) - exp(p2)), with p1 >= p2
+        return p1 + Math.log1p(-Math.exp(p2 - p1));
+    }
+
+    @Override
+    public double probabilityAlive(int x, double tx, double age) {
+        double rsx = r + s + x;
+        double logTerm = Math.log(s) - Math.log(rsx) + (r + x) * Math.log(alpha + age) + s * Math.log(beta + age)
+                + logA0(x, tx, age);
+        return 1.0 / (1.0 + Math.exp(logTerm));
+    }
+
+    @Override
+    public double expectedPurchases(double t, int x, double tx, double age) {
+        if (t <= 0) {
+            return 0.0;
+        }
+        double alive = probabilityAlive(x, tx, age);
+        double rate = (r + x) * (beta + age) / (alpha + age);
+        double lifetime = Math.abs(s - 1) < 1e-9 ? Math.log((beta + age + t) / (beta + age))
+                : (1 - Math.pow((beta + age) / (beta + age + t), s - 1)) / (s - 1);
+        return rate * lifetime * alive;
+    }
+}

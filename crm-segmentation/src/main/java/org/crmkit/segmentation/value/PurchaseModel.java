@@ -1,0 +1,69 @@
+package org.crmkit.segmentation.value;
+
+/**
+ * A model of how many purchases a customer makes and whether they are still a customer, given their repeat
+ * purchases {@code x}, the time of the last {@code tx} and their age {@code T} at the cut-off. Times are in the unit
+ * the data was summarised in.
+ */
+public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
+
+    /**
+     * The log-likelihood of one customer's summary.
+     *
+     * @param s the summary
+     * @return the log-likelihood
+     */
+    double logLikelihood(RepeatSummary s);
+
+    /**
+     * The probability that the customer has not left, at the cut-off.
+     *
+     * @param x repeat purchases
+     * @param tx time of the last purchase
+     * @param age the customer's age at the cut-off
+     * @return a probability in [0, 1]
+     */
+    double probabilityAlive(int x, double tx, double age);
+
+    /**
+     * The expected number of purchases in the {@code t} periods after the cut-off.
+     *
+     * @param t the length of the period after the cut-off
+     * @param x repeat purchases
+     * @param tx time of the last purchase
+     * @param age the customer's age at the cut-off
+     * @return the expected count
+     */
+    double expectedPurchases(double t, int x, double tx, double age);
+
+    /** {@return the sum of the log-likelihoods of the summaries} */
+    default double logLikelihood(Iterable<RepeatSummary> data) {
+        double sum = 0;
+        for (RepeatSummary s : data) {
+            sum += logLikelihood(s);
+        }
+        return sum;
+    }
+
+    /** Refuses data that cannot identify a purchase model. */
+    static void requireIdentifiable(String model, java.util.List<RepeatSummary> data) {
+        if (data.size() < 2) {
+            throw new org.crmkit.core.RuleViolationException("cannot fit " + model + ": at least two customers are "
+                    + "needed, got " + data.size());
+        }
+        if (data.stream().noneMatch(s -> s.x() > 0)) {
+            throw new org.crmkit.core.RuleViolationException("cannot fit " + model + ": no customer made a repeat "
+                    + "purchase");
+        }
+    }
+
+    /** Checks that every parameter is a positive, finite number. */
+    static void requirePositive(String model, String[] names, double... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] > 0 && Double.isFinite(values[i]))) {
+                throw new org.crmkit.core.RuleViolationException(model + " parameter " + names[i]
+                        + " must be positive: " + values[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.crmkit.segmentation.value;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import org.crmkit.core.RuleViolationException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class CdnowModelsTest {
+
+    @Test
+    @DisplayName("reading the CDNOW transactions reproduces both published summary files")
+    void summariesReproduceTheCsvFiles() {
+        Map<String, RepeatSummary> byId = new HashMap<>();
+        Cdnow.summaries().forEach(s -> byId.put(s.customerId(), s));
+        List<String[]> summary = Cdnow.rows("cdnow_customers_summary.csv");
+        List<String[]> withValue = Cdnow.rows("cdnow_customers_summary_with_transactions.csv");
+        assertEquals(2_357, byId.size());
+        for (int i = 1; i < summary.size(); i++) {
+            String[] row = summary.get(i);
+            RepeatSummary s = byId.get(row[0]);
+            assertEquals(Integer.parseInt(row[1]), s.x(), row[0]);
+            assertEquals(Double.parseDouble(row[2]), round2(s.tx()), 1e-9, row[0]);
+            assertEquals(Double.parseDouble(row[3]), round2(s.age()), 1e-9, row[0]);
+            String[] v = withValue.get(i);
+            assertEquals(row[0], v[0]);
+            assertEquals(Double.parseDouble(v[4]), round2(s.meanRepeatValue()), 1e-9, row[0]);
+        }
+    }
+
+    @Test
+    @DisplayName("BG/NBD on the CDNOW sample reproduces the 2005 paper: r 0.243, alpha 4.414, a 0.793, b 2.426")
+    void bgNbdReproducesThePaper() {
+        ModelFit<BgNbd> fit = BgNbd.fit(Cdnow.summaries());
+        BgNbd m = fit.model();
+        assertEquals(0.243, m.r(), 0.0005);
+        assertEquals(4.414, m.alpha(), 0.005);
+        assertEquals(0.793, m.a(), 0.0005);
+        assertEquals(2.426, m.b(), 0.005);
+        assertEquals(-9582.4, fit.logLikelihood(), 0.05);
+        assertTrue(fit.converged());
+        assertGradientVanishes(p -> new BgNbd(p[0], p[1], p[2], p[3]).logLikelihood(Cdnow.summaries()),
+                new double[] {m.r(), m.alpha(), m.a(), m.b()});
+    }
+
+    @Test
+    @DisplayName("Pareto/NBD on the CDNOW sample reproduces the paper: r 0.553, alpha 10.578, s 0.606, beta 11.669")
+    void paretoNbdReproducesThePaper() {
+        ModelFit<ParetoNbd> fit = ParetoNbd.fit(Cdnow.summaries());
+        ParetoNbd m = fit.model();
+        assertEquals(0.553, m.r(), 0.001);
+        assertEquals(10.578, m.alpha(), 0.02);
+        assertEquals(0.606, m.s(), 0.002);
+        assertEquals(11.669, m.beta(), 0.05);
+        assertEquals(-9595.0, fit.logLikelihood(), 0.05);
+        assertGradientVanishes(p -> new ParetoNbd(p[0], p[1], p[2], p[3]).logLikelihood(Cdnow.summaries()),
+                new double[] {m.r(), m.alpha(), m.s(), m.beta()});
+    }
+
+    @Test
+    @DisplayName("Gamma-Gamma on the CDNOW repeat buyers reproduces the paper: p 6.25, q 3.74, gamma 15.44")
+    void gammaGammaReproducesThePaper() {
+        GammaGamma m = GammaGamma.fit(Cdnow.summaries()).model();
+        assertEquals(6.25, m.p(), 0.01);
+        assertEquals(3.74, m.q(), 0.01);
+        assertEquals(15.44, m.gamma(), 0.02);
+    }
+
+    @Test
+    void fitsFromSeveralStartingPointsMeet() {
+        double[][] starts = {{0.1, 10, 0.5, 5}, {2, 0.5, 3, 0.5}, {0.5, 3, 1.5, 1.5}};
+        for (double[] start : starts) {
+            BgNbd m = BgNbd.fit(Cdnow.summaries(), start).model();
+            assertEquals(0.243, m.r(), 0.001, java.util.Arrays.toString(start));
+            assertEquals(2.426, m.b(), 0.01, java.util.Arrays.toString(start));
+        }
+    }
+
+    @Test
+    void dataThatCannotIdentifyAModel_isRefused() {
+        List<RepeatSummary> noRepeat = List.of(new RepeatSummary("1", 0, 0, 10, 0),
+                new RepeatSummary("2", 0, 0, 20, 0));
+        assertEquals("cannot fit BG/NBD: no customer made a repeat purchase",
+                assertThrows(RuleViolationException.class, () -> BgNbd.fit(noRepeat)).getMessage());
+        assertEquals("cannot fit Pareto/NBD: at least two customers are needed, got 1",
+                assertThrows(RuleViolationException.class,
+                        () -> ParetoNbd.fit(List.of(new RepeatSummary("1", 2, 5, 10, 3)))).getMessage());
+        assertThrows(RuleViolationException.class, () -> new BgNbd(-1, 1, 1, 1));
+        assertThrows(RuleViolationException.class, () -> new RepeatSummary("1", 1, 5, 4, 0));
+    }
+
+    @Test
+    void summariesMergeSameDayPurchases_andIgnoreLaterOnes() {
+        List<Transaction> t = List.of(
+                new Transaction("c", LocalDate.of(2026, 1, 1), new java.math.BigDecimal("10")),
+                new Transaction("c", LocalDate.of(2026, 1, 8), new java.math.BigDecimal("5")),
+                new Transaction("c", LocalDate.of(2026, 1, 8), new java.math.BigDecimal("7")),
+                new Transaction("c", LocalDate.of(2026, 2, 1), new java.math.BigDecimal("99")),
+                new Transaction("late", LocalDate.of(2026, 2, 1), new java.math.BigDecimal("1")));
+        assertEquals(List.of(new RepeatSummary("c", 1, 1.0, 2.0, 12.0)),
+                RepeatSummary.of(t, LocalDate.of(2026, 1, 15), ChronoUnit.WEEKS));
+    }
+
+    private static double round2(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** The central-difference gradient of the log-likelihood in log-parameters is close to zero. */
+    private static void assertGradientVanishes(ToDoubleFunction<double[]> ll, double[] at) {
+        double h = 1e-5;
+        for (int i = 0; i < at.length; i++) {
+            double[] up = at.clone();
+            double[] down = at.clone();
+            up[i] = at[i] * Math.exp(h);
+            down[i] = at[i] * Math.exp(-h);
+            double slope = (ll.applyAsDouble(up) - ll.applyAsDouble(down)) / (2 * h);
+            assertEquals(0.0, slope, 0.05, "d log L / d log parameter " + i);
+        }
+    }
+}
