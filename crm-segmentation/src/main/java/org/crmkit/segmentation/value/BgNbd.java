@@ -16,6 +16,11 @@ import org.hipparchus.special.Gamma;
  */
 public record BgNbd(double r, double alpha, double a, double b) implements PurchaseModel {
     private static final String[] NAMES = {"r", "alpha", "a", "b"};
+    /**
+     * At a = 1 the closed forms are 0/0; within this distance the expectation is the mean of the two neighbours
+     * a = 1 +- NEAR_ONE (error of order NEAR_ONE squared).
+     */
+    private static final double NEAR_ONE = 1e-4;
 
     /** Checks the parameters are positive. */
     public BgNbd {
@@ -67,17 +72,35 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         return 1.0 / (1.0 + Math.exp(logRatio));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws org.crmkit.core.RuleViolationException when {@code a + b + x - 1 <= 0}, where the model's closed form
+     *     is undefined
+     */
     @Override
     public double expectedPurchases(double t, int x, double tx, double age) {
         if (t <= 0) {
             return 0.0;
         }
-        double z = t / (alpha + age + t);
-        double hyp = Hypergeometric.f21(r + x, b + x, a + b + x - 1, z);
-        double numerator = (a + b + x - 1) / (a - 1)
-                * (1 - Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t))) * hyp);
+        double c = a + b + x - 1;
+        if (c <= 0) {
+            throw new org.crmkit.core.RuleViolationException("BG/NBD expected purchases are undefined when a + b + x"
+                    + " - 1 <= 0: a=" + a + ", b=" + b + ", x=" + x);
+        }
+        if (Math.abs(a - 1) < NEAR_ONE) {
+            return (conditional(1 + NEAR_ONE, t, x, tx, age) + conditional(1 - NEAR_ONE, t, x, tx, age)) / 2;
+        }
+        return conditional(a, t, x, tx, age);
+    }
+
+    /** The closed form of the conditional expectation, with the drop-out shape given. */
+    private double conditional(double aa, double t, int x, double tx, double age) {
+        double c = aa + b + x - 1;
+        double hyp = Hypergeometric.f21(r + x, b + x, c, t / (alpha + age + t));
+        double numerator = c / (aa - 1) * (1 - Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t))) * hyp);
         double denominator = x == 0 ? 1.0
-                : 1 + a / (b + x - 1) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));
+                : 1 + aa / (b + x - 1) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));
         return numerator / denominator;
     }
 
@@ -91,8 +114,19 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         if (t <= 0) {
             return 0.0;
         }
-        double hyp = Hypergeometric.f21(r, b, a + b - 1, t / (alpha + t));
-        return (a + b - 1) / (a - 1) * (1 - Math.pow(alpha / (alpha + t), r) * hyp);
+        if (a + b - 1 <= 0) {
+            throw new org.crmkit.core.RuleViolationException("BG/NBD expected purchases are undefined when a + b - 1"
+                    + " <= 0: a=" + a + ", b=" + b);
+        }
+        if (Math.abs(a - 1) < NEAR_ONE) {
+            return (unconditional(1 + NEAR_ONE, t) + unconditional(1 - NEAR_ONE, t)) / 2;
+        }
+        return unconditional(a, t);
+    }
+
+    private double unconditional(double aa, double t) {
+        double hyp = Hypergeometric.f21(r, b, aa + b - 1, t / (alpha + t));
+        return (aa + b - 1) / (aa - 1) * (1 - Math.pow(alpha / (alpha + t), r) * hyp);
     }
 
     static double logAddExp(double u, double v) {

@@ -94,4 +94,19 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
                 : (1 - Math.pow((beta + age) / (beta + age + t), s - 1)) / (s - 1);
         return rate * lifetime * alive;
     }
+
+    /**
+     * The expected number of purchases of a new customer in their first {@code t} periods.
+     *
+     * @param t the length of the period
+     * @return the expected count
+     */
+    public double expectedPurchases(double t) {
+        if (t <= 0) {
+            return 0.0;
+        }
+        double lifetime = Math.abs(s - 1) < 1e-9 ? Math.log((beta + t) / beta)
+                : (1 - Math.pow(beta / (beta + t), s - 1)) / (s - 1);
+        return r * beta / alpha * lifetime;
+    }
 }

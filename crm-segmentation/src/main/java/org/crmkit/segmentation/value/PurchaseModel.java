@@ -36,6 +36,15 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
      */
     double expectedPurchases(double t, int x, double tx, double age);
 
+    /**
+     * The expected number of purchases of a new customer in their first {@code t} periods, for checking a fit
+     * against a whole cohort over time.
+     *
+     * @param t the length of the period
+     * @return the expected count
+     */
+    double expectedPurchases(double t);
+
     /** {@return the sum of the log-likelihoods of the summaries} */
     default double logLikelihood(Iterable<RepeatSummary> data) {
         double sum = 0;

@@ -1,0 +1,75 @@
+package org.crmkit.segmentation.value;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+/** Invariants of the purchase models, for the CDNOW fits and for arbitrary parameters. */
+class ValueModelProperties {
+    private static final BgNbd BG = new BgNbd(0.243, 4.414, 0.793, 2.426);
+    private static final ParetoNbd PARETO = new ParetoNbd(0.553, 10.578, 0.606, 11.669);
+
+    @Provide
+    Arbitrary<PurchaseModel> models() {
+        Arbitrary<Double> positive = Arbitraries.doubles().between(0.05, 20);
+        // b > 1 keeps a + b + x - 1 positive, where the BG/NBD expectation is defined.
+        Arbitrary<Double> bAboveOne = Arbitraries.doubles().between(1.05, 20);
+        return Arbitraries.oneOf(Arbitraries.of(BG, PARETO),
+                Combinators.combine(positive, positive, positive, bAboveOne).as(BgNbd::new),
+                Combinators.combine(positive, positive, positive, positive).as(ParetoNbd::new));
+    }
+
+    @Property
+    void probabilityAliveIsAProbability_andFallsAsTheCustomerAgesWithoutBuying(
+            @ForAll("models") PurchaseModel m, @ForAll @IntRange(max = 40) int x,
+            @ForAll @DoubleRange(min = 0, max = 50) double tx, @ForAll @DoubleRange(min = 0, max = 50) double gap,
+            @ForAll @DoubleRange(min = 0.01, max = 50) double more) {
+        double age = tx + gap;
+        double now = m.probabilityAlive(x, tx, age);
+        double later = m.probabilityAlive(x, tx, age + more);
+        assertTrue(now >= 0 && now <= 1, "P(alive) " + now);
+        assertTrue(later <= now + 1e-12, "P(alive) must not rise with T: " + now + " -> " + later);
+    }
+
+    @Property
+    void expectedPurchasesRiseWithTheHorizon(@ForAll("models") PurchaseModel m, @ForAll @IntRange(max = 20) int x,
+                                             @ForAll @DoubleRange(min = 0, max = 40) double tx,
+                                             @ForAll @DoubleRange(min = 0.1, max = 52) double t) {
+        double age = tx + 5;
+        double shorter = m.expectedPurchases(t, x, tx, age);
+        double longer = m.expectedPurchases(t * 1.5, x, tx, age);
+        assertTrue(shorter >= 0, "expected purchases " + shorter);
+        assertTrue(longer >= shorter - 1e-9, shorter + " -> " + longer);
+        assertTrue(m.expectedPurchases(t * 1.5) >= m.expectedPurchases(t) - 1e-9);
+    }
+
+    @Property(tries = 60)
+    void theFittedLogLikelihoodIsNoLowerThanNearbyParameters(@ForAll @DoubleRange(min = -0.05, max = 0.05) double d1,
+                                                             @ForAll @DoubleRange(min = -0.05, max = 0.05) double d2,
+                                                             @ForAll @DoubleRange(min = -0.05, max = 0.05) double d3,
+                                                             @ForAll @DoubleRange(min = -0.05, max = 0.05) double d4) {
+        List<RepeatSummary> data = Cdnow.summaries();
+        BgNbd fitted = fitted();
+        BgNbd nearby = new BgNbd(fitted.r() * Math.exp(d1), fitted.alpha() * Math.exp(d2), fitted.a() * Math.exp(d3),
+                fitted.b() * Math.exp(d4));
+        assertTrue(fitted.logLikelihood(data) >= nearby.logLikelihood(data) - 1e-9);
+    }
+
+    private static BgNbd fittedModel;
+
+    private static synchronized BgNbd fitted() {
+        if (fittedModel == null) {
+            fittedModel = BgNbd.fit(Cdnow.summaries()).model();
+        }
+        return fittedModel;
+    }
+}
