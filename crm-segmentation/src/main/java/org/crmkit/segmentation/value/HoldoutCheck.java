@@ -1,0 +1,92 @@
+package org.crmkit.segmentation.value;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.ArrayList;
+
+import org.crmkit.core.RuleViolationException;
+
+/**
+ * Checks a fitted purchase model against what customers really did after the calibration cut-off: customers are
+ * grouped by their calibration repeat purchases (0, 1, ..., and "at least the last group"), and each group's mean
+ * predicted purchases in the holdout period are set beside the mean actually made, as data a host can chart.
+ */
+public final class HoldoutCheck {
+    private HoldoutCheck() {
+    }
+
+    /**
+     * One frequency group of the check. Immutable.
+     *
+     * @param repeatPurchases the calibration repeat purchases of the group (the last group holds this many or more)
+     * @param customers how many customers
+     * @param actual mean purchase days in the holdout
+     * @param predicted mean expected purchases in the holdout
+     */
+    public record Group(int repeatPurchases, int customers, double actual, double predicted) {
+    }
+
+    /**
+     * Counts each customer's purchase days after the cut-off, up to and including the end of the holdout.
+     *
+     * @param transactions every purchase
+     * @param cutoff the last day of calibration
+     * @param holdoutEnd the last day of the holdout
+     * @return purchase days per customer id; customers without any are absent
+     */
+    public static Map<String, Integer> holdoutPurchases(Collection<Transaction> transactions, LocalDate cutoff,
+                                                        LocalDate holdoutEnd) {
+        Map<String, Set<LocalDate>> days = new HashMap<>();
+        for (Transaction t : transactions) {
+            if (t.date().isAfter(cutoff) && !t.date().isAfter(holdoutEnd)) {
+                days.computeIfAbsent(t.customerId(), k -> new HashSet<>()).add(t.date());
+            }
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        days.forEach((k, v) -> counts.put(k, v.size()));
+        return counts;
+    }
+
+    /**
+     * Compares predicted and actual holdout purchases by calibration frequency.
+     *
+     * @param model the fitted model
+     * @param calibration the calibration summaries
+     * @param holdout purchase days per customer in the holdout
+     * @param holdoutLength the holdout's length in the summaries' unit
+     * @param lastGroup the frequency from which customers are grouped together, such as 7
+     * @return one group per frequency 0..lastGroup, empty groups left out
+     */
+    public static List<Group> byFrequency(PurchaseModel model, List<RepeatSummary> calibration,
+                                          Map<String, Integer> holdout, double holdoutLength, int lastGroup) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(holdout, "holdout");
+        if (!(holdoutLength > 0) || lastGroup < 0) {
+            throw new RuleViolationException("holdout length must be positive and the last group not negative: "
+                    + holdoutLength + ", " + lastGroup);
+        }
+        int[] customers = new int[lastGroup + 1];
+        double[] actual = new double[lastGroup + 1];
+        double[] predicted = new double[lastGroup + 1];
+        for (RepeatSummary s : calibration) {
+            int g = Math.min(s.x(), lastGroup);
+            customers[g]++;
+            actual[g] += holdout.getOrDefault(s.customerId(), 0);
+            predicted[g] += model.expectedPurchases(holdoutLength, s.x(), s.tx(), s.age());
+        }
+        List<Group> out = new ArrayList<>();
+        for (int g = 0; g <= lastGroup; g++) {
+            if (customers[g] > 0) {
+                out.add(new Group(g, customers[g], actual[g] / customers[g], predicted[g] / customers[g]));
+            }
+        }
+        return List.copyOf(out);
+    }
+}
