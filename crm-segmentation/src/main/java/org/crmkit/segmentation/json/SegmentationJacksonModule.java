@@ -1,0 +1,32 @@
+package org.crmkit.segmentation.json;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import org.crmkit.segmentation.value.BgNbd;
+import org.crmkit.segmentation.value.ParetoNbd;
+import org.crmkit.segmentation.value.PurchaseModel;
+
+/**
+ * Teaches Jackson crm-segmentation's types without annotations on them: the value models are written as their
+ * parameters, and a {@link PurchaseModel} carries a {@code "type"} of {@code "bg-nbd"} or {@code "pareto-nbd"}.
+ * Registered through {@code ServiceLoader}, so {@code CrmJson} and {@code findAndRegisterModules()} find it.
+ */
+public final class SegmentationJacksonModule extends SimpleModule {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the module. */
+    public SegmentationJacksonModule() {
+        super("crmkit-segmentation");
+        setMixInAnnotation(PurchaseModel.class, PurchaseModelMixin.class);
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = BgNbd.class, name = "bg-nbd"),
+        @JsonSubTypes.Type(value = ParetoNbd.class, name = "pareto-nbd")
+    })
+    interface PurchaseModelMixin {
+    }
+}
