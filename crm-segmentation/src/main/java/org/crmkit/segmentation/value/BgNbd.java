@@ -47,7 +47,30 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      */
     public static ModelFit<BgNbd> fit(List<RepeatSummary> data, double[] start) {
         PurchaseModel.requireIdentifiable("BG/NBD", data);
-        return MaximumLikelihood.fit(start, p -> new BgNbd(p[0], p[1], p[2], p[3]), m -> m.logLikelihood(data));
+        CompactSummaries compact = new CompactSummaries(data);
+        return MaximumLikelihood.fit(start, p -> new BgNbd(p[0], p[1], p[2], p[3]), m -> m.logLikelihood(compact));
+    }
+
+    /**
+     * The total log-likelihood of grouped summaries, the same sum as {@link #logLikelihood(Iterable)}: the
+     * log-gamma differences are prefix sums of logarithms shared by every group.
+     */
+    double logLikelihood(CompactSummaries d) {
+        double[] lr = d.logRisingFactorials(r);
+        double[] lb = d.logRisingFactorials(b);
+        double[] lab = d.logRisingFactorials(a + b);
+        double logAlpha = Math.log(alpha);
+        double logA = Math.log(a);
+        double sum = 0;
+        for (int i = 0; i < d.count.length; i++) {
+            int x = d.x[i];
+            double head = lr[x] + r * logAlpha + lb[x] - lab[x];
+            double a3 = -(r + x) * Math.log(alpha + d.age[i]);
+            double ll = x == 0 ? head + a3
+                    : head + logAddExp(a3, logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + d.tx[i]));
+            sum += d.count[i] * ll;
+        }
+        return sum;
     }
 
     @Override

@@ -76,6 +76,17 @@ class CdnowModelsTest {
     }
 
     @Test
+    void theGroupedLikelihoodEqualsTheSumOverCustomers() {
+        CompactSummaries compact = new CompactSummaries(Cdnow.summaries());
+        assertTrue(compact.count.length < Cdnow.summaries().size(), "identical customers are grouped");
+        for (BgNbd m : List.of(new BgNbd(0.243, 4.414, 0.793, 2.426), new BgNbd(2, 0.5, 3, 0.7),
+                new BgNbd(0.05, 30, 0.1, 9))) {
+            double direct = m.logLikelihood(Cdnow.summaries());
+            assertEquals(direct, m.logLikelihood(compact), Math.abs(direct) * 1e-12, m.toString());
+        }
+    }
+
+    @Test
     void fitsFromSeveralStartingPointsMeet() {
         double[][] starts = {{0.1, 10, 0.5, 5}, {2, 0.5, 3, 0.5}, {0.5, 3, 1.5, 1.5}};
         for (double[] start : starts) {
