@@ -38,7 +38,7 @@ final class MaximumLikelihood {
         boolean converged = true;
         double[] from = logStart;
         for (int round = 0; round < 2; round++) {
-            SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-12));
+            SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-10, 1e-10));
             try {
                 PointValuePair p = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective, GoalType.MAXIMIZE,
                         new InitialGuess(from), new NelderMeadSimplex(from.length, 0.5));
