@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A model fitted by maximum likelihood: the parameters, the log-likelihood they reach, how many evaluations the
- * optimiser used, and whether it met its convergence test. Immutable.
+ * optimiser used, and whether it met its convergence test. As JSON, write and read it with its full generic type
+ * ({@code new TypeReference<ModelFit<BgNbd>>() {}}) so that the model's type is named. Immutable.
  *
  * @param model the fitted model
  * @param logLikelihood the total log-likelihood of the data at the parameters
