@@ -48,7 +48,45 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
     public static ModelFit<BgNbd> fit(List<RepeatSummary> data, double[] start) {
         PurchaseModel.requireIdentifiable("BG/NBD", data);
         CompactSummaries compact = new CompactSummaries(data);
-        return MaximumLikelihood.fit(start, p -> new BgNbd(p[0], p[1], p[2], p[3]), m -> m.logLikelihood(compact));
+        return MaximumLikelihood.fit(start, p -> new BgNbd(p[0], p[1], p[2], p[3]), m -> m.logLikelihood(compact),
+                m -> m.gradientInLogParameters(compact));
+    }
+
+    /**
+     * The gradient of {@link #logLikelihood(CompactSummaries)} with respect to (ln r, ln alpha, ln a, ln b). The
+     * log-gamma differences differentiate to prefix sums of 1 / (v + i); the mixture of the two likelihood terms
+     * of a repeat buyer contributes each term's derivative weighted by its share.
+     */
+    double[] gradientInLogParameters(CompactSummaries d) {
+        double[] pr = d.digammaDifferences(r);
+        double[] pb = d.digammaDifferences(b);
+        double[] pab = d.digammaDifferences(a + b);
+        double logAlpha = Math.log(alpha);
+        double logA = Math.log(a);
+        double gr = 0;
+        double galpha = 0;
+        double ga = 0;
+        double gb = 0;
+        for (int i = 0; i < d.count.length; i++) {
+            int x = d.x[i];
+            double n = d.count[i];
+            double logT = Math.log(alpha + d.age[i]);
+            double w4 = 0;
+            double logTx = 0;
+            if (x > 0) {
+                logTx = Math.log(alpha + d.tx[i]);
+                double a3 = -(r + x) * logT;
+                double a4 = logA - Math.log(b + x - 1) - (r + x) * logTx;
+                w4 = 1 / (1 + Math.exp(a3 - a4));
+            }
+            double w3 = 1 - w4;
+            gr += n * (pr[x] + logAlpha - w3 * logT - (x > 0 ? w4 * logTx : 0));
+            galpha += n * (r / alpha - w3 * (r + x) / (alpha + d.age[i])
+                    - (x > 0 ? w4 * (r + x) / (alpha + d.tx[i]) : 0));
+            ga += n * (-pab[x] + (x > 0 ? w4 / a : 0));
+            gb += n * (pb[x] - pab[x] - (x > 0 ? w4 / (b + x - 1) : 0));
+        }
+        return new double[] {gr * r, galpha * alpha, ga * a, gb * b};
     }
 
     /**

@@ -46,4 +46,13 @@ final class CompactSummaries {
         }
         return out;
     }
+
+    /** d/dv [ln Gamma(v + k) - ln Gamma(v)] for k = 0..maxX, as prefix sums of 1 / (v + i). */
+    double[] digammaDifferences(double v) {
+        double[] out = new double[maxX + 1];
+        for (int k = 0; k < maxX; k++) {
+            out[k + 1] = out[k] + 1.0 / (v + k);
+        }
+        return out;
+    }
 }

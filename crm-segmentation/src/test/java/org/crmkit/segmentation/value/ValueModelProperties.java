@@ -64,6 +64,26 @@ class ValueModelProperties {
         assertTrue(fitted.logLikelihood(data) >= nearby.logLikelihood(data) - 1e-9);
     }
 
+    @Property(tries = 50)
+    void theBgNbdGradientMatchesFiniteDifferences(@ForAll @DoubleRange(min = 0.1, max = 3) double r,
+                                                   @ForAll @DoubleRange(min = 0.5, max = 20) double alpha,
+                                                   @ForAll @DoubleRange(min = 0.1, max = 3) double a,
+                                                   @ForAll @DoubleRange(min = 0.5, max = 5) double b) {
+        CompactSummaries data = new CompactSummaries(Cdnow.summaries());
+        double[] p = {r, alpha, a, b};
+        double[] g = new BgNbd(r, alpha, a, b).gradientInLogParameters(data);
+        for (int i = 0; i < 4; i++) {
+            double[] up = p.clone();
+            double[] down = p.clone();
+            up[i] *= Math.exp(1e-6);
+            down[i] *= Math.exp(-1e-6);
+            double numeric = (new BgNbd(up[0], up[1], up[2], up[3]).logLikelihood(data)
+                    - new BgNbd(down[0], down[1], down[2], down[3]).logLikelihood(data)) / 2e-6;
+            assertTrue(Math.abs(numeric - g[i]) <= 1e-4 * Math.max(1, Math.abs(numeric)),
+                    "parameter " + i + ": analytic " + g[i] + ", numeric " + numeric);
+        }
+    }
+
     private static BgNbd fittedModel;
 
     private static synchronized BgNbd fitted() {
