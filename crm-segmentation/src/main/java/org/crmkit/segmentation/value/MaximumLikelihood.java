@@ -38,8 +38,7 @@ final class MaximumLikelihood {
         int[] calls = new int[1];
         ObjectiveFunction objective = new ObjectiveFunction(p -> {
             calls[0]++;
-            double ll = logLikelihood.applyAsDouble(model.apply(exp(p)));
-            return Double.isFinite(ll) ? ll : -1e300;
+            return value(p, model, logLikelihood);
         });
         ObjectiveFunctionGradient gradient = new ObjectiveFunctionGradient(p -> {
             calls[0]++;
@@ -53,7 +52,7 @@ final class MaximumLikelihood {
                     GoalType.MAXIMIZE, new InitialGuess(logStart));
             M fitted = model.apply(exp(p.getPoint()));
             return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls[0], true);
-        } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+        } catch (MathIllegalStateException | MathIllegalArgumentException | CrmException e) {
             ModelFit<M> fallback = fit(start, model, logLikelihood);
             return new ModelFit<>(fallback.model(), fallback.logLikelihood(), fallback.iterations() + calls[0],
                     fallback.converged());
@@ -62,10 +61,7 @@ final class MaximumLikelihood {
 
     static <M> ModelFit<M> fit(double[] start, Function<double[], M> model, ToDoubleFunction<M> logLikelihood) {
         double[] logStart = logs(start);
-        ObjectiveFunction objective = new ObjectiveFunction(logParams -> {
-            double ll = logLikelihood.applyAsDouble(model.apply(exp(logParams)));
-            return Double.isFinite(ll) ? ll : -1e300;
-        });
+        ObjectiveFunction objective = new ObjectiveFunction(logParams -> value(logParams, model, logLikelihood));
         int evaluations = 0;
         PointValuePair best = null;
         boolean converged = true;
@@ -89,6 +85,20 @@ final class MaximumLikelihood {
         }
         M fitted = model.apply(exp(best.getPoint()));
         return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), evaluations, converged);
+    }
+
+    /**
+     * The log-likelihood at log-parameters; a point whose parameters are not valid (a step so long that exp
+     * overflows) or whose likelihood is not finite scores so low that every search turns back from it.
+     */
+    private static <M> double value(double[] logParams, Function<double[], M> model,
+                                    ToDoubleFunction<M> logLikelihood) {
+        try {
+            double ll = logLikelihood.applyAsDouble(model.apply(exp(logParams)));
+            return Double.isFinite(ll) ? ll : -1e300;
+        } catch (CrmException invalid) {
+            return -1e300;
+        }
     }
 
     private static double[] logs(double[] values) {

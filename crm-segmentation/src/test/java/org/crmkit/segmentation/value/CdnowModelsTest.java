@@ -97,6 +97,21 @@ class CdnowModelsTest {
     }
 
     @Test
+    void aFitSurvivesSearchStepsThatOverflow() {
+        // Many customers with long, empty histories pull the search toward huge parameters early on.
+        List<RepeatSummary> data = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            data.add(new RepeatSummary("q" + i, 0, 0, 70 + i % 8, 0));
+        }
+        for (int i = 0; i < 40; i++) {
+            data.add(new RepeatSummary("b" + i, 1 + i % 5, 10 + i % 30, 75, 20));
+        }
+        ModelFit<BgNbd> fit = BgNbd.fit(data);
+        assertTrue(Double.isFinite(fit.logLikelihood()));
+        assertTrue(fit.model().probabilityAlive(0, 0, 70) <= 1);
+    }
+
+    @Test
     void dataThatCannotIdentifyAModel_isRefused() {
         List<RepeatSummary> noRepeat = List.of(new RepeatSummary("1", 0, 0, 10, 0),
                 new RepeatSummary("2", 0, 0, 20, 0));
