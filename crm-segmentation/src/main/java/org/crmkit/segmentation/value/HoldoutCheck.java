@@ -89,4 +89,64 @@ public final class HoldoutCheck {
         }
         return List.copyOf(out);
     }
+
+    /**
+     * One point of a tracking series: cumulative repeat purchases of a cohort up to a time, actual and expected.
+     * Immutable.
+     *
+     * @param period the end of the period, counted in units from the cohort's start
+     * @param actual cumulative repeat purchase days made by then
+     * @param expected cumulative repeat purchases the model expects by then
+     */
+    public record TrackingPoint(int period, double actual, double expected) {
+    }
+
+    /**
+     * The cumulative repeat purchases of a cohort, period by period through calibration and holdout, actual beside
+     * expected, for the classic tracking chart. Each customer's expectation runs from their first purchase, with
+     * the model's expected purchases of a new customer.
+     *
+     * @param model the fitted model
+     * @param transactions every purchase of the cohort
+     * @param cohortStart the first day of the cohort's first purchases
+     * @param unit the length of one period in days, such as 7
+     * @param periods how many periods to chart
+     * @return one point per period, 1..periods
+     */
+    public static List<TrackingPoint> tracking(PurchaseModel model, Collection<Transaction> transactions,
+                                               LocalDate cohortStart, int unit, int periods) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(cohortStart, "cohortStart");
+        if (unit < 1 || periods < 1) {
+            throw new RuleViolationException("unit and periods must be positive: " + unit + ", " + periods);
+        }
+        Map<String, java.util.TreeSet<LocalDate>> days = new HashMap<>();
+        for (Transaction t : transactions) {
+            days.computeIfAbsent(t.customerId(), k -> new java.util.TreeSet<>()).add(t.date());
+        }
+        double[] actual = new double[periods + 1];
+        double[] expected = new double[periods + 1];
+        for (java.util.TreeSet<LocalDate> purchaseDays : days.values()) {
+            LocalDate first = purchaseDays.first();
+            double born = java.time.temporal.ChronoUnit.DAYS.between(cohortStart, first) / (double) unit;
+            for (LocalDate d : purchaseDays.tailSet(first, false)) {
+                long since = java.time.temporal.ChronoUnit.DAYS.between(cohortStart, d);
+                int period = (int) Math.ceil((since + 1) / (double) unit);
+                if (period <= periods) {
+                    actual[period]++;
+                }
+            }
+            for (int p = 1; p <= periods; p++) {
+                expected[p] += model.expectedPurchases(Math.max(0, p - born));
+            }
+        }
+        List<TrackingPoint> out = new ArrayList<>(periods);
+        double cumulative = 0;
+        for (int p = 1; p <= periods; p++) {
+            cumulative += actual[p];
+            out.add(new TrackingPoint(p, cumulative, expected[p]));
+        }
+        return List.copyOf(out);
+    }
 }

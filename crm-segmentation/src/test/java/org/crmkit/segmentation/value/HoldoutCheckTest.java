@@ -32,4 +32,21 @@ class HoldoutCheckTest {
                 + predictedTotal + " / " + actualTotal);
         assertTrue(groups.get(0).predicted() < groups.get(7).predicted(), "heavier buyers are expected to buy more");
     }
+
+    @Test
+    @DisplayName("CDNOW tracking, 78 weeks: expected cumulative repeat purchases follow the actual ones")
+    void cdnowTracking() {
+        BgNbd model = BgNbd.fit(Cdnow.summaries()).model();
+        List<HoldoutCheck.TrackingPoint> series = HoldoutCheck.tracking(model, Cdnow.transactions(),
+                LocalDate.of(1997, 1, 1), 7, 78);
+        assertEquals(78, series.size());
+        HoldoutCheck.TrackingPoint week39 = series.get(38);
+        HoldoutCheck.TrackingPoint week78 = series.get(77);
+        for (int i = 1; i < series.size(); i++) {
+            assertTrue(series.get(i).actual() >= series.get(i - 1).actual());
+            assertTrue(series.get(i).expected() >= series.get(i - 1).expected());
+        }
+        assertEquals(1.0, week39.expected() / week39.actual(), 0.05, "calibration: " + week39);
+        assertEquals(1.0, week78.expected() / week78.actual(), 0.10, "end of holdout: " + week78);
+    }
 }
