@@ -155,6 +155,51 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         return conditional(a, t, x, tx, age);
     }
 
+    /**
+     * {@inheritDoc} The 2F1 series of the horizons share their coefficients, so one pass over the terms serves
+     * them all.
+     */
+    @Override
+    public double[] expectedPurchases(double[] horizons, int x, double tx, double age) {
+        double c = a + b + x - 1;
+        if (c <= 0 || Math.abs(a - 1) < NEAR_ONE) {
+            return PurchaseModel.super.expectedPurchases(horizons, x, tx, age);
+        }
+        int n = horizons.length;
+        double[] z = new double[n];
+        double[] power = new double[n];
+        double[] sum = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = horizons[i] > 0 ? horizons[i] / (alpha + age + horizons[i]) : 0;
+            power[i] = 1;
+            sum[i] = 1;
+        }
+        double p = r + x;
+        double q = b + x;
+        double coefficient = 1;
+        for (int k = 0; k < 1_000_000; k++) {
+            coefficient *= (p + k) * (q + k) / ((c + k) * (k + 1));
+            boolean changed = false;
+            for (int i = 0; i < n; i++) {
+                power[i] *= z[i];
+                double next = sum[i] + coefficient * power[i];
+                changed |= next != sum[i];
+                sum[i] = next;
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        double denominator = x == 0 ? 1.0
+                : 1 + a / (b + x - 1) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = horizons[i] <= 0 ? 0 : c / (a - 1) * (1 - Math.exp((r + x)
+                    * Math.log((alpha + age) / (alpha + age + horizons[i]))) * sum[i]) / denominator;
+        }
+        return out;
+    }
+
     /** The closed form of the conditional expectation, with the drop-out shape given. */
     private double conditional(double aa, double t, int x, double tx, double age) {
         double c = aa + b + x - 1;

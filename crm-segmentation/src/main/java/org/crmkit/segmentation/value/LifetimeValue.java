@@ -34,12 +34,18 @@ public final class LifetimeValue {
         }
         double value = spend.expectedAverageSpend(s.x(), s.meanRepeatValue());
         double step = horizon / steps;
+        double[] ends = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            ends[i] = (i + 1) * step;
+        }
+        double[] upTo = purchases.expectedPurchases(ends, s.x(), s.tx(), s.age());
         double before = 0;
         double total = 0;
-        for (int i = 1; i <= steps; i++) {
-            double upTo = purchases.expectedPurchases(i * step, s.x(), s.tx(), s.age());
-            total += (upTo - before) * value / Math.pow(1 + ratePerStep, i);
-            before = upTo;
+        double discount = 1;
+        for (int i = 0; i < steps; i++) {
+            discount /= 1 + ratePerStep;
+            total += (upTo[i] - before) * value * discount;
+            before = upTo[i];
         }
         return total;
     }

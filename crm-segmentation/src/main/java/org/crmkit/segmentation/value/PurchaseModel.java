@@ -37,6 +37,24 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
     double expectedPurchases(double t, int x, double tx, double age);
 
     /**
+     * The expected number of purchases within each of several horizons after the cut-off; the same numbers as
+     * calling {@link #expectedPurchases(double, int, double, double)} for each, which models may compute together.
+     *
+     * @param horizons lengths of periods after the cut-off
+     * @param x repeat purchases
+     * @param tx time of the last purchase
+     * @param age the customer's age at the cut-off
+     * @return the expected counts, one per horizon
+     */
+    default double[] expectedPurchases(double[] horizons, int x, double tx, double age) {
+        double[] out = new double[horizons.length];
+        for (int i = 0; i < horizons.length; i++) {
+            out[i] = expectedPurchases(horizons[i], x, tx, age);
+        }
+        return out;
+    }
+
+    /**
      * The expected number of purchases of a new customer in their first {@code t} periods, for checking a fit
      * against a whole cohort over time.
      *

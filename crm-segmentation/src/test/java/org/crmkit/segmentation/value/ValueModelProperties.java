@@ -84,6 +84,21 @@ class ValueModelProperties {
         }
     }
 
+    @Property
+    void expectationsAtSeveralHorizonsEqualSingleCalls(@ForAll("models") PurchaseModel m,
+                                                       @ForAll @IntRange(max = 20) int x,
+                                                       @ForAll @DoubleRange(min = 0, max = 40) double tx,
+                                                       @ForAll @DoubleRange(min = 0.1, max = 60) double horizon) {
+        double age = tx + 3;
+        double[] horizons = {horizon / 4, horizon / 2, horizon, horizon * 2};
+        double[] together = m.expectedPurchases(horizons, x, tx, age);
+        for (int i = 0; i < horizons.length; i++) {
+            double single = m.expectedPurchases(horizons[i], x, tx, age);
+            assertTrue(Math.abs(together[i] - single) <= 1e-9 * Math.max(1, Math.abs(single)),
+                    "horizon " + horizons[i] + ": " + together[i] + " vs " + single);
+        }
+    }
+
     private static BgNbd fittedModel;
 
     private static synchronized BgNbd fitted() {
