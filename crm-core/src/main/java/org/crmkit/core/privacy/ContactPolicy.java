@@ -101,10 +101,11 @@ public record ContactPolicy(@Nullable QuietHours quietHours, ZoneId defaultZone,
             }
         }
         for (FrequencyCap cap : caps) {
+            AttributeValue purposeTag = AttributeValue.text(cap.purpose().code());
             long made = recent.stream()
                     .filter(t -> t.direction() == Direction.OUTBOUND && t.customerId().equals(customer.id()))
                     .filter(t -> !t.occurredAt().isBefore(at.minus(cap.per())) && t.occurredAt().isBefore(at))
-                    .filter(t -> AttributeValue.text(cap.purpose().code()).equals(t.attributes().get(PURPOSE_ATTRIBUTE)))
+                    .filter(t -> purposeTag.equals(t.attributes().get(PURPOSE_ATTRIBUTE)))
                     .count();
             if (made >= cap.max()) {
                 refusals.add(new ContactDecision.Refusal(ContactDecision.Kind.FREQUENCY_CAP, made + " " + cap.purpose()

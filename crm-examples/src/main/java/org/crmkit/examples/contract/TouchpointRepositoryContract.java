@@ -120,7 +120,8 @@ public abstract class TouchpointRepositoryContract
             }
             int[] next = {0};
             List<Touchpoint> seen = Walks.walk(r -> repository.findByCustomer(OWNER, TimeWindow.ALL, r), 3, () -> {
-                Touchpoint extra = repository.save(at(500 + next[0], OWNER, t.plus(Duration.ofHours(next[0] * 2L + 1))));
+                Instant between = t.plus(Duration.ofHours(next[0] * 2L + 1));
+                Touchpoint extra = repository.save(at(500 + next[0], OWNER, between));
                 if (next[0] > 0) {
                     repository.deleteById(TouchpointId.of(String.format("tp-%06d", 500 + next[0] - 1)));
                 }
