@@ -35,9 +35,22 @@ public final class Consents {
         if (list.isEmpty()) {
             return NONE;
         }
+        // A profile's history is stored sorted; a stable sort would leave it as it is, so keep it without copying.
+        if (isChronological(list)) {
+            return new Consents(list);
+        }
         List<ConsentRecord> sorted = new ArrayList<>(list);
         sorted.sort(CHRONOLOGICAL);
         return new Consents(List.copyOf(sorted));
+    }
+
+    private static boolean isChronological(List<ConsentRecord> list) {
+        for (int i = 1; i < list.size(); i++) {
+            if (CHRONOLOGICAL.compare(list.get(i - 1), list.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@return every record, oldest first} */
