@@ -190,20 +190,22 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
                 break;
             }
         }
-        double denominator = x == 0 ? 1.0
-                : 1 + a / (b + x - 1) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            out[i] = horizons[i] <= 0 ? 0 : c / (a - 1) * (1 - Math.exp((r + x)
-                    * Math.log((alpha + age) / (alpha + age + horizons[i]))) * sum[i]) / denominator;
+            out[i] = horizons[i] <= 0 ? 0 : fromSeries(a, horizons[i], sum[i], x, tx, age);
         }
         return out;
     }
 
     /** The closed form of the conditional expectation, with the drop-out shape given. */
     private double conditional(double aa, double t, int x, double tx, double age) {
+        double hyp = Hypergeometric.f21(r + x, b + x, aa + b + x - 1, t / (alpha + age + t));
+        return fromSeries(aa, t, hyp, x, tx, age);
+    }
+
+    /** The closed form given its 2F1 value: the expectation if alive, over the odds of being alive. */
+    private double fromSeries(double aa, double t, double hyp, int x, double tx, double age) {
         double c = aa + b + x - 1;
-        double hyp = Hypergeometric.f21(r + x, b + x, c, t / (alpha + age + t));
         double numerator = c / (aa - 1) * (1 - Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t))) * hyp);
         double denominator = x == 0 ? 1.0
                 : 1 + aa / (b + x - 1) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));
