@@ -230,4 +230,38 @@ public sealed interface CrmEvent {
             Checks.notNull("at", at);
         }
     }
+
+    /**
+     * A customer entered a segment between two membership snapshots.
+     *
+     * @param customerId the customer
+     * @param segment the segment's name
+     * @param version the version of the segment that admitted the customer
+     * @param at the instant of the later snapshot
+     */
+    record SegmentEntered(CustomerId customerId, String segment, int version, Instant at) implements CrmEvent {
+        /** Checks for nulls. */
+        public SegmentEntered {
+            Checks.notNull("customerId", customerId);
+            Checks.notNull("segment", segment);
+            Checks.notNull("at", at);
+        }
+    }
+
+    /**
+     * A customer left a segment between two membership snapshots.
+     *
+     * @param customerId the customer
+     * @param segment the segment's name
+     * @param version the version of the segment in the later snapshot
+     * @param at the instant of the later snapshot
+     */
+    record SegmentExited(CustomerId customerId, String segment, int version, Instant at) implements CrmEvent {
+        /** Checks for nulls. */
+        public SegmentExited {
+            Checks.notNull("customerId", customerId);
+            Checks.notNull("segment", segment);
+            Checks.notNull("at", at);
+        }
+    }
 }

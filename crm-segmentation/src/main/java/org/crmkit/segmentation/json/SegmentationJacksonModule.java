@@ -4,13 +4,17 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import org.crmkit.segmentation.rule.Condition;
+import org.crmkit.segmentation.rule.Segment;
 import org.crmkit.segmentation.value.BgNbd;
 import org.crmkit.segmentation.value.ParetoNbd;
 import org.crmkit.segmentation.value.PurchaseModel;
 
 /**
  * Teaches Jackson crm-segmentation's types without annotations on them: the value models are written as their
- * parameters, and a {@link PurchaseModel} carries a {@code "type"} of {@code "bg-nbd"} or {@code "pareto-nbd"}.
+ * parameters, and a {@link PurchaseModel} carries a {@code "type"} of {@code "bg-nbd"} or {@code "pareto-nbd"};
+ * rules ({@link Condition}) and {@link Segment}s are written as {@code {"all": [{"fact": ..., "op": ...,
+ * "value": ...}]}} and read with every problem reported at its JSON path.
  * Registered through {@code ServiceLoader}, so {@code CrmJson} and {@code findAndRegisterModules()} find it.
  */
 public final class SegmentationJacksonModule extends SimpleModule {
@@ -20,6 +24,10 @@ public final class SegmentationJacksonModule extends SimpleModule {
     public SegmentationJacksonModule() {
         super("crmkit-segmentation");
         setMixInAnnotation(PurchaseModel.class, PurchaseModelMixin.class);
+        addSerializer(Condition.class, new RuleJson.ConditionWriter());
+        addDeserializer(Condition.class, new RuleJson.ConditionReader());
+        addSerializer(Segment.class, new RuleJson.SegmentWriter());
+        addDeserializer(Segment.class, new RuleJson.SegmentReader());
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")

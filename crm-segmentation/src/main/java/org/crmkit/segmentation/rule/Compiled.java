@@ -1,0 +1,171 @@
+package org.crmkit.segmentation.rule;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.crmkit.core.common.AttributeValue;
+import org.jspecify.annotations.Nullable;
+
+/** The compiled forms of conditions: a tree of nodes that read facts and compare, without looking anything up. */
+final class Compiled {
+    private Compiled() {
+    }
+
+    interface Node {
+        boolean test(Subject subject);
+
+        Explanation explain(Subject subject);
+    }
+
+    record All(Node[] parts) implements Node {
+        @Override
+        public boolean test(Subject subject) {
+            for (Node p : parts) {
+                if (!p.test(subject)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Explanation explain(Subject subject) {
+            List<Explanation> out = new ArrayList<>(parts.length);
+            boolean held = true;
+            for (Node p : parts) {
+                Explanation e = p.explain(subject);
+                held &= e.held();
+                out.add(e);
+            }
+            return new Explanation("all of", held, Optional.empty(), out);
+        }
+    }
+
+    record Any(Node[] parts) implements Node {
+        @Override
+        public boolean test(Subject subject) {
+            for (Node p : parts) {
+                if (p.test(subject)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Explanation explain(Subject subject) {
+            List<Explanation> out = new ArrayList<>(parts.length);
+            boolean held = false;
+            for (Node p : parts) {
+                Explanation e = p.explain(subject);
+                held |= e.held();
+                out.add(e);
+            }
+            return new Explanation("any of", held, Optional.empty(), out);
+        }
+    }
+
+    record Not(Node part) implements Node {
+        @Override
+        public boolean test(Subject subject) {
+            return !part.test(subject);
+        }
+
+        @Override
+        public Explanation explain(Subject subject) {
+            Explanation e = part.explain(subject);
+            return new Explanation("not", !e.held(), Optional.empty(), List.of(e));
+        }
+    }
+
+    /** Compares a value read by a fact; {@code check} sees only non-null values unless the operator is about presence. */
+    record Test(FactReader reader, Check check, String text) implements Node {
+        @Override
+        public boolean test(Subject subject) {
+            return check.holds(reader.read(subject));
+        }
+
+        @Override
+        public Explanation explain(Subject subject) {
+            Object value = reader.read(subject);
+            return new Explanation(text, check.holds(value), Optional.of(Literals.show(value)), List.of());
+        }
+    }
+
+    @FunctionalInterface
+    interface Check {
+        boolean holds(@Nullable Object value);
+    }
+
+    /** Builds the comparison for an operator and its operands, already checked against the fact's type. */
+    static Check check(FactType type, Operator op, List<AttributeValue> operands) {
+        Object first = operands.isEmpty() ? null : operands.get(0).raw();
+        return switch (op) {
+            case PRESENT -> v -> v != null;
+            case ABSENT -> v -> v == null;
+            case EQ -> equality(type, first, true);
+            case NE -> equality(type, first, false);
+            case LT -> ordering(type, first, c -> c < 0);
+            case LE -> ordering(type, first, c -> c <= 0);
+            case GT -> ordering(type, first, c -> c > 0);
+            case GE -> ordering(type, first, c -> c >= 0);
+            case IN -> membership(type, operands);
+            case CONTAINS -> {
+                String wanted = (String) first;
+                yield v -> v != null && ((Set<?>) v).contains(wanted);
+            }
+            case CONTAINS_ANY -> {
+                List<String> wanted = operands.stream().map(o -> (String) o.raw()).toList();
+                yield v -> {
+                    if (v == null) {
+                        return false;
+                    }
+                    Set<?> set = (Set<?>) v;
+                    for (String w : wanted) {
+                        if (set.contains(w)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
+            }
+        };
+    }
+
+    private static Check equality(FactType type, @Nullable Object operand, boolean equal) {
+        if (type == FactType.NUMBER) {
+            BigDecimal bound = (BigDecimal) operand;
+            return v -> v != null && (((BigDecimal) v).compareTo(bound) == 0) == equal;
+        }
+        return v -> v != null && v.equals(operand) == equal;
+    }
+
+    @FunctionalInterface
+    private interface Sign {
+        boolean accepts(int comparison);
+    }
+
+    private static Check ordering(FactType type, @Nullable Object operand, Sign sign) {
+        if (type == FactType.NUMBER) {
+            BigDecimal bound = (BigDecimal) operand;
+            return v -> v != null && sign.accepts(((BigDecimal) v).compareTo(bound));
+        }
+        LocalDate bound = (LocalDate) operand;
+        return v -> v != null && sign.accepts(((LocalDate) v).compareTo(bound));
+    }
+
+    private static Check membership(FactType type, List<AttributeValue> operands) {
+        if (type == FactType.NUMBER) {
+            List<BigDecimal> bounds = operands.stream().map(o -> (BigDecimal) o.raw()).toList();
+            return v -> v != null && bounds.stream().anyMatch(b -> b.compareTo((BigDecimal) v) == 0);
+        }
+        Set<Object> set = new HashSet<>();
+        operands.forEach(o -> set.add(o.raw()));
+        return v -> v != null && set.contains(v);
+    }
+}

@@ -1,0 +1,207 @@
+package org.crmkit.segmentation.rule;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+import org.crmkit.core.common.AttributeValue;
+
+/**
+ * A condition over one customer's facts: a {@link Test} of one fact, or {@link All}, {@link Any} and {@link Not}
+ * of other conditions. Conditions are plain values: build them with {@link Facts} and the methods of
+ * {@link FactRef}, read and write them as JSON, and compile them with {@link FactCatalog#compile(Condition)} before
+ * use. Immutable and thread-safe.
+ */
+public sealed interface Condition {
+
+    /**
+     * Holds when every condition holds.
+     *
+     * @param conditions at least one condition
+     * @return the condition
+     * @throws IllegalArgumentException when there are none
+     */
+    static Condition all(Condition... conditions) {
+        return new All(Arrays.asList(conditions));
+    }
+
+    /**
+     * Holds when at least one condition holds.
+     *
+     * @param conditions at least one condition
+     * @return the condition
+     * @throws IllegalArgumentException when there are none
+     */
+    static Condition any(Condition... conditions) {
+        return new Any(Arrays.asList(conditions));
+    }
+
+    /**
+     * Holds when the condition does not.
+     *
+     * @param condition the condition
+     * @return the condition
+     */
+    static Condition not(Condition condition) {
+        return new Not(condition);
+    }
+
+    /** {@return this condition and another} @param other the other condition */
+    default Condition and(Condition other) {
+        return all(this, other);
+    }
+
+    /** {@return this condition or another} @param other the other condition */
+    default Condition or(Condition other) {
+        return any(this, other);
+    }
+
+    /** {@return the number of conditions in this tree, this one included} */
+    int size();
+
+    /** {@return the depth of this tree: 1 for a test} */
+    int depth();
+
+    /**
+     * Every condition holds; an {@code and}.
+     *
+     * @param conditions one or more conditions
+     */
+    record All(List<Condition> conditions) implements Condition {
+        /** Refuses an empty list. */
+        public All {
+            conditions = nonEmpty("all", conditions);
+        }
+
+        @Override
+        public int size() {
+            return 1 + conditions.stream().mapToInt(Condition::size).sum();
+        }
+
+        @Override
+        public int depth() {
+            return 1 + conditions.stream().mapToInt(Condition::depth).max().orElse(0);
+        }
+
+        @Override
+        public String toString() {
+            return join(" and ", conditions);
+        }
+    }
+
+    /**
+     * At least one condition holds; an {@code or}.
+     *
+     * @param conditions one or more conditions
+     */
+    record Any(List<Condition> conditions) implements Condition {
+        /** Refuses an empty list. */
+        public Any {
+            conditions = nonEmpty("any", conditions);
+        }
+
+        @Override
+        public int size() {
+            return 1 + conditions.stream().mapToInt(Condition::size).sum();
+        }
+
+        @Override
+        public int depth() {
+            return 1 + conditions.stream().mapToInt(Condition::depth).max().orElse(0);
+        }
+
+        @Override
+        public String toString() {
+            return join(" or ", conditions);
+        }
+    }
+
+    /**
+     * The condition does not hold.
+     *
+     * @param condition the negated condition
+     */
+    record Not(Condition condition) implements Condition {
+        /** Checks for null. */
+        public Not {
+            Objects.requireNonNull(condition, "condition");
+        }
+
+        @Override
+        public int size() {
+            return 1 + condition.size();
+        }
+
+        @Override
+        public int depth() {
+            return 1 + condition.depth();
+        }
+
+        @Override
+        public String toString() {
+            return "not " + (condition instanceof Test ? condition.toString() : "(" + condition + ")");
+        }
+    }
+
+    /**
+     * One fact compared with operands, such as {@code touchpoints.count(kind=purchase, window=P90D) ge 3}.
+     *
+     * @param fact the fact
+     * @param operator the comparison
+     * @param operands as many as the operator takes, of one kind (all texts, all numbers...)
+     */
+    record Test(FactRef fact, Operator operator, List<AttributeValue> operands) implements Condition {
+        /** Checks the number of operands against the operator. */
+        public Test {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(operator, "operator");
+            operands = List.copyOf(operands);
+            int arity = operator.arity();
+            if (arity >= 0 ? operands.size() != arity : operands.isEmpty()) {
+                throw new IllegalArgumentException("operator " + operator + " takes "
+                        + (arity >= 0 ? String.valueOf(arity) : "one or more") + " operands: " + operands.size());
+            }
+            if (operands.stream().map(Object::getClass).distinct().count() > 1) {
+                throw new IllegalArgumentException("operands of " + operator + " must be of one type: " + operands);
+            }
+        }
+
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public int depth() {
+            return 1;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder().append(fact).append(' ').append(operator);
+            if (operands.size() == 1) {
+                b.append(' ').append(Literals.show(operands.get(0)));
+            } else if (!operands.isEmpty()) {
+                StringJoiner j = new StringJoiner(", ", " [", "]");
+                operands.forEach(o -> j.add(Literals.show(o)));
+                b.append(j);
+            }
+            return b.toString();
+        }
+    }
+
+    private static List<Condition> nonEmpty(String what, List<Condition> conditions) {
+        List<Condition> copy = List.copyOf(conditions);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException(what + " needs at least one condition: []");
+        }
+        return copy;
+    }
+
+    private static String join(String separator, List<Condition> conditions) {
+        StringJoiner j = new StringJoiner(separator, "(", ")");
+        conditions.forEach(c -> j.add(c.toString()));
+        return j.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package org.crmkit.segmentation.rule;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A parameterised SQL boolean expression: text with {@code ?} placeholders and the values to bind to them, in
+ * order. Values are never part of the text. Bind them with {@code PreparedStatement.setObject(i + 1, value)}: they
+ * are {@code String}, {@code BigDecimal}, {@code Boolean} or {@code LocalDate}. Immutable.
+ *
+ * @param sql the expression, for a {@code WHERE} clause
+ * @param parameters the values, in placeholder order
+ */
+public record SqlPredicate(String sql, List<Object> parameters) {
+    /** Copies the parameters and checks that they match the placeholders. */
+    public SqlPredicate {
+        Objects.requireNonNull(sql, "sql");
+        parameters = List.copyOf(parameters);
+        long placeholders = sql.chars().filter(ch -> ch == '?').count();
+        if (placeholders != parameters.size()) {
+            throw new IllegalArgumentException("sql has " + placeholders + " placeholders but parameters are "
+                    + parameters.size());
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.crmkit.segmentation.rule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.common.AttributeValue;
+
+/**
+ * Translates the part of a rule over stored columns into a parameterised SQL predicate, for adapters that select
+ * customers in the database (the reference JDBC adapter in crm-examples does). An adapter maps facts to columns of
+ * the customer table and set facts (tags) to a side table; each column must hold the fact's value exactly as the
+ * rule language reads it (lower-case lifecycle stage, text compared case-sensitively) and be {@code NULL} when the
+ * fact has no value. The translation keeps the language's two-valued logic: a test of a missing value is false,
+ * so {@code not} selects exactly what the in-memory rule selects. Immutable and thread-safe.
+ */
+public final class SqlPushdown {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+
+    private final FactCatalog catalog;
+    private final String idColumn;
+    private final Map<FactRef, String> columns;
+    private final Map<FactRef, SetTable> setTables;
+
+    private SqlPushdown(Builder b) {
+        this.catalog = b.catalog;
+        this.idColumn = b.idColumn;
+        this.columns = Map.copyOf(b.columns);
+        this.setTables = Map.copyOf(b.setTables);
+    }
+
+    /**
+     * Starts a mapping.
+     *
+     * @param catalog the facts rules are checked against
+     * @param idColumn the customer table's id column as the predicate refers to it, such as {@code c.id}
+     * @return the builder
+     */
+    public static Builder builder(FactCatalog catalog, String idColumn) {
+        return new Builder(catalog, identifier("idColumn", idColumn));
+    }
+
+    /**
+     * Tells whether every test in the condition is over a mapped fact.
+     *
+     * @param condition the condition
+     * @return true when {@link #translate(Condition)} succeeds for it
+     */
+    public boolean canTranslate(Condition condition) {
+        if (condition instanceof Condition.All all) {
+            return all.conditions().stream().allMatch(this::canTranslate);
+        }
+        if (condition instanceof Condition.Any any) {
+            return any.conditions().stream().allMatch(this::canTranslate);
+        }
+        if (condition instanceof Condition.Not not) {
+            return canTranslate(not.condition());
+        }
+        FactRef fact = ((Condition.Test) condition).fact();
+        return columns.containsKey(fact) || setTables.containsKey(fact);
+    }
+
+    /**
+     * Translates a whole condition.
+     *
+     * @param condition the condition, valid in the catalog
+     * @return the predicate, selecting exactly the customers the rule selects
+     * @throws InvalidDefinitionException when the condition is invalid or tests a fact with no column, naming
+     *         the path of the first such test
+     */
+    public SqlPredicate translate(Condition condition) {
+        catalog.validate(condition);
+        List<Object> params = new ArrayList<>();
+        String sql = sql(condition, "$", params);
+        return new SqlPredicate(sql, params);
+    }
+
+    /**
+     * Splits a condition into what the database can select and what must be tested in memory afterwards: the
+     * translatable members of a top-level {@code all} (or the whole condition) go to SQL, the rest stays.
+     *
+     * @param condition the condition, valid in the catalog
+     * @return the split; testing the residual on the rows the predicate selects gives the rule's selection
+     * @throws InvalidDefinitionException when the condition is invalid
+     */
+    public Split split(Condition condition) {
+        catalog.validate(condition);
+        if (canTranslate(condition)) {
+            return new Split(Optional.of(translate(condition)), Optional.empty());
+        }
+        if (condition instanceof Condition.All all) {
+            List<Condition> pushed = new ArrayList<>();
+            List<Condition> kept = new ArrayList<>();
+            all.conditions().forEach(c -> (canTranslate(c) ? pushed : kept).add(c));
+            Optional<SqlPredicate> where = pushed.isEmpty() ? Optional.empty()
+                    : Optional.of(translate(pushed.size() == 1 ? pushed.get(0) : new Condition.All(pushed)));
+            return new Split(where, Optional.of(kept.size() == 1 ? kept.get(0) : new Condition.All(kept)));
+        }
+        return new Split(Optional.empty(), Optional.of(condition));
+    }
+
+    /**
+     * A condition split between the database and memory.
+     *
+     * @param where the predicate for the database; empty to select every customer
+     * @param residual what to test in memory on the selected customers; empty when the predicate is exact
+     */
+    public record Split(Optional<SqlPredicate> where, Optional<Condition> residual) {
+        /** Checks for nulls. */
+        public Split {
+            Objects.requireNonNull(where, "where");
+            Objects.requireNonNull(residual, "residual");
+        }
+    }
+
+    private String sql(Condition c, String path, List<Object> params) {
+        if (c instanceof Condition.All all) {
+            return joined(all.conditions(), " AND ", path + ".all", params);
+        }
+        if (c instanceof Condition.Any any) {
+            return joined(any.conditions(), " OR ", path + ".any", params);
+        }
+        if (c instanceof Condition.Not not) {
+            return "(NOT " + sql(not.condition(), path + ".not", params) + ")";
+        }
+        Condition.Test t = (Condition.Test) c;
+        String column = columns.get(t.fact());
+        if (column != null) {
+            return scalar(column, t, params);
+        }
+        SetTable table = setTables.get(t.fact());
+        if (table == null) {
+            throw new InvalidDefinitionException(path + ".fact", "fact has no column to translate to SQL: "
+                    + t.fact(), null);
+        }
+        return set(table, t, params);
+    }
+
+    private String joined(List<Condition> parts, String op, String path, List<Object> params) {
+        StringJoiner j = new StringJoiner(op, "(", ")");
+        for (int i = 0; i < parts.size(); i++) {
+            j.add(sql(parts.get(i), path + "[" + i + "]", params));
+        }
+        return j.toString();
+    }
+
+    private static String scalar(String column, Condition.Test t, List<Object> params) {
+        String guard = "(" + column + " IS NOT NULL AND " + column;
+        return switch (t.operator()) {
+            case PRESENT -> "(" + column + " IS NOT NULL)";
+            case ABSENT -> "(" + column + " IS NULL)";
+            case EQ -> bind(guard + " = ?)", t.operands(), params);
+            case NE -> bind(guard + " <> ?)", t.operands(), params);
+            case LT -> bind(guard + " < ?)", t.operands(), params);
+            case LE -> bind(guard + " <= ?)", t.operands(), params);
+            case GT -> bind(guard + " > ?)", t.operands(), params);
+            case GE -> bind(guard + " >= ?)", t.operands(), params);
+            case IN -> bind(guard + " IN " + placeholders(t.operands().size()) + ")", t.operands(), params);
+            case CONTAINS, CONTAINS_ANY -> throw new IllegalStateException("set operator on a scalar column: " + t);
+        };
+    }
+
+    private String set(SetTable table, Condition.Test t, List<Object> params) {
+        String exists = "(EXISTS (SELECT 1 FROM " + table.table + " WHERE " + table.table + "." + table.customerColumn
+                + " = " + idColumn + " AND " + table.table + "." + table.valueColumn;
+        return switch (t.operator()) {
+            // A set fact always has a value, possibly empty.
+            case PRESENT -> "(1 = 1)";
+            case ABSENT -> "(1 = 0)";
+            case CONTAINS -> bind(exists + " = ?))", t.operands(), params);
+            case CONTAINS_ANY -> bind(exists + " IN " + placeholders(t.operands().size()) + "))", t.operands(),
+                    params);
+            default -> throw new IllegalStateException("scalar operator on a set table: " + t);
+        };
+    }
+
+    private static String bind(String sql, List<AttributeValue> operands, List<Object> params) {
+        operands.forEach(o -> params.add(o.raw()));
+        return sql;
+    }
+
+    private static String placeholders(int n) {
+        StringJoiner j = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < n; i++) {
+            j.add("?");
+        }
+        return j.toString();
+    }
+
+    private static String identifier(String field, String value) {
+        Objects.requireNonNull(value, field);
+        if (!IDENTIFIER.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " must be an SQL identifier, optionally qualified: \""
+                    + value + "\"");
+        }
+        return value;
+    }
+
+    private record SetTable(String table, String customerColumn, String valueColumn) {
+    }
+
+    /** Maps facts to columns. Not thread-safe. */
+    public static final class Builder {
+        private final FactCatalog catalog;
+        private final String idColumn;
+        private final Map<FactRef, String> columns = new HashMap<>();
+        private final Map<FactRef, SetTable> setTables = new HashMap<>();
+
+        private Builder(FactCatalog catalog, String idColumn) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            this.idColumn = idColumn;
+        }
+
+        /**
+         * Maps a text, number, flag or date fact to a column.
+         *
+         * @param fact the fact, with its parameters if it has any
+         * @param column the column as the predicate refers to it, such as {@code c.lifecycle_stage}
+         * @return this builder
+         * @throws IllegalArgumentException when the fact is unknown or a set, or the column is not an identifier
+         */
+        public Builder column(FactRef fact, String column) {
+            FactType type = typeOf(fact);
+            if (type == FactType.TEXT_SET) {
+                throw new IllegalArgumentException("set fact needs a side table, not a column: " + fact);
+            }
+            columns.put(fact, identifier("column", column));
+            return this;
+        }
+
+        /**
+         * Maps a text-set fact to a side table with one row per customer and value.
+         *
+         * @param fact the fact
+         * @param table the side table
+         * @param customerColumn its column holding the customer id
+         * @param valueColumn its column holding one value
+         * @return this builder
+         * @throws IllegalArgumentException when the fact is unknown or not a set, or a name is not an identifier
+         */
+        public Builder setTable(FactRef fact, String table, String customerColumn, String valueColumn) {
+            if (typeOf(fact) != FactType.TEXT_SET) {
+                throw new IllegalArgumentException("only a set fact maps to a side table: " + fact);
+            }
+            setTables.put(fact, new SetTable(identifier("table", table), identifier("customerColumn", customerColumn),
+                    identifier("valueColumn", valueColumn)));
+            return this;
+        }
+
+        private FactType typeOf(FactRef fact) {
+            return catalog.definition(fact.name()).map(FactDefinition::type)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown fact: \"" + fact.name() + "\""));
+        }
+
+        /** {@return the translator} */
+        public SqlPushdown build() {
+            return new SqlPushdown(this);
+        }
+    }
+}
