@@ -87,6 +87,11 @@ public record FactRef(String name, Map<String, String> parameters) {
         return test(Operator.NE, AttributeValue.text(value));
     }
 
+    /** {@return the fact has a value other than the number} @param value the number */
+    public Condition ne(long value) {
+        return test(Operator.NE, AttributeValue.number(value));
+    }
+
     /** {@return the flag fact is true} */
     public Condition isTrue() {
         return eq(true);

@@ -124,7 +124,7 @@ public final class Facts {
 
     /** {@return touchpoints in the window} @param window the window, ending at the instant of evaluation */
     public static FactRef touchpointCount(Duration window) {
-        return FactRef.of(TOUCHPOINT_COUNT).with("window", window.toString());
+        return FactRef.of(TOUCHPOINT_COUNT).with("window", iso(window));
     }
 
     /**
@@ -135,7 +135,7 @@ public final class Facts {
      * @return the fact
      */
     public static FactRef spend(Duration window, String currency) {
-        return FactRef.of(SPEND).with("window", window.toString()).with("currency", currency);
+        return FactRef.of(SPEND).with("window", iso(window)).with("currency", currency);
     }
 
     /**
@@ -146,7 +146,7 @@ public final class Facts {
      * @return the fact
      */
     public static FactRef weeklySpend(Duration window, String currency) {
-        return FactRef.of(WEEKLY_SPEND).with("window", window.toString()).with("currency", currency);
+        return FactRef.of(WEEKLY_SPEND).with("window", iso(window)).with("currency", currency);
     }
 
     /**
@@ -157,7 +157,7 @@ public final class Facts {
      * @return the fact
      */
     public static FactRef averageSpend(Duration window, String currency) {
-        return FactRef.of(AVERAGE_SPEND).with("window", window.toString()).with("currency", currency);
+        return FactRef.of(AVERAGE_SPEND).with("window", iso(window)).with("currency", currency);
     }
 
     /** {@return whole days since the latest purchase} */
@@ -167,7 +167,7 @@ public final class Facts {
 
     /** {@return distinct categories bought in the window} @param window the window */
     public static FactRef distinctCategories(Duration window) {
-        return FactRef.of(DISTINCT_CATEGORIES).with("window", window.toString());
+        return FactRef.of(DISTINCT_CATEGORIES).with("window", iso(window));
     }
 
     /**
@@ -178,7 +178,7 @@ public final class Facts {
      * @return the fact
      */
     public static FactRef distinctBrands(Duration window, String category) {
-        return FactRef.of(DISTINCT_BRANDS).with("window", window.toString()).with("category", category);
+        return FactRef.of(DISTINCT_BRANDS).with("window", iso(window)).with("category", category);
     }
 
     /**
@@ -190,7 +190,7 @@ public final class Facts {
      * @return the fact
      */
     public static FactRef brandShare(Duration window, String category, String brand) {
-        return FactRef.of(BRAND_SHARE).with("window", window.toString()).with("category", category)
+        return FactRef.of(BRAND_SHARE).with("window", iso(window)).with("category", category)
                 .with("brand", brand);
     }
 
@@ -202,8 +202,14 @@ public final class Facts {
      * @return the fact
      */
     public static FactRef purchasesOf(Duration window, String category) {
-        return FactRef.of(TOUCHPOINT_COUNT).with("window", window.toString())
+        return FactRef.of(TOUCHPOINT_COUNT).with("window", iso(window))
                 .with("kind", TouchpointKindNames.PURCHASE).with("category", category);
+    }
+
+    /** Writes whole days as {@code P90D}, the form people write, rather than {@code PT2160H}. */
+    private static String iso(Duration window) {
+        return window.toSeconds() % 86_400 == 0 && !window.isNegative() ? "P" + window.toDays() + "D"
+                : window.toString();
     }
 
     private static final class TouchpointKindNames {

@@ -83,7 +83,8 @@ public final class SqlPushdown {
 
     /**
      * Splits a condition into what the database can select and what must be tested in memory afterwards: the
-     * translatable members of a top-level {@code all} (or the whole condition) go to SQL, the rest stays.
+     * translatable members of a top-level {@code all}, nested {@code all}s flattened (or the whole condition), go to
+     * SQL, the rest stays.
      *
      * @param condition the condition, valid in the catalog
      * @return the split; testing the residual on the rows the predicate selects gives the rule's selection
@@ -97,12 +98,24 @@ public final class SqlPushdown {
         if (condition instanceof Condition.All all) {
             List<Condition> pushed = new ArrayList<>();
             List<Condition> kept = new ArrayList<>();
-            all.conditions().forEach(c -> (canTranslate(c) ? pushed : kept).add(c));
+            conjuncts(all).forEach(c -> (canTranslate(c) ? pushed : kept).add(c));
             Optional<SqlPredicate> where = pushed.isEmpty() ? Optional.empty()
                     : Optional.of(translate(pushed.size() == 1 ? pushed.get(0) : new Condition.All(pushed)));
             return new Split(where, Optional.of(kept.size() == 1 ? kept.get(0) : new Condition.All(kept)));
         }
         return new Split(Optional.empty(), Optional.of(condition));
+    }
+
+    private static List<Condition> conjuncts(Condition.All all) {
+        List<Condition> out = new ArrayList<>();
+        for (Condition c : all.conditions()) {
+            if (c instanceof Condition.All nested) {
+                out.addAll(conjuncts(nested));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /**
