@@ -56,8 +56,7 @@ public final class OfferLists {
         this.offers = Map.copyOf(byItem);
         this.depth = List.copyOf(b.depth);
         FactRef weekly = Facts.weeklySpend(spendWindow, weeklyThreshold.currency().getCurrencyCode());
-        this.spendReader = FactCatalog.standard().definition(weekly.name()).orElseThrow().binder()
-                .apply(weekly.parameters());
+        this.spendReader = FactCatalog.standard().reader(weekly);
         Condition spends = weekly.atLeast(weeklyThreshold.amount());
         this.eligible = Segment.of("shopping-list", "customers who get a personal list", spends)
                 .targeting(targeting).compile(FactCatalog.standard());

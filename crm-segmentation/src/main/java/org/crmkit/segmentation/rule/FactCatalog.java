@@ -104,6 +104,19 @@ public final class FactCatalog {
     }
 
     /**
+     * Binds a fact on its own, for analyses that need its value rather than a test of it (a grid's axis, a
+     * ranking's measure).
+     *
+     * @param fact the fact with its parameters
+     * @return the reader, which returns the Java type of the fact's {@link FactType}
+     * @throws InvalidDefinitionException when the fact is unknown or its parameters are wrong
+     */
+    public FactReader reader(FactRef fact) {
+        Objects.requireNonNull(fact, "fact");
+        return bind(known(fact, "$"), fact, "$");
+    }
+
+    /**
      * Checks a condition without compiling it.
      *
      * @param condition the condition

@@ -86,8 +86,7 @@ class RuleTest {
     }
 
     private static Object read(FactRef fact, Subject s) {
-        Population.CATALOG.validate(fact.present());
-        return Population.CATALOG.definition(fact.name()).orElseThrow().binder().apply(fact.parameters()).read(s);
+        return Population.CATALOG.reader(fact).read(s);
     }
 
     @Test
