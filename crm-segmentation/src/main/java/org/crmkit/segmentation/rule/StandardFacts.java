@@ -18,6 +18,8 @@ import org.crmkit.core.common.AttributeValue;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.consent.Purpose;
 import org.crmkit.core.customer.ContactKind;
+import org.crmkit.core.customer.CustomerKind;
+import org.crmkit.core.customer.LifecycleStage;
 import org.crmkit.core.preference.Polarity;
 import org.crmkit.core.preference.Preference;
 import org.crmkit.core.preference.PreferenceKey;
@@ -31,15 +33,19 @@ final class StandardFacts {
     private static final Set<String> FILTERS = Set.of("window", "kind", "channel", "category", "brand");
     private static final Set<String> MONEY_FILTERS = Set.of("window", "kind", "channel", "category", "brand");
 
+    // Computed once: the facts are read for every customer a rule tests.
+    private static final String[] KINDS = names(CustomerKind.values());
+    private static final String[] STAGES = names(LifecycleStage.values());
+
     private StandardFacts() {
     }
 
     static List<FactDefinition> all() {
         List<FactDefinition> out = new ArrayList<>();
         out.add(FactDefinition.simple(Facts.KIND, FactType.TEXT, "person, organization or government",
-                s -> lower(s.customer().kind().name())));
+                s -> KINDS[s.customer().kind().ordinal()]));
         out.add(FactDefinition.simple(Facts.LIFECYCLE_STAGE, FactType.TEXT,
-                "prospect, intent, customer, lapsed or former", s -> lower(s.customer().lifecycleStage().name())));
+                "prospect, intent, customer, lapsed or former", s -> STAGES[s.customer().lifecycleStage().ordinal()]));
         out.add(FactDefinition.simple(Facts.TAGS, FactType.TEXT_SET, "the profile's tags", s -> s.customer().tags()));
         out.add(FactDefinition.simple(Facts.ACCOUNT_MANAGER, FactType.TEXT, "the account manager's staff id",
                 s -> s.customer().accountManager().map(Object::toString).orElse(null)));
@@ -137,6 +143,14 @@ final class StandardFacts {
             names.add(lower(e.name()));
         }
         throw new IllegalArgumentException(parameter + " must be one of " + names + ": " + text);
+    }
+
+    private static String[] names(Enum<?>[] values) {
+        String[] out = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = lower(values[i].name());
+        }
+        return out;
     }
 
     static String lower(String enumName) {
