@@ -3,6 +3,9 @@ package org.crmkit.examples.demo;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.crmkit.core.Crm;
@@ -20,6 +23,16 @@ import org.crmkit.core.servicelevel.ServiceLevelStandard;
 import org.crmkit.examples.fixtures.C1CarRental;
 import org.crmkit.examples.fixtures.C3CardIssuer;
 import org.crmkit.examples.fixtures.C5Steakhouse;
+import org.crmkit.examples.fixtures.C8Supermarket;
+import org.crmkit.examples.fixtures.C12Airline;
+import org.crmkit.core.touchpoint.LineItem;
+import org.crmkit.segmentation.analysis.Grid;
+import org.crmkit.segmentation.analysis.OfferLists;
+import org.crmkit.segmentation.analysis.RepurchaseCycles;
+import org.crmkit.segmentation.analysis.ValueRanking;
+import org.crmkit.segmentation.rule.CompiledSegment;
+import org.crmkit.segmentation.rule.FactCatalog;
+import org.crmkit.segmentation.rule.Subject;
 
 /**
  * Walks through the case studies on the in-memory store and prints what happens, in words. Run it with the
@@ -56,6 +69,8 @@ public final class Demo {
         steakhouse();
         carRental();
         cardIssuer();
+        supermarket();
+        airline();
         out.println();
         out.printf("%d domain events were published to listeners.%n", events);
     }
@@ -130,6 +145,50 @@ public final class Demo {
                         c.worthAt(C3CardIssuer.CARDS_A_YEAR), C3CardIssuer.CARDS_A_YEAR);
             }
         }
+    }
+
+    private void supermarket() {
+        heading("C8 supermarket: nine cells of pain-reliever buyers, and shopping lists every other week");
+        List<Subject> buyers = C8Supermarket.painReliefBuyers();
+        Grid<Subject> grid = C8Supermarket.painReliefGrid(buyers);
+        out.printf("  %-10s %s%n", grid.rows() + " \\ " + grid.columns(), String.join("  ", grid.columnLabels()));
+        for (String row : grid.rowLabels()) {
+            out.printf("  %-18s", row);
+            for (String column : grid.columnLabels()) {
+                out.printf("%6d", grid.cell(row, column).count());
+            }
+            out.println();
+        }
+        CompiledSegment heavy = C8Supermarket.heavyNationalBrandUsers().compile(FactCatalog.standard());
+        Subject first = grid.cell("national", "high").members().get(0);
+        out.printf("  why %s gets the deepest store-brand discount:%n", first.customer().id());
+        heavy.explain(first).render().lines().forEach(line -> out.println("    " + line));
+
+        List<Subject> shoppers = C8Supermarket.weeklyShoppers();
+        RepurchaseCycles cycles = RepurchaseCycles.of(shoppers.stream()
+                .flatMap(s -> RepurchaseCycles.purchases(s, LineItem::category).stream()).toList(), 2);
+        LocalDate today = LocalDate.ofInstant(C8Supermarket.NOW, ZoneOffset.UTC);
+        List<OfferLists.ShoppingList> lists = C8Supermarket.shoppingLists().issue(today, shoppers, cycles);
+        out.printf("  %s: %d of %d weekly shoppers get a list (over 25 USD a week, email consent):%n", today,
+                lists.size(), shoppers.size());
+        for (OfferLists.ShoppingList list : lists) {
+            out.printf("    %s: %s, coupons %s%n", list.customerId(), list.lines().stream()
+                    .map(l -> l.offer() + " (due " + l.due() + ", " + l.coupon() + ")")
+                    .collect(Collectors.joining("; ")), list.couponTotal());
+        }
+    }
+
+    private void airline() {
+        heading("C12 airline: the most profitable 10% of flyers");
+        List<Subject> flyers = C12Airline.flyers();
+        ValueRanking ranking = C12Airline.byMargin(flyers);
+        out.printf("  %d flyers, %s USD margin in the year; the top 10%% hold %s%% of it.%n", flyers.size(),
+                ranking.total().toPlainString(), ranking.topShare(10).movePointRight(2).stripTrailingZeros()
+                        .toPlainString());
+        CompiledSegment commuters = C12Airline.firstClassCommuters().compile(FactCatalog.standard());
+        long members = flyers.stream().filter(commuters::includes).count();
+        out.printf("  segment %s (%s): %d members, one owner answers for their journey.%n",
+                C12Airline.firstClassCommuters(), C12Airline.firstClassCommuters().condition(), members);
     }
 
     private void heading(String title) {

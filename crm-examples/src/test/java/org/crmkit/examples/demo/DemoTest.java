@@ -22,5 +22,9 @@ class DemoTest {
         assertTrue(out.contains("11 domain events were published"), out);
         assertTrue(out.contains("Card replacement         median 15 ->  2 days"), out);
         assertTrue(out.contains("4.29 USD a card, 17503200.00 USD for 4,080,000 cards a year"), out);
+        assertTrue(out.contains("  national               1     2     3"), out);
+        assertTrue(out.contains("  switcher               7     8     9"), out);
+        assertTrue(out.contains("2 of 4 weekly shoppers get a list"), out);
+        assertTrue(out.contains("the top 10% hold 80% of it"), out);
     }
 }
