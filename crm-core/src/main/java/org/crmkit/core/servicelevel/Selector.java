@@ -13,22 +13,52 @@ import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointKind;
 
 /**
- * Which items a standard applies to: touchpoints of some kinds, cases of some categories or lanes. An empty set
- * places no condition. A host with other criteria filters items itself before reading their clocks. Immutable.
+ * Which items a standard applies to: touchpoints of some kinds, cases of some categories or lanes, and items of
+ * customers in some segments (a segment rule of crm-segmentation, such as gold members getting a faster promise).
+ * An empty set places no condition. Segments are named here and evaluated by the host, which passes the names of
+ * the segments the item's customer belongs to. Immutable.
  *
  * @param touchpointKinds kinds of touchpoint measured; empty for any
  * @param caseCategories categories of case measured; empty for any
  * @param lanes lanes of case measured; empty for any
+ * @param segments names of segments, one of which the item's customer must belong to; empty for any customer
  */
-public record Selector(Set<TouchpointKind> touchpointKinds, Set<CaseCategory> caseCategories, Set<Lane> lanes) {
+public record Selector(Set<TouchpointKind> touchpointKinds, Set<CaseCategory> caseCategories, Set<Lane> lanes,
+                       Set<String> segments) {
     /** Applies to every item. */
-    public static final Selector ANY = new Selector(Set.of(), Set.of(), Set.of());
+    public static final Selector ANY = new Selector(Set.of(), Set.of(), Set.of(), Set.of());
 
-    /** Copies the sets, sorted so that a selector always writes the same JSON text. */
+    /**
+     * Copies the sets, sorted so that a selector always writes the same JSON text. A null {@code segments} reads
+     * as empty, so that standards written before segments existed still read.
+     */
     public Selector {
         touchpointKinds = sorted("touchpointKinds", touchpointKinds);
         caseCategories = sorted("caseCategories", caseCategories);
         lanes = sorted("lanes", lanes);
+        segments = sorted("segments", segments == null ? Set.of() : segments);
+        segments.forEach(name -> Checks.code("segment", name));
+    }
+
+    /**
+     * A selector for any customer.
+     *
+     * @param touchpointKinds kinds of touchpoint measured; empty for any
+     * @param caseCategories categories of case measured; empty for any
+     * @param lanes lanes of case measured; empty for any
+     */
+    public Selector(Set<TouchpointKind> touchpointKinds, Set<CaseCategory> caseCategories, Set<Lane> lanes) {
+        this(touchpointKinds, caseCategories, lanes, Set.of());
+    }
+
+    /**
+     * A copy that applies only to customers in one of the segments.
+     *
+     * @param names the segments' names
+     * @return the copy
+     */
+    public Selector inSegments(String... names) {
+        return new Selector(touchpointKinds, caseCategories, lanes, Set.of(names));
     }
 
     private static <T> Set<T> sorted(String field, Set<T> values) {
@@ -44,7 +74,7 @@ public record Selector(Set<TouchpointKind> touchpointKinds, Set<CaseCategory> ca
      * @return the selector
      */
     public static Selector cases(CaseCategory... categories) {
-        return new Selector(Set.of(), Set.of(categories), Set.of());
+        return new Selector(Set.of(), Set.of(categories), Set.of(), Set.of());
     }
 
     /**
@@ -54,19 +84,65 @@ public record Selector(Set<TouchpointKind> touchpointKinds, Set<CaseCategory> ca
      * @return the selector
      */
     public static Selector touchpoints(TouchpointKind... kinds) {
-        return new Selector(Set.of(kinds), Set.of(), Set.of());
+        return new Selector(Set.of(kinds), Set.of(), Set.of(), Set.of());
     }
 
-    /** {@return true when the standard applies to the case} */
+    /**
+     * Tells whether the standard applies to a case of a customer in no segment.
+     *
+     * @param serviceCase the case
+     * @return true when it applies
+     */
     public boolean matches(ServiceCase serviceCase) {
+        return matches(serviceCase, Set.of());
+    }
+
+    /**
+     * Tells whether the standard applies to a case.
+     *
+     * @param serviceCase the case
+     * @param customerSegments the names of the segments the case's customer belongs to
+     * @return true when it applies
+     */
+    public boolean matches(ServiceCase serviceCase, Set<String> customerSegments) {
         return touchpointKinds.isEmpty()
                 && (caseCategories.isEmpty() || caseCategories.contains(serviceCase.category()))
-                && (lanes.isEmpty() || lanes.contains(serviceCase.lane()));
+                && (lanes.isEmpty() || lanes.contains(serviceCase.lane()))
+                && inSegment(customerSegments);
     }
 
-    /** {@return true when the standard applies to the touchpoint} */
+    /**
+     * Tells whether the standard applies to a touchpoint of a customer in no segment.
+     *
+     * @param touchpoint the touchpoint
+     * @return true when it applies
+     */
     public boolean matches(Touchpoint touchpoint) {
+        return matches(touchpoint, Set.of());
+    }
+
+    /**
+     * Tells whether the standard applies to a touchpoint.
+     *
+     * @param touchpoint the touchpoint
+     * @param customerSegments the names of the segments the touchpoint's customer belongs to
+     * @return true when it applies
+     */
+    public boolean matches(Touchpoint touchpoint, Set<String> customerSegments) {
         return caseCategories.isEmpty() && lanes.isEmpty()
-                && (touchpointKinds.isEmpty() || touchpointKinds.contains(touchpoint.kind()));
+                && (touchpointKinds.isEmpty() || touchpointKinds.contains(touchpoint.kind()))
+                && inSegment(customerSegments);
+    }
+
+    private boolean inSegment(Set<String> customerSegments) {
+        if (segments.isEmpty()) {
+            return true;
+        }
+        for (String s : customerSegments) {
+            if (segments.contains(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -92,6 +92,24 @@ public final class CompiledSegment {
         return new MembershipSnapshot(segment.name(), segment.version(), at, members);
     }
 
+    /**
+     * The segments a customer belongs to, by name: what a service-level {@code Selector} that names segments
+     * needs to decide whether a standard applies to the customer's case or touchpoint.
+     *
+     * @param segments the segments
+     * @param subject the customer and instant
+     * @return the names of the segments that include the customer
+     */
+    public static Set<String> memberships(java.util.Collection<CompiledSegment> segments, Subject subject) {
+        Set<String> out = new TreeSet<>();
+        for (CompiledSegment s : segments) {
+            if (s.includes(subject)) {
+                out.add(s.segment().name());
+            }
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return segment + ": " + rule;

@@ -26,6 +26,7 @@ import org.crmkit.core.customer.LifecycleStage;
 import org.crmkit.core.customer.Name;
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.servicelevel.Selector;
 import org.crmkit.core.touchpoint.Direction;
 import org.crmkit.core.touchpoint.LineItem;
 import org.crmkit.core.touchpoint.Touchpoint;
@@ -236,5 +237,21 @@ class RuleTest {
         assertTrue(gold.test(s.with(Tier.class, new Tier("gold"))));
         assertThrows(IllegalArgumentException.class, () -> FactCatalog.builder()
                 .add(FactDefinition.simple("tags", FactType.TEXT, "clash", x -> null)));
+    }
+
+    @Test
+    void segments_selectWhichServiceLevelStandardsApply() {
+        CompiledSegment big = Segment.of("big-household", "households of three or more",
+                Facts.attribute("household-size").atLeast(3)).compile(Population.CATALOG);
+        CompiledSegment vip = Segment.of("vip", "tagged vip", Facts.tags().contains("vip")).compile(Population.CATALOG);
+        Selector fastLane = Selector.touchpoints(TouchpointKind.PURCHASE).inSegments("big-household");
+        Subject s = subject(petOwner("c-1", true));
+        Set<String> memberships = CompiledSegment.memberships(List.of(big, vip), s);
+        assertEquals(Set.of("big-household"), memberships);
+        Touchpoint purchase = s.touchpoints().get(0);
+        assertTrue(fastLane.matches(purchase, memberships));
+        assertFalse(fastLane.matches(purchase));
+        assertFalse(Selector.touchpoints(TouchpointKind.PURCHASE).inSegments("vip").matches(purchase, memberships));
+        assertTrue(Selector.touchpoints(TouchpointKind.PURCHASE).matches(purchase));
     }
 }
