@@ -27,7 +27,7 @@ final class AttributeValueJson {
             if (value instanceof AttributeValue.Text t) {
                 gen.writeString(t.value());
             } else if (value instanceof AttributeValue.Decimal d) {
-                gen.writeNumber(d.value());
+                gen.writeNumber(d.value().toPlainString());
             } else if (value instanceof AttributeValue.Flag f) {
                 gen.writeBoolean(f.value());
             } else if (value instanceof AttributeValue.Date d) {

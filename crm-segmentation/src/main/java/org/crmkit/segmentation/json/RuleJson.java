@@ -132,7 +132,7 @@ final class RuleJson {
         if (v instanceof AttributeValue.Text t) {
             gen.writeString(t.value());
         } else if (v instanceof AttributeValue.Decimal d) {
-            gen.writeNumber(d.value());
+            gen.writeNumber(d.value().toPlainString());
         } else if (v instanceof AttributeValue.Flag f) {
             gen.writeBoolean(f.value());
         } else if (v instanceof AttributeValue.Date d) {

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.event.CrmEvent;
+import org.crmkit.core.event.EventDispatcher;
 
 /**
  * The members of a segment version at an instant. Two snapshots of the same segment {@linkplain #diff diff} into
@@ -73,6 +74,15 @@ public record MembershipSnapshot(String segment, int version, Instant at, Set<Cu
             Objects.requireNonNull(at, "at");
             entered = List.copyOf(entered);
             exited = List.copyOf(exited);
+        }
+
+        /**
+         * Publishes the change to listeners, one event per customer.
+         *
+         * @param dispatcher where to publish
+         */
+        public void publishTo(EventDispatcher dispatcher) {
+            events().forEach(dispatcher::publish);
         }
 
         /** {@return one event per customer who entered or exited, entries first} */

@@ -254,4 +254,22 @@ class RuleTest {
         assertFalse(Selector.touchpoints(TouchpointKind.PURCHASE).inSegments("vip").matches(purchase, memberships));
         assertTrue(Selector.touchpoints(TouchpointKind.PURCHASE).matches(purchase));
     }
+
+    @Test
+    void json_segmentMatchesTheGoldenFile() throws java.io.IOException {
+        Segment segment = new Segment("pet-food-offer", 2, "pet owners who shop with us", Condition.all(
+                Facts.lifecycleStage().in("customer", "lapsed"),
+                Facts.tags().contains("pet-owner"),
+                Facts.spend(Duration.ofDays(90), "USD").atLeast(50),
+                Condition.not(Facts.customerSince().after(java.time.LocalDate.of(2026, 1, 1))),
+                Facts.attribute("household-size").present()),
+                java.util.Optional.of(Targeting.marketing(Channel.EMAIL)));
+        String golden;
+        try (java.io.InputStream in = RuleTest.class.getResourceAsStream("/golden/segment.json")) {
+            golden = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        }
+        assertEquals(golden, CrmJson.write(segment, Segment.class));
+        assertEquals(segment, CrmJson.read(golden, Segment.class));
+        Population.CATALOG.validate(segment.condition());
+    }
 }
