@@ -36,7 +36,8 @@ import org.crmkit.segmentation.rule.Targeting;
  * {@code value} a list for {@code in} and {@code contains-any} and left out for {@code present} and {@code absent};
  * {@code {"all": [...]}}, {@code {"any": [...]}} and {@code {"not": {...}}} combine them. Reading checks the shape and
  * the default size and depth limits and names the JSON path of any problem; whether facts exist is checked when a
- * catalog compiles the rule.
+ * catalog compiles the rule. Operands are written by crm-core's attribute-value serializer: text, number, boolean,
+ * or {@code {"date": ...}}.
  */
 final class RuleJson {
     private static final Set<String> TEST_FIELDS = Set.of("fact", "params", "op", "value");
@@ -49,7 +50,7 @@ final class RuleJson {
     static final class ConditionWriter extends JsonSerializer<Condition> {
         @Override
         public void serialize(Condition value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            write(value, gen);
+            write(value, gen, provider);
         }
     }
 
@@ -68,7 +69,7 @@ final class RuleJson {
             gen.writeNumberField("version", value.version());
             gen.writeStringField("description", value.description());
             gen.writeFieldName("condition");
-            write(value.condition(), gen);
+            write(value.condition(), gen, provider);
             if (value.targeting().isPresent()) {
                 gen.writeObjectFieldStart("targeting");
                 gen.writeStringField("purpose", value.targeting().get().purpose().code());
@@ -86,15 +87,15 @@ final class RuleJson {
         }
     }
 
-    private static void write(Condition c, JsonGenerator gen) throws IOException {
+    private static void write(Condition c, JsonGenerator gen, SerializerProvider provider) throws IOException {
         gen.writeStartObject();
         if (c instanceof Condition.All all) {
-            writeList("all", all.conditions(), gen);
+            writeList("all", all.conditions(), gen, provider);
         } else if (c instanceof Condition.Any any) {
-            writeList("any", any.conditions(), gen);
+            writeList("any", any.conditions(), gen, provider);
         } else if (c instanceof Condition.Not not) {
             gen.writeFieldName("not");
-            write(not.condition(), gen);
+            write(not.condition(), gen, provider);
         } else {
             Condition.Test t = (Condition.Test) c;
             gen.writeStringField("fact", t.fact().name());
@@ -109,37 +110,24 @@ final class RuleJson {
             if (t.operator().arity() < 0) {
                 gen.writeArrayFieldStart("value");
                 for (AttributeValue v : t.operands()) {
-                    writeOperand(v, gen);
+                    provider.defaultSerializeValue(v, gen);
                 }
                 gen.writeEndArray();
             } else if (t.operator().arity() == 1) {
                 gen.writeFieldName("value");
-                writeOperand(t.operands().get(0), gen);
+                provider.defaultSerializeValue(t.operands().get(0), gen);
             }
         }
         gen.writeEndObject();
     }
 
-    private static void writeList(String name, List<Condition> parts, JsonGenerator gen) throws IOException {
+    private static void writeList(String name, List<Condition> parts, JsonGenerator gen, SerializerProvider provider)
+            throws IOException {
         gen.writeArrayFieldStart(name);
         for (Condition part : parts) {
-            write(part, gen);
+            write(part, gen, provider);
         }
         gen.writeEndArray();
-    }
-
-    private static void writeOperand(AttributeValue v, JsonGenerator gen) throws IOException {
-        if (v instanceof AttributeValue.Text t) {
-            gen.writeString(t.value());
-        } else if (v instanceof AttributeValue.Decimal d) {
-            gen.writeNumber(d.value().toPlainString());
-        } else if (v instanceof AttributeValue.Flag f) {
-            gen.writeBoolean(f.value());
-        } else if (v instanceof AttributeValue.Date d) {
-            gen.writeStartObject();
-            gen.writeStringField("date", d.value().toString());
-            gen.writeEndObject();
-        }
     }
 
     /** One reading of a document, counting conditions against the default limit. */

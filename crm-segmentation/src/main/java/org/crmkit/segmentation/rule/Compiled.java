@@ -22,51 +22,28 @@ final class Compiled {
         Explanation explain(Subject subject);
     }
 
-    record All(Node[] parts) implements Node {
+    /** An {@code all} ({@code any == false}) or an {@code any}: stops at the first part that decides. */
+    record Junction(Node[] parts, boolean any) implements Node {
         @Override
         public boolean test(Subject subject) {
             for (Node p : parts) {
-                if (!p.test(subject)) {
-                    return false;
+                if (p.test(subject) == any) {
+                    return any;
                 }
             }
-            return true;
+            return !any;
         }
 
         @Override
         public Explanation explain(Subject subject) {
             List<Explanation> out = new ArrayList<>(parts.length);
-            boolean held = true;
+            boolean decided = false;
             for (Node p : parts) {
                 Explanation e = p.explain(subject);
-                held &= e.held();
+                decided |= e.held() == any;
                 out.add(e);
             }
-            return new Explanation("all of", held, Optional.empty(), out);
-        }
-    }
-
-    record Any(Node[] parts) implements Node {
-        @Override
-        public boolean test(Subject subject) {
-            for (Node p : parts) {
-                if (p.test(subject)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public Explanation explain(Subject subject) {
-            List<Explanation> out = new ArrayList<>(parts.length);
-            boolean held = false;
-            for (Node p : parts) {
-                Explanation e = p.explain(subject);
-                held |= e.held();
-                out.add(e);
-            }
-            return new Explanation("any of", held, Optional.empty(), out);
+            return new Explanation(any ? "any of" : "all of", decided == any, Optional.empty(), out);
         }
     }
 

@@ -57,11 +57,18 @@ public sealed interface Condition {
         return any(this, other);
     }
 
+    /** {@return the conditions directly inside this one: none for a test} */
+    List<Condition> parts();
+
     /** {@return the number of conditions in this tree, this one included} */
-    int size();
+    default int size() {
+        return 1 + parts().stream().mapToInt(Condition::size).sum();
+    }
 
     /** {@return the depth of this tree: 1 for a test} */
-    int depth();
+    default int depth() {
+        return 1 + parts().stream().mapToInt(Condition::depth).max().orElse(0);
+    }
 
     /**
      * Every condition holds; an {@code and}.
@@ -75,13 +82,8 @@ public sealed interface Condition {
         }
 
         @Override
-        public int size() {
-            return 1 + conditions.stream().mapToInt(Condition::size).sum();
-        }
-
-        @Override
-        public int depth() {
-            return 1 + conditions.stream().mapToInt(Condition::depth).max().orElse(0);
+        public List<Condition> parts() {
+            return conditions;
         }
 
         @Override
@@ -102,13 +104,8 @@ public sealed interface Condition {
         }
 
         @Override
-        public int size() {
-            return 1 + conditions.stream().mapToInt(Condition::size).sum();
-        }
-
-        @Override
-        public int depth() {
-            return 1 + conditions.stream().mapToInt(Condition::depth).max().orElse(0);
+        public List<Condition> parts() {
+            return conditions;
         }
 
         @Override
@@ -129,13 +126,8 @@ public sealed interface Condition {
         }
 
         @Override
-        public int size() {
-            return 1 + condition.size();
-        }
-
-        @Override
-        public int depth() {
-            return 1 + condition.depth();
+        public List<Condition> parts() {
+            return List.of(condition);
         }
 
         @Override
@@ -168,13 +160,8 @@ public sealed interface Condition {
         }
 
         @Override
-        public int size() {
-            return 1;
-        }
-
-        @Override
-        public int depth() {
-            return 1;
+        public List<Condition> parts() {
+            return List.of();
         }
 
         @Override

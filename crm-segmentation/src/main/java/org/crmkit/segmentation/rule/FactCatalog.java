@@ -129,10 +129,10 @@ public final class FactCatalog {
 
     private Compiled.Node compile(Condition c, String path) {
         if (c instanceof Condition.All all) {
-            return new Compiled.All(compileAll(all.conditions(), path + ".all"));
+            return new Compiled.Junction(compileAll(all.conditions(), path + ".all"), false);
         }
         if (c instanceof Condition.Any any) {
-            return new Compiled.Any(compileAll(any.conditions(), path + ".any"));
+            return new Compiled.Junction(compileAll(any.conditions(), path + ".any"), true);
         }
         if (c instanceof Condition.Not not) {
             return new Compiled.Not(compile(not.condition(), path + ".not"));
