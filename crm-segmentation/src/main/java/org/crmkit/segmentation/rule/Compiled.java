@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import org.crmkit.core.common.AttributeValue;
 import org.jspecify.annotations.Nullable;
@@ -26,12 +27,21 @@ final class Compiled {
     record Junction(Node[] parts, boolean any) implements Node {
         @Override
         public boolean test(Subject subject) {
+            // Two plain loops: the hot path of every rule, kept as simple as hand-written code.
+            if (any) {
+                for (Node p : parts) {
+                    if (p.test(subject)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             for (Node p : parts) {
-                if (p.test(subject) == any) {
-                    return any;
+                if (!p.test(subject)) {
+                    return false;
                 }
             }
-            return !any;
+            return true;
         }
 
         @Override
@@ -77,6 +87,100 @@ final class Compiled {
     @FunctionalInterface
     interface Check {
         boolean holds(@Nullable Object value);
+    }
+
+    /** How to read an enum-backed text fact by ordinal, with the fact's text for each ordinal. */
+    record Ordinals(ToIntFunction<Subject> ordinal, String[] names) {
+    }
+
+    /**
+     * Compiles one test. The common shapes get a node class of their own whose comparison is plain code, so that
+     * a rule pays one call into the fact's reader per test rather than a reader call and a comparison call.
+     */
+    static Node test(FactDefinition def, FactReader reader, Condition.Test test) {
+        Check check = check(def.type(), test.operator(), test.operands());
+        String text = test.toString();
+        Operator op = test.operator();
+        Ordinals ordinals = StandardFacts.ordinals(def);
+        if (ordinals != null && (op == Operator.EQ || op == Operator.NE || op == Operator.IN)) {
+            boolean[] accepted = new boolean[ordinals.names().length];
+            for (int i = 0; i < accepted.length; i++) {
+                accepted[i] = check.holds(ordinals.names()[i]);
+            }
+            return new ByOrdinal(ordinals.ordinal(), accepted, new Test(reader, check, text));
+        }
+        if (def.type() == FactType.NUMBER && op.arity() == 1 && op != Operator.IN) {
+            return new NumberTest(reader, (BigDecimal) test.operands().get(0).raw(), op, new Test(reader, check, text));
+        }
+        if (def.type() == FactType.TEXT_SET && op == Operator.CONTAINS) {
+            return new SetContains(reader, test.operands().get(0).raw(), new Test(reader, check, text));
+        }
+        if (def.type() == FactType.FLAG && op == Operator.EQ) {
+            return new FlagIs(reader, (Boolean) test.operands().get(0).raw(), new Test(reader, check, text));
+        }
+        return new Test(reader, check, text);
+    }
+
+    record ByOrdinal(ToIntFunction<Subject> ordinal, boolean[] accepted, Test general) implements Node {
+        @Override
+        public boolean test(Subject subject) {
+            return accepted[ordinal.applyAsInt(subject)];
+        }
+
+        @Override
+        public Explanation explain(Subject subject) {
+            return general.explain(subject);
+        }
+    }
+
+    record NumberTest(FactReader reader, BigDecimal bound, Operator op, Test general) implements Node {
+        @Override
+        public boolean test(Subject subject) {
+            Object v = reader.read(subject);
+            if (v == null) {
+                return false;
+            }
+            int c = ((BigDecimal) v).compareTo(bound);
+            return switch (op) {
+                case EQ -> c == 0;
+                case NE -> c != 0;
+                case LT -> c < 0;
+                case LE -> c <= 0;
+                case GT -> c > 0;
+                case GE -> c >= 0;
+                default -> throw new IllegalStateException("not a comparison: " + op);
+            };
+        }
+
+        @Override
+        public Explanation explain(Subject subject) {
+            return general.explain(subject);
+        }
+    }
+
+    record SetContains(FactReader reader, Object wanted, Test general) implements Node {
+        @Override
+        public boolean test(Subject subject) {
+            Object v = reader.read(subject);
+            return v != null && ((Set<?>) v).contains(wanted);
+        }
+
+        @Override
+        public Explanation explain(Subject subject) {
+            return general.explain(subject);
+        }
+    }
+
+    record FlagIs(FactReader reader, Boolean wanted, Test general) implements Node {
+        @Override
+        public boolean test(Subject subject) {
+            return wanted.equals(reader.read(subject));
+        }
+
+        @Override
+        public Explanation explain(Subject subject) {
+            return general.explain(subject);
+        }
     }
 
     /** Builds the comparison for an operator and its operands, already checked against the fact's type. */

@@ -141,7 +141,7 @@ public final class FactCatalog {
         FactDefinition def = known(test.fact(), path);
         checkOperator(def, test, path);
         FactReader reader = bind(def, test.fact(), path);
-        return new Compiled.Test(reader, Compiled.check(def.type(), test.operator(), test.operands()), test.toString());
+        return Compiled.test(def, reader, test);
     }
 
     private Compiled.Node[] compileAll(List<Condition> parts, String path) {
