@@ -9,20 +9,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.crmkit.core.common.Money;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.segmentation.rule.CompiledSegment;
-import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.FactReader;
 import org.crmkit.segmentation.rule.FactRef;
 import org.crmkit.segmentation.rule.Facts;
-import org.crmkit.segmentation.rule.Segment;
+import org.crmkit.segmentation.rule.Rule;
 import org.crmkit.segmentation.rule.Subject;
 import org.crmkit.segmentation.rule.Targeting;
 
@@ -42,7 +42,7 @@ public final class OfferLists {
     private final Map<String, Offer> offers;
     private final List<DepthTier> depth;
     private final FactReader spendReader;
-    private final CompiledSegment eligible;
+    private final Rule consented;
 
     private OfferLists(Builder b) {
         this.weeklyThreshold = Objects.requireNonNull(b.weeklyThreshold, "weeklyThreshold");
@@ -57,9 +57,8 @@ public final class OfferLists {
         this.depth = List.copyOf(b.depth);
         FactRef weekly = Facts.weeklySpend(spendWindow, weeklyThreshold.currency().getCurrencyCode());
         this.spendReader = FactCatalog.standard().reader(weekly);
-        Condition spends = weekly.atLeast(weeklyThreshold.amount());
-        this.eligible = Segment.of("shopping-list", "customers who get a personal list", spends)
-                .targeting(targeting).compile(FactCatalog.standard());
+        this.consented = FactCatalog.standard().compile(Facts.consent(targeting.purpose(), targeting.channel())
+                .isTrue());
     }
 
     /** {@return a builder; threshold, first issue day and targeting are required} */
@@ -154,17 +153,19 @@ public final class OfferLists {
             return List.of();
         }
         Map<CustomerId, BigDecimal> spend = new HashMap<>();
-        Map<CustomerId, Subject> byId = new HashMap<>();
+        Set<CustomerId> eligible = new HashSet<>();
         for (Subject s : subjects) {
-            byId.put(s.customer().id(), s);
-            spend.put(s.customer().id(), weekly(s));
+            BigDecimal weekly = weekly(s);
+            spend.put(s.customer().id(), weekly);
+            if (weekly.compareTo(weeklyThreshold.amount()) >= 0 && consented.test(s)) {
+                eligible.add(s.customer().id());
+            }
         }
         Map<CustomerId, BigDecimal> multiplier = multipliers(spend);
         Map<CustomerId, List<Line>> lines = new HashMap<>();
         for (RepurchaseCycles.Prediction p : cycles.dueWithin(day, horizonDays)) {
-            Subject s = byId.get(p.customerId());
             Offer offer = offers.get(p.item());
-            if (s == null || offer == null || !eligible.includes(s)) {
+            if (offer == null || !eligible.contains(p.customerId())) {
                 continue;
             }
             Money coupon = Money.of(offer.faceValue().amount().multiply(multiplier.get(p.customerId()))

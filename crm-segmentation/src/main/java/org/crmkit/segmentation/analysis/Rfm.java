@@ -1,18 +1,17 @@
 package org.crmkit.segmentation.analysis;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
-import org.crmkit.core.common.Money;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.touchpoint.LineItem;
-import org.crmkit.core.touchpoint.Touchpoint;
-import org.crmkit.core.touchpoint.TouchpointKind;
+import org.crmkit.segmentation.rule.FactCatalog;
+import org.crmkit.segmentation.rule.FactReader;
+import org.crmkit.segmentation.rule.FactRef;
+import org.crmkit.segmentation.rule.Facts;
 import org.crmkit.segmentation.rule.Subject;
 
 /**
@@ -53,31 +52,17 @@ public final class Rfm {
          * @return the measures; empty for a customer who never bought
          */
         public static java.util.Optional<Input> of(Subject subject, Currency currency) {
-            Touchpoint latest = null;
-            int count = 0;
-            BigDecimal spend = BigDecimal.ZERO;
-            for (Touchpoint t : subject.touchpoints()) {
-                if (!t.kind().equals(TouchpointKind.PURCHASE)) {
-                    continue;
-                }
-                count++;
-                latest = t;
-                if (t.amount().isPresent()) {
-                    Money m = t.amount().get();
-                    spend = m.currency().equals(currency) ? spend.add(m.amount()) : spend;
-                } else {
-                    for (LineItem line : t.lineItems()) {
-                        if (line.unitPrice().currency().equals(currency)) {
-                            spend = spend.add(line.unitPrice().amount().multiply(line.quantity()));
-                        }
-                    }
-                }
-            }
-            if (latest == null) {
+            FactReader recency = FactCatalog.standard().reader(Facts.daysSinceLastPurchase());
+            Object days = recency.read(subject);
+            if (days == null) {
                 return java.util.Optional.empty();
             }
-            int days = (int) Duration.between(latest.occurredAt(), subject.at()).toDays();
-            return java.util.Optional.of(new Input(subject.customer().id(), days, count, spend));
+            FactReader count = FactCatalog.standard().reader(FactRef.of(Facts.TOUCHPOINT_COUNT)
+                    .with("kind", "purchase"));
+            FactReader spend = FactCatalog.standard().reader(FactRef.of(Facts.SPEND)
+                    .with("currency", currency.getCurrencyCode()));
+            return java.util.Optional.of(new Input(subject.customer().id(), ((BigDecimal) days).intValueExact(),
+                    ((BigDecimal) count.read(subject)).intValueExact(), (BigDecimal) spend.read(subject)));
         }
     }
 

@@ -51,6 +51,8 @@ public final class Facts {
     /** Prefix of custom attributes declared with {@link FactCatalog.Builder#attribute}. */
     public static final String ATTRIBUTE_PREFIX = "attribute.";
 
+    private static final String PURCHASE = "purchase";
+
     private Facts() {
     }
 
@@ -162,7 +164,7 @@ public final class Facts {
 
     /** {@return whole days since the latest purchase} */
     public static FactRef daysSinceLastPurchase() {
-        return FactRef.of(DAYS_SINCE_LAST).with("kind", TouchpointKindNames.PURCHASE);
+        return FactRef.of(DAYS_SINCE_LAST).with("kind", PURCHASE);
     }
 
     /** {@return distinct categories bought in the window} @param window the window */
@@ -203,7 +205,7 @@ public final class Facts {
      */
     public static FactRef purchasesOf(Duration window, String category) {
         return FactRef.of(TOUCHPOINT_COUNT).with("window", iso(window))
-                .with("kind", TouchpointKindNames.PURCHASE).with("category", category);
+                .with("kind", PURCHASE).with("category", category);
     }
 
     /** Writes whole days as {@code P90D}, the form people write, rather than {@code PT2160H}. */
@@ -212,7 +214,4 @@ public final class Facts {
                 : window.toString();
     }
 
-    private static final class TouchpointKindNames {
-        static final String PURCHASE = "purchase";
-    }
 }

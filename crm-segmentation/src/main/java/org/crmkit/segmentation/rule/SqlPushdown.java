@@ -76,6 +76,10 @@ public final class SqlPushdown {
      */
     public SqlPredicate translate(Condition condition) {
         catalog.validate(condition);
+        return translateValid(condition);
+    }
+
+    private SqlPredicate translateValid(Condition condition) {
         List<Object> params = new ArrayList<>();
         String sql = sql(condition, "$", params);
         return new SqlPredicate(sql, params);
@@ -93,14 +97,14 @@ public final class SqlPushdown {
     public Split split(Condition condition) {
         catalog.validate(condition);
         if (canTranslate(condition)) {
-            return new Split(Optional.of(translate(condition)), Optional.empty());
+            return new Split(Optional.of(translateValid(condition)), Optional.empty());
         }
         if (condition instanceof Condition.All all) {
             List<Condition> pushed = new ArrayList<>();
             List<Condition> kept = new ArrayList<>();
             conjuncts(all).forEach(c -> (canTranslate(c) ? pushed : kept).add(c));
             Optional<SqlPredicate> where = pushed.isEmpty() ? Optional.empty()
-                    : Optional.of(translate(pushed.size() == 1 ? pushed.get(0) : new Condition.All(pushed)));
+                    : Optional.of(translateValid(pushed.size() == 1 ? pushed.get(0) : new Condition.All(pushed)));
             return new Split(where, Optional.of(kept.size() == 1 ? kept.get(0) : new Condition.All(kept)));
         }
         return new Split(Optional.empty(), Optional.of(condition));

@@ -31,7 +31,6 @@ import org.jspecify.annotations.Nullable;
 /** The facts every catalog starts with; {@link Facts} documents them for rule authors. */
 final class StandardFacts {
     private static final Set<String> FILTERS = Set.of("window", "kind", "channel", "category", "brand");
-    private static final Set<String> MONEY_FILTERS = Set.of("window", "kind", "channel", "category", "brand");
 
     // Computed once: the facts are read for every customer a rule tests.
     private static final String[] KINDS = names(CustomerKind.values());
@@ -103,23 +102,23 @@ final class StandardFacts {
                     return s -> s.customer().validAgreement(type, s.at()).isPresent();
                 }));
         out.add(aggregate(Facts.TOUCHPOINT_COUNT, "touchpoints in the window (any kind unless given); with a category "
-                + "or brand, those with a matching line", FILTERS, false, (f, s) -> BigDecimal.valueOf(f.count(s))));
+                + "or brand, those with a matching line", false, (f, s) -> BigDecimal.valueOf(f.count(s))));
         out.add(aggregate(Facts.SPEND, "purchase spend in a currency in the window; with a category or brand, of the "
-                + "matching lines", MONEY_FILTERS, true, TouchpointFilter::spend));
-        out.add(aggregate(Facts.WEEKLY_SPEND, "spend in the window divided by the window's weeks", MONEY_FILTERS, true,
+                + "matching lines", true, TouchpointFilter::spend));
+        out.add(aggregate(Facts.WEEKLY_SPEND, "spend in the window divided by the window's weeks", true,
                 (f, s) -> f.spend(s).multiply(BigDecimal.valueOf(7)).divide(BigDecimal.valueOf(f.days()), 6,
                         RoundingMode.HALF_EVEN)));
         out.add(aggregate(Facts.AVERAGE_SPEND, "spend per matching purchase in the window; no value without one",
-                MONEY_FILTERS, true, (f, s) -> {
+                true, (f, s) -> {
                     long n = f.count(s);
                     return n == 0 ? null : f.spend(s).divide(BigDecimal.valueOf(n), 6, RoundingMode.HALF_EVEN);
                 }));
         out.add(aggregate(Facts.DAYS_SINCE_LAST, "whole days since the latest matching touchpoint; no value without one",
-                FILTERS, false, TouchpointFilter::daysSinceLast));
-        out.add(aggregate(Facts.DISTINCT_CATEGORIES, "distinct line categories bought in the window", FILTERS, false,
+                false, TouchpointFilter::daysSinceLast));
+        out.add(aggregate(Facts.DISTINCT_CATEGORIES, "distinct line categories bought in the window", false,
                 (f, s) -> BigDecimal.valueOf(f.distinct(s, LineItem::category))));
         out.add(aggregate(Facts.DISTINCT_BRANDS, "distinct brands bought in the window (within a category if given)",
-                FILTERS, false, (f, s) -> BigDecimal.valueOf(f.distinct(s, LineItem::brand))));
+                false, (f, s) -> BigDecimal.valueOf(f.distinct(s, LineItem::brand))));
         out.add(new FactDefinition(Facts.BRAND_SHARE, FactType.NUMBER, "share (0 to 1) of units bought that are of a "
                 + "brand, within a category if given; no value without purchases",
                 Set.of("brand"), Set.of("window", "category", "channel"), p -> {
@@ -129,9 +128,8 @@ final class StandardFacts {
         return out;
     }
 
-    private static FactDefinition aggregate(String name, String description, Set<String> params, boolean money,
-                                            Aggregate aggregate) {
-        Set<String> optional = new HashSet<>(params);
+    private static FactDefinition aggregate(String name, String description, boolean money, Aggregate aggregate) {
+        Set<String> optional = new HashSet<>(FILTERS);
         Set<String> required = money ? Set.of("currency") : Set.of();
         if (name.equals(Facts.WEEKLY_SPEND)) {
             optional.remove("window");

@@ -140,4 +140,29 @@ class AnalysisTest {
         assertEquals(List.of("low"), Bands.quantiles(List.of(BigDecimal.ONE, BigDecimal.ONE), "low", "high").labels());
         assertThrows(IllegalArgumentException.class, () -> Bands.at(List.of(BigDecimal.ONE), "one"));
     }
+
+    @Test
+    void rfmInput_measuresPurchasesUpToTheInstant() {
+        java.time.Instant now = java.time.Instant.parse("2026-06-30T12:00:00Z");
+        org.crmkit.core.customer.Customer c = org.crmkit.core.customer.Customer.builder().id(id(1))
+                .name(org.crmkit.core.customer.Name.person("Ann", "Lee")).createdAt(now.minusSeconds(86_400 * 400))
+                .build();
+        List<org.crmkit.core.touchpoint.Touchpoint> buys = new ArrayList<>();
+        for (int daysAgo : new int[] {40, 12}) {
+            buys.add(org.crmkit.core.touchpoint.Touchpoint.builder()
+                    .id(org.crmkit.core.touchpoint.TouchpointId.of("t-" + daysAgo)).customerId(c.id())
+                    .occurredAt(now.minus(java.time.Duration.ofDays(daysAgo)))
+                    .channel(org.crmkit.core.common.Channel.WEB)
+                    .direction(org.crmkit.core.touchpoint.Direction.INBOUND)
+                    .kind(org.crmkit.core.touchpoint.TouchpointKind.PURCHASE)
+                    .amount(org.crmkit.core.common.Money.of("20.50", "USD")).build());
+        }
+        org.crmkit.segmentation.rule.Subject s = org.crmkit.segmentation.rule.Subject.of(c, buys, now);
+        Rfm.Input in = Rfm.Input.of(s, java.util.Currency.getInstance("USD")).orElseThrow();
+        assertEquals(12, in.recencyDays());
+        assertEquals(2, in.frequency());
+        assertEquals(0, new BigDecimal("41.00").compareTo(in.monetary()));
+        assertEquals(Optional.empty(), Rfm.Input.of(org.crmkit.segmentation.rule.Subject.of(c, List.of(), now),
+                java.util.Currency.getInstance("USD")));
+    }
 }
