@@ -39,12 +39,12 @@ public final class InMemoryCustomerRepository extends InMemoryRepository<Custome
     }
 
     @Override
-    Customer withVersion(Customer aggregate, long version) {
+    protected Customer withVersion(Customer aggregate, long version) {
         return aggregate.withVersion(version);
     }
 
     @Override
-    void checkUnique(Customer c) {
+    protected void checkUnique(Customer c) {
         for (ExternalId e : c.externalIds()) {
             Customer holder = byExternalId.get(e);
             if (holder != null && !holder.id().equals(c.id()) && !c.mergedFrom().contains(holder.id())) {
@@ -54,7 +54,7 @@ public final class InMemoryCustomerRepository extends InMemoryRepository<Custome
     }
 
     @Override
-    void reindex(@Nullable Customer before, @Nullable Customer after) {
+    protected void reindex(@Nullable Customer before, @Nullable Customer after) {
         if (before != null) {
             before.externalIds().forEach(e -> byExternalId.computeIfPresent(e,
                     (k, holder) -> holder.id().equals(before.id()) ? null : holder));
@@ -87,22 +87,7 @@ public final class InMemoryCustomerRepository extends InMemoryRepository<Custome
 
     @Override
     public Page<Customer> findAll(PageRequest request) {
-        Checks.notNull("request", request);
-        Map<String, CustomerId> tail = request.after() == null ? ordered : ordered.tailMap(request.after(), false);
-        List<Customer> items = new ArrayList<>(Math.min(request.size(), 64));
-        String last = null;
-        for (Map.Entry<String, CustomerId> e : tail.entrySet()) {
-            Customer c = byId.get(e.getValue());
-            if (c == null) {
-                continue;
-            }
-            if (items.size() == request.size()) {
-                return new Page<>(items, last);
-            }
-            items.add(c);
-            last = e.getKey();
-        }
-        return new Page<>(items, null);
+        return page(ordered, request);
     }
 
     /** The list with the profile's snapshot removed; null when nothing is left, which drops the entry. */

@@ -23,12 +23,12 @@ public final class InMemoryServiceCaseRepository extends InMemoryRepository<Serv
     }
 
     @Override
-    ServiceCase withVersion(ServiceCase aggregate, long version) {
+    protected ServiceCase withVersion(ServiceCase aggregate, long version) {
         return aggregate.withVersion(version);
     }
 
     @Override
-    void reindex(@Nullable ServiceCase before, @Nullable ServiceCase after) {
+    protected void reindex(@Nullable ServiceCase before, @Nullable ServiceCase after) {
         byCustomer.update(before, after);
     }
 
@@ -36,6 +36,6 @@ public final class InMemoryServiceCaseRepository extends InMemoryRepository<Serv
     public Page<ServiceCase> findByCustomer(CustomerId customerId, PageRequest request) {
         Checks.notNull("customerId", customerId);
         Checks.notNull("request", request);
-        return byCustomer.page(customerId, Instant.MIN, Instant.MAX, request, byId::get);
+        return byCustomer.page(customerId, Instant.MIN, Instant.MAX, request, this::stored);
     }
 }

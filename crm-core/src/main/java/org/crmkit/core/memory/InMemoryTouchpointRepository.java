@@ -22,12 +22,12 @@ public final class InMemoryTouchpointRepository extends InMemoryRepository<Touch
     }
 
     @Override
-    Touchpoint withVersion(Touchpoint aggregate, long version) {
+    protected Touchpoint withVersion(Touchpoint aggregate, long version) {
         return aggregate.withVersion(version);
     }
 
     @Override
-    void reindex(@Nullable Touchpoint before, @Nullable Touchpoint after) {
+    protected void reindex(@Nullable Touchpoint before, @Nullable Touchpoint after) {
         byCustomer.update(before, after);
     }
 
@@ -36,6 +36,6 @@ public final class InMemoryTouchpointRepository extends InMemoryRepository<Touch
         Checks.notNull("customerId", customerId);
         Checks.notNull("window", window);
         Checks.notNull("request", request);
-        return byCustomer.page(customerId, window.from(), window.until(), request, byId::get);
+        return byCustomer.page(customerId, window.from(), window.until(), request, this::stored);
     }
 }

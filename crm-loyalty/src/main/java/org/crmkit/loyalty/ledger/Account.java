@@ -1,0 +1,241 @@
+package org.crmkit.loyalty.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.crmkit.loyalty.member.MemberNumber;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A member's ledger folded into the state decisions need: balance, open lots, keys seen, reversals, pending points,
+ * earnings per rule and monthly qualification counts. The same {@link #apply} builds it from stored entries and
+ * keeps it current after each posting, so what is decided and what is stored cannot drift apart. Guarded by the
+ * ledger's lock on the instance.
+ */
+final class Account {
+    final MemberNumber member;
+    private final ZoneId zone;
+    long lastSequence;
+    long balance;
+    long pendingPoints;
+    @Nullable Instant lastActivity;
+    /** Open lots by ascending id; never a positive and a negative lot at once. */
+    final List<MutableLot> lots = new ArrayList<>();
+    final Map<IdempotencyKey, LedgerEntry> byKey = new HashMap<>();
+    final Map<IdempotencyKey, IdempotencyKey> reversedBy = new HashMap<>();
+    final Map<IdempotencyKey, IdempotencyKey> releasedBy = new HashMap<>();
+    final Map<IdempotencyKey, LedgerEntry.Pending> pending = new LinkedHashMap<>();
+    private final Map<String, Long> earnedByRule = new HashMap<>();
+    private final TreeMap<Integer, Bucket> months = new TreeMap<>();
+
+    Account(MemberNumber member, ZoneId zone) {
+        this.member = member;
+        this.zone = zone;
+    }
+
+    /** Applies one entry, which must be the next in sequence. */
+    void apply(LedgerEntry e) {
+        lastSequence = e.sequence();
+        byKey.put(e.key(), e);
+        balance += e.delta();
+        for (LotDraw d : e.draws()) {
+            int i = indexOf(d.lot());
+            MutableLot lot = lots.get(i);
+            lot.remaining += d.points();
+            if (lot.remaining == 0) {
+                lots.remove(i);
+            }
+        }
+        long opened = e.opened();
+        if (opened != 0) {
+            lots.add(new MutableLot(e.sequence(), LocalDate.ofInstant(e.at(), zone), e.expiresOn(), opened));
+        }
+        if (e instanceof LedgerEntry.Accrual a) {
+            count(a.at(), a.qualifyingPoints(), a.spend(), a.activities(), 1);
+            for (Award w : a.awards()) {
+                earnedByRule.merge(w.rule(), w.points(), Long::sum);
+            }
+            if (a.releases() != null) {
+                LedgerEntry.Pending p = pending.remove(a.releases());
+                if (p != null) {
+                    pendingPoints -= p.points();
+                }
+                releasedBy.put(a.releases(), a.key());
+            }
+            touch(a.at());
+        } else if (e instanceof LedgerEntry.Pending p) {
+            pending.put(p.key(), p);
+            pendingPoints += p.points();
+        } else if (e instanceof LedgerEntry.Redemption r) {
+            touch(r.at());
+        } else if (e instanceof LedgerEntry.Reversal r) {
+            reversedBy.put(r.original(), r.key());
+            LedgerEntry original = byKey.get(r.original());
+            if (original instanceof LedgerEntry.Accrual a) {
+                count(a.at(), r.qualifyingPoints(), r.spend(), r.activities(), -1);
+                for (Award w : a.awards()) {
+                    earnedByRule.merge(w.rule(), -w.points(), Long::sum);
+                }
+            } else if (original instanceof LedgerEntry.Pending p && pending.remove(p.key()) != null) {
+                pendingPoints -= p.points();
+            }
+        }
+    }
+
+    private void touch(Instant at) {
+        if (lastActivity == null || at.isAfter(lastActivity)) {
+            lastActivity = at;
+        }
+    }
+
+    private void count(Instant at, long points, BigDecimal spend, int activities, int sign) {
+        if (points == 0 && spend.signum() == 0 && activities == 0) {
+            return;
+        }
+        Bucket b = months.computeIfAbsent(month(LocalDate.ofInstant(at, zone)), m -> new Bucket());
+        b.points += sign * points;
+        b.spend = sign > 0 ? b.spend.add(spend) : b.spend.subtract(spend);
+        b.activities += sign * activities;
+    }
+
+    /** {@return the month's index: year times 12 plus month, from 0} */
+    static int month(LocalDate date) {
+        return date.getYear() * 12 + date.getMonthValue() - 1;
+    }
+
+    /** Counts over the months {@code from} to {@code to}, both included. */
+    Qualification qualification(int from, int to) {
+        long points = 0;
+        BigDecimal spend = BigDecimal.ZERO;
+        long activities = 0;
+        for (Bucket b : months.subMap(from, true, to, true).values()) {
+            points += b.points;
+            spend = spend.add(b.spend);
+            activities += b.activities;
+        }
+        return new Qualification(points, spend, activities);
+    }
+
+    long earnedUnder(String rule) {
+        return earnedByRule.getOrDefault(rule, 0L);
+    }
+
+    /**
+     * Plans taking points from positive lots, oldest first, starting with one lot when named.
+     *
+     * @return the draws, taking at most {@code points}
+     */
+    List<LotDraw> take(long points, long firstLot) {
+        List<LotDraw> draws = new ArrayList<>(2);
+        long left = points;
+        if (firstLot > 0) {
+            int i = find(firstLot);
+            if (i >= 0 && lots.get(i).remaining > 0) {
+                long n = Math.min(left, lots.get(i).remaining);
+                draws.add(new LotDraw(firstLot, -n));
+                left -= n;
+            }
+        }
+        for (int i = 0; i < lots.size() && left > 0; i++) {
+            MutableLot lot = lots.get(i);
+            if (lot.id == firstLot || lot.remaining <= 0) {
+                continue;
+            }
+            long n = Math.min(left, lot.remaining);
+            draws.add(new LotDraw(lot.id, -n));
+            left -= n;
+        }
+        if (draws.size() > 1) {
+            draws.sort((x, y) -> Long.compare(x.lot(), y.lot()));
+        }
+        return draws;
+    }
+
+    /** Plans taking up to {@code points} from one lot only. */
+    List<LotDraw> takeFrom(long lotId, long points) {
+        int i = find(lotId);
+        if (i < 0 || lots.get(i).remaining <= 0 || points == 0) {
+            return List.of();
+        }
+        return List.of(new LotDraw(lotId, -Math.min(points, lots.get(i).remaining)));
+    }
+
+    /** Plans settling negative lots from a credit, oldest first. */
+    List<LotDraw> settle(long credit) {
+        if (lots.isEmpty() || lots.get(0).remaining > 0) {
+            return List.of();
+        }
+        List<LotDraw> draws = new ArrayList<>(1);
+        long left = credit;
+        for (int i = 0; i < lots.size() && left > 0; i++) {
+            long n = Math.min(left, -lots.get(i).remaining);
+            draws.add(new LotDraw(lots.get(i).id, n));
+            left -= n;
+        }
+        return draws;
+    }
+
+    /** {@return the open lots as snapshots} */
+    List<Lot> snapshot() {
+        List<Lot> out = new ArrayList<>(lots.size());
+        for (MutableLot l : lots) {
+            out.add(new Lot(l.id, l.earnedOn, l.expiresOn, l.remaining));
+        }
+        return out;
+    }
+
+    private int find(long id) {
+        int lo = 0;
+        int hi = lots.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long v = lots.get(mid).id;
+            if (v < id) {
+                lo = mid + 1;
+            } else if (v > id) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    private int indexOf(long id) {
+        int i = find(id);
+        if (i < 0) {
+            throw new IllegalStateException("ledger of " + member + " draws on a lot that is not open: " + id);
+        }
+        return i;
+    }
+
+    /** A lot whose remaining points change as entries apply. */
+    static final class MutableLot {
+        final long id;
+        final LocalDate earnedOn;
+        final @Nullable LocalDate expiresOn;
+        long remaining;
+
+        MutableLot(long id, LocalDate earnedOn, @Nullable LocalDate expiresOn, long remaining) {
+            this.id = id;
+            this.earnedOn = earnedOn;
+            this.expiresOn = expiresOn;
+            this.remaining = remaining;
+        }
+    }
+
+    /** One month's qualification counts. */
+    private static final class Bucket {
+        long points;
+        BigDecimal spend = BigDecimal.ZERO;
+        long activities;
+    }
+}

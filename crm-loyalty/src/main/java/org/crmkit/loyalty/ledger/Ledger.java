@@ -1,0 +1,722 @@
+package org.crmkit.loyalty.ledger;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
+
+import org.crmkit.core.DuplicateException;
+import org.crmkit.core.NotFoundException;
+import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.VersionConflictException;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.spi.PageRequest;
+import org.crmkit.core.spi.Pages;
+import org.crmkit.loyalty.member.Member;
+import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.member.TierChange;
+import org.crmkit.loyalty.memory.InMemoryLedgerStore;
+import org.crmkit.loyalty.memory.InMemoryMemberRepository;
+import org.crmkit.loyalty.program.ExpiryPolicy;
+import org.crmkit.loyalty.program.Program;
+import org.crmkit.loyalty.program.QualificationPeriod;
+import org.crmkit.loyalty.program.ReversalPolicy;
+import org.crmkit.loyalty.program.Tier;
+import org.crmkit.loyalty.spi.LedgerStore;
+import org.crmkit.loyalty.spi.MemberRepository;
+import org.crmkit.segmentation.rule.FactCatalog;
+import org.crmkit.segmentation.rule.Subject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The points ledger of one program: enrollment, postings, balances, expiry, pending points, tier upgrades and
+ * reviews, and statements. Thread-safe: postings to one member are serialised, postings to different members run
+ * in parallel, and no update is lost.
+ *
+ * <p>Each member's entries are folded into an account kept in memory, so the balance is read in constant time.
+ * The store decides: an entry is applied only after the store accepted it as the member's next sequence, and when
+ * another writer (another node) got there first the account is read again from the store and the posting
+ * decided afresh.
+ */
+public final class Ledger {
+    private static final int RETRIES = 16;
+    private static final int EXPIRING_SOON_DAYS = 90;
+
+    private final Program program;
+    private final LedgerStore store;
+    private final MemberRepository members;
+    private final Clock clock;
+    private final Earner earner;
+    private final Map<MemberNumber, Account> accounts = new ConcurrentHashMap<>();
+
+    private Ledger(Builder b) {
+        this.program = b.program;
+        this.store = b.store;
+        this.members = b.members;
+        this.clock = b.clock;
+        this.earner = new Earner(program, b.facts);
+    }
+
+    /**
+     * Starts a ledger for a program, by default over in-memory stores, the system clock in UTC and the installed
+     * fact catalog (for eligibility rules).
+     *
+     * @param program the program
+     * @return a builder
+     */
+    public static Builder builder(Program program) {
+        return new Builder(program);
+    }
+
+    /** {@return the program} */
+    public Program program() {
+        return program;
+    }
+
+    /** {@return the member repository} */
+    public MemberRepository members() {
+        return members;
+    }
+
+    /**
+     * Enrolls a customer at the lowest tier, now.
+     *
+     * @param number the new member number
+     * @param customerId the customer
+     * @return the stored member
+     * @throws DuplicateException when the customer is already a member of the program
+     * @throws VersionConflictException when the number is taken
+     */
+    public Member enroll(MemberNumber number, CustomerId customerId) {
+        Optional<Member> existing = members.findByCustomer(program.id(), customerId);
+        if (existing.isPresent()) {
+            throw new DuplicateException("customer " + customerId + " is already member " + existing.get().number()
+                    + " of program " + program.id());
+        }
+        return members.save(Member.enroll(number, program.id(), customerId, clock.instant(),
+                program.tiers().get(0).name()));
+    }
+
+    /**
+     * Posts a change to a member's ledger, once: posting the same idempotency key again returns the entry made the
+     * first time and changes nothing.
+     *
+     * @param posting the posting
+     * @return the entry
+     * @throws NotFoundException when the member, or the entry to reverse, does not exist
+     * @throws IdempotencyConflictException when the key was used with a different payload
+     * @throws RuleViolationException when the posting breaks a rule: a suspended member earning, a redemption the
+     *         balance does not cover, a second reversal of one entry
+     */
+    public LedgerEntry post(Posting posting) {
+        Objects.requireNonNull(posting, "posting");
+        LedgerEntry entry = write(posting.member(), posting.key(), (e, account) -> Payloads.same(posting, e, account),
+                (member, account, seq) -> decide(posting, member, account, seq));
+        return Objects.requireNonNull(entry);
+    }
+
+    /**
+     * The balance, in constant time.
+     *
+     * @param number the member
+     * @return the balance
+     */
+    public long balance(MemberNumber number) {
+        Account a = account(number);
+        synchronized (a) {
+            return a.balance;
+        }
+    }
+
+    /**
+     * Where a member stands now.
+     *
+     * @param number the member
+     * @return the standing
+     */
+    public MemberStanding standing(MemberNumber number) {
+        return standing(member(number), clock.instant());
+    }
+
+    private MemberStanding standing(Member member, Instant at) {
+        Account a = account(member.number());
+        synchronized (a) {
+            return new MemberStanding(member.number(), program.id(), member.tier(), member.status(), a.balance,
+                    a.pendingPoints, qualification(a, at));
+        }
+    }
+
+    /**
+     * The benefits of a member's current tier (C1: skip the counter; C12: lounge).
+     *
+     * @param number the member
+     * @return the benefit codes
+     */
+    public java.util.Set<String> benefits(MemberNumber number) {
+        return program.benefits(member(number).tier());
+    }
+
+    /**
+     * A member's entries.
+     *
+     * @param number the member
+     * @return every entry in sequence order
+     */
+    public List<LedgerEntry> entries(MemberNumber number) {
+        Objects.requireNonNull(number, "number");
+        List<LedgerEntry> out = new ArrayList<>();
+        while (true) {
+            List<LedgerEntry> page = store.entries(number, out.size(), 10_000);
+            out.addAll(page);
+            if (page.size() < 10_000) {
+                return out;
+            }
+        }
+    }
+
+    /**
+     * A member's open lots, oldest first. Their points add up to the balance.
+     *
+     * @param number the member
+     * @return the lots
+     */
+    public List<Lot> lots(MemberNumber number) {
+        Account a = account(number);
+        synchronized (a) {
+            return a.snapshot();
+        }
+    }
+
+    /**
+     * Expires a member's points that are due on the day of {@code now}, lot by lot. Idempotent: a second run on the
+     * same day returns the first run's entry.
+     *
+     * @param number the member
+     * @param now the instant of the run
+     * @return the expiry entry, or empty when nothing was due
+     */
+    public Optional<LedgerEntry> expire(MemberNumber number, Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, program.zone());
+        IdempotencyKey key = new IdempotencyKey("expiry:" + day);
+        return Optional.ofNullable(write(number, key, (e, account) -> e instanceof LedgerEntry.Expiry,
+                (member, account, seq) -> expiry(account, seq, key, now, day)));
+    }
+
+    /**
+     * Runs {@link #expire} for every member of the program.
+     *
+     * @param now the instant of the run
+     * @return the number of members whose points expired
+     */
+    public long expireAll(Instant now) {
+        return everyMember().filter(n -> expire(n, now).isPresent()).count();
+    }
+
+    /**
+     * Posts a member's pending points that are due by {@code now}. Idempotent.
+     *
+     * @param number the member
+     * @param now the instant of the run
+     * @return the accruals posted, oldest first; empty when none was due
+     */
+    public List<LedgerEntry> releasePending(MemberNumber number, Instant now) {
+        List<LedgerEntry.Pending> due = new ArrayList<>();
+        Account a = account(number);
+        synchronized (a) {
+            for (LedgerEntry.Pending p : a.pending.values()) {
+                if (!p.postsAt().isAfter(now)) {
+                    due.add(p);
+                }
+            }
+        }
+        List<LedgerEntry> posted = new ArrayList<>();
+        for (LedgerEntry.Pending p : due) {
+            IdempotencyKey key = new IdempotencyKey("posted:" + p.sequence());
+            LedgerEntry e = write(number, key, (x, account) -> x instanceof LedgerEntry.Accrual acc
+                            && p.key().equals(acc.releases()),
+                    (member, account, seq) -> account.pending.containsKey(p.key())
+                            ? accrual(new LedgerEntry.Stamp(number, seq, key, p.postsAt(), p.stamp().reason(),
+                                    p.stamp().source()), p.points(), p.qualifyingPoints(), p.spend(), p.activities(),
+                                    p.awards(), p.key(), account)
+                            : null);
+            if (e != null) {
+                posted.add(e);
+            }
+        }
+        return posted;
+    }
+
+    /**
+     * Reviews a member's tier at the end of the last completed qualification period before {@code now}: when the
+     * period's counts no longer support the tier, lowers it to the tier they support, or by one level under soft
+     * landing. A calendar-year period is reviewed on 1 January; a rolling period at the start of each month, once
+     * the tier has been held twelve months. Idempotent.
+     *
+     * @param number the member
+     * @param now the instant of the review
+     * @return the change made, or empty when the tier stands
+     */
+    public Optional<TierChange> review(MemberNumber number, Instant now) {
+        ZoneId zone = program.zone();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        for (int attempt = 0; ; attempt++) {
+            Member member = member(number);
+            TierChange last = member.tierHistory().get(member.tierHistory().size() - 1);
+            int current = program.rank(member.tier());
+            if (current == 0) {
+                return Optional.empty();
+            }
+            LocalDate boundary;
+            int fromMonth;
+            if (program.qualification() == QualificationPeriod.CALENDAR_YEAR) {
+                boundary = LocalDate.of(today.getYear(), 1, 1);
+                if (!last.at().isBefore(boundary.atStartOfDay(zone).toInstant())) {
+                    return Optional.empty();
+                }
+                fromMonth = Account.month(boundary.minusYears(1));
+            } else {
+                boundary = today.withDayOfMonth(1);
+                if (last.at().isAfter(boundary.minusMonths(12).atStartOfDay(zone).toInstant())) {
+                    return Optional.empty();
+                }
+                fromMonth = Account.month(boundary.minusMonths(12));
+            }
+            Account a = account(number);
+            Qualification q;
+            synchronized (a) {
+                q = a.qualification(fromMonth, fromMonth + 11);
+            }
+            int supported = impliedRank(q);
+            if (supported >= current) {
+                return Optional.empty();
+            }
+            int target = program.softLanding() ? Math.max(supported, current - 1) : supported;
+            TierChange change = new TierChange(boundary.atStartOfDay(zone).toInstant(), member.tier(),
+                    program.tiers().get(target).name(), TierChange.Reason.REVIEWED_DOWN,
+                    "review of " + boundary.minusMonths(12) + " to " + boundary.minusDays(1) + ": " + counts(q));
+            try {
+                members.save(member.withTierChange(change));
+                return Optional.of(change);
+            } catch (VersionConflictException e) {
+                if (attempt >= RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@link #review} for every member of the program.
+     *
+     * @param now the instant of the review
+     * @return the number of members whose tier was lowered
+     */
+    public long reviewAll(Instant now) {
+        return everyMember().filter(n -> review(n, now).isPresent()).count();
+    }
+
+    /**
+     * How far a member is from the next tier at an instant.
+     *
+     * @param number the member
+     * @param at the instant
+     * @return the progress
+     */
+    public TierProgress progress(MemberNumber number, Instant at) {
+        Member member = member(number);
+        Account a = account(number);
+        Qualification q;
+        synchronized (a) {
+            q = qualification(a, at);
+        }
+        int rank = program.rank(member.tier());
+        LocalDate by = program.qualification() == QualificationPeriod.CALENDAR_YEAR
+                ? LocalDate.of(LocalDate.ofInstant(at, program.zone()).getYear(), 12, 31) : null;
+        if (rank + 1 >= program.tiers().size()) {
+            return new TierProgress(member.tier(), null, q, 0, BigDecimal.ZERO, 0, by);
+        }
+        Tier next = program.tiers().get(rank + 1);
+        return new TierProgress(member.tier(), next.name(), q,
+                next.qualifyingPoints() > 0 ? Math.max(0, next.qualifyingPoints() - q.qualifyingPoints()) : 0,
+                next.spend().signum() > 0 ? next.spend().subtract(q.spend()).max(BigDecimal.ZERO) : BigDecimal.ZERO,
+                next.activities() > 0 ? Math.max(0, next.activities() - q.activities()) : 0, by);
+    }
+
+    /**
+     * A member's statement for the days {@code from} to {@code to}, both included, in the program's zone.
+     *
+     * @param number the member
+     * @param from the first day
+     * @param to the last day
+     * @return the statement
+     */
+    public Statement statement(MemberNumber number, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new RuleViolationException("statement period must not end before it starts: " + from + " to " + to);
+        }
+        ZoneId zone = program.zone();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        long opening = 0;
+        long closing = 0;
+        List<LedgerEntry> inPeriod = new ArrayList<>();
+        for (LedgerEntry e : entries(number)) {
+            if (e.at().isBefore(start)) {
+                opening += e.delta();
+            } else if (e.at().isBefore(end)) {
+                inPeriod.add(e);
+            }
+        }
+        closing = opening;
+        for (LedgerEntry e : inPeriod) {
+            closing += e.delta();
+        }
+        TreeMap<LocalDate, Long> expiring = new TreeMap<>();
+        long pending;
+        Account a = account(number);
+        synchronized (a) {
+            for (Account.MutableLot lot : a.lots) {
+                if (lot.remaining > 0 && lot.expiresOn != null && lot.expiresOn.isAfter(to)
+                        && !lot.expiresOn.isAfter(to.plusDays(EXPIRING_SOON_DAYS))) {
+                    expiring.merge(lot.expiresOn, lot.remaining, Long::sum);
+                }
+            }
+            pending = a.pendingPoints;
+        }
+        List<Statement.Expiring> soon = new ArrayList<>();
+        expiring.forEach((day, points) -> soon.add(new Statement.Expiring(day, points)));
+        Instant progressAt = end.isAfter(clock.instant()) ? clock.instant() : end.minusNanos(1);
+        return new Statement(number, from, to, opening, inPeriod, closing, soon, pending,
+                progress(number, progressAt));
+    }
+
+    // ---- posting ----------------------------------------------------------------------------------------------
+
+    /** Decides the entry for a posting against the account; null when there is nothing to post. */
+    @FunctionalInterface
+    private interface Decision {
+        @Nullable LedgerEntry decide(Member member, Account account, long sequence);
+    }
+
+    private @Nullable LedgerEntry write(MemberNumber number, IdempotencyKey key, BiPredicate<LedgerEntry, Account> samePayload,
+            Decision decision) {
+        for (int attempt = 0; ; attempt++) {
+            Member member = member(number);
+            Account account = account(number);
+            LedgerEntry entry;
+            synchronized (account) {
+                LedgerEntry existing = account.byKey.get(key);
+                if (existing != null) {
+                    if (samePayload.test(existing, account)) {
+                        return existing;
+                    }
+                    throw new IdempotencyConflictException("idempotency key " + key + " of member " + number
+                            + " was used by entry " + existing.sequence() + " with a different payload");
+                }
+                entry = decision.decide(member, account, account.lastSequence + 1);
+                if (entry == null) {
+                    return null;
+                }
+                try {
+                    store.append(entry);
+                } catch (VersionConflictException | DuplicateException e) {
+                    // Another writer got there first: read the member's ledger again and decide afresh.
+                    accounts.remove(number, account);
+                    if (attempt >= RETRIES) {
+                        throw e;
+                    }
+                    continue;
+                }
+                account.apply(entry);
+            }
+            if (entry instanceof LedgerEntry.Accrual a) {
+                upgrade(member, account, a);
+            }
+            return entry;
+        }
+    }
+
+    private LedgerEntry decide(Posting posting, Member member, Account account, long seq) {
+        MemberNumber number = member.number();
+        if (posting instanceof Posting.Earn earn) {
+            requireActive(member, "earn");
+            Subject subject = earn.subject();
+            if (subject != null && subject.attachment(MemberStanding.class).isEmpty()) {
+                subject = subject.with(MemberStanding.class, new MemberStanding(number, program.id(), member.tier(),
+                        member.status(), account.balance, account.pendingPoints,
+                        qualification(account, earn.touchpoint().occurredAt())));
+            }
+            Earner.Earning e = earner.earn(earn.touchpoint(), subject, member.tier(), account);
+            LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, earn.key(), earn.touchpoint().occurredAt(),
+                    "earned on " + earn.touchpoint().kind(), Source.touchpoint(earn.touchpoint().id().value()));
+            if (earn.postsAt() != null && earn.postsAt().isAfter(clock.instant())) {
+                return new LedgerEntry.Pending(stamp, e.points(), e.qualifyingPoints(), e.spend(), e.activities(),
+                        e.awards(), earn.postsAt());
+            }
+            return accrual(stamp, e.points(), e.qualifyingPoints(), e.spend(), e.activities(), e.awards(), null,
+                    account);
+        }
+        if (posting instanceof Posting.Accrue p) {
+            requireActive(member, "earn");
+            return accrual(new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(), p.source()), p.points(),
+                    p.qualifying() ? p.points() : 0, BigDecimal.ZERO, 0, List.of(), null, account);
+        }
+        if (posting instanceof Posting.Redeem p) {
+            requireActive(member, "redeem");
+            if (p.reward() != null && program.reward(p.reward()).isEmpty()) {
+                throw new RuleViolationException("reward must be in the catalogue of " + program.id() + ": "
+                        + p.reward());
+            }
+            if (account.balance < p.points()) {
+                throw new RuleViolationException("balance of " + number + " must cover the redemption: "
+                        + account.balance + " < " + p.points());
+            }
+            return new LedgerEntry.Redemption(new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(),
+                    p.source()), p.points(), p.reward(), account.take(p.points(), 0));
+        }
+        if (posting instanceof Posting.Adjust p) {
+            LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(), p.source());
+            if (p.points() > 0) {
+                return new LedgerEntry.Adjustment(stamp, p.points(), expiresOn(p.at()), account.settle(p.points()));
+            }
+            if (account.balance + p.points() < 0) {
+                throw new RuleViolationException("adjustment must not take the balance of " + number
+                        + " below zero: balance " + account.balance + ", adjustment " + p.points());
+            }
+            return new LedgerEntry.Adjustment(stamp, p.points(), null, account.take(-p.points(), 0));
+        }
+        return reversal((Posting.Reverse) posting, account, seq);
+    }
+
+    private LedgerEntry reversal(Posting.Reverse p, Account account, long seq) {
+        MemberNumber number = account.member;
+        LedgerEntry original = account.byKey.get(p.original());
+        if (original == null) {
+            throw new NotFoundException("ledger entry of member " + number + " with key", p.original());
+        }
+        IdempotencyKey released = account.releasedBy.get(original.key());
+        if (released != null) {
+            original = account.byKey.get(released);
+        }
+        IdempotencyKey by = account.reversedBy.get(original.key());
+        if (by != null) {
+            throw new RuleViolationException("entry " + original.key() + " of member " + number
+                    + " was already reversed by " + by);
+        }
+        LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(), p.source());
+        ReversalPolicy policy = program.reversalPolicy();
+        if (original instanceof LedgerEntry.Accrual a) {
+            List<LotDraw> draws = policy == ReversalPolicy.FORFEIT
+                    ? account.takeFrom(a.sequence(), a.points())
+                    : account.take(a.points(), a.sequence());
+            long taken = 0;
+            for (LotDraw d : draws) {
+                taken -= d.points();
+            }
+            long delta = policy == ReversalPolicy.NEGATIVE_BALANCE ? -a.points() : -taken;
+            return new LedgerEntry.Reversal(stamp, a.key(), delta, a.points() + delta, policy, a.qualifyingPoints(),
+                    a.spend(), a.activities(), null, draws);
+        }
+        if (original instanceof LedgerEntry.Pending) {
+            return new LedgerEntry.Reversal(stamp, original.key(), 0, 0, policy, 0, BigDecimal.ZERO, 0, null,
+                    List.of());
+        }
+        if (original instanceof LedgerEntry.Redemption r) {
+            return new LedgerEntry.Reversal(stamp, r.key(), r.points(), 0, policy, 0, BigDecimal.ZERO, 0,
+                    expiresOn(p.at()), account.settle(r.points()));
+        }
+        throw new RuleViolationException("only accruals, pending points and redemptions can be reversed: entry "
+                + original.key() + " of member " + number + " is " + kindOf(original));
+    }
+
+    private LedgerEntry.Accrual accrual(LedgerEntry.Stamp stamp, long points, long qualifying, BigDecimal spend,
+            int activities, List<Award> awards, @Nullable IdempotencyKey releases, Account account) {
+        return new LedgerEntry.Accrual(stamp, points, qualifying, spend, activities, awards, expiresOn(stamp.at()),
+                releases, account.settle(points));
+    }
+
+    private @Nullable LedgerEntry expiry(Account account, long seq, IdempotencyKey key, Instant now, LocalDate day) {
+        boolean inactive = false;
+        if (program.expiry() instanceof ExpiryPolicy.AfterInactivity idle && account.lastActivity != null) {
+            LocalDate lastActive = LocalDate.ofInstant(account.lastActivity, program.zone());
+            inactive = !lastActive.plusMonths(idle.months()).isAfter(day);
+        }
+        List<LotDraw> draws = new ArrayList<>();
+        long points = 0;
+        for (Account.MutableLot lot : account.lots) {
+            if (lot.remaining > 0 && (inactive || lot.expiresOn != null && !lot.expiresOn.isAfter(day))) {
+                draws.add(new LotDraw(lot.id, -lot.remaining));
+                points += lot.remaining;
+            }
+        }
+        if (points == 0) {
+            return null;
+        }
+        return new LedgerEntry.Expiry(new LedgerEntry.Stamp(account.member, seq, key, now,
+                inactive ? "expired after inactivity" : "expired", Source.system("expiry")), points, draws);
+    }
+
+    private void upgrade(Member member, Account account, LedgerEntry.Accrual a) {
+        if (a.qualifyingPoints() == 0 && a.spend().signum() == 0 && a.activities() == 0) {
+            return;
+        }
+        Qualification q;
+        synchronized (account) {
+            q = qualification(account, a.at());
+        }
+        int implied = impliedRank(q);
+        Member m = member;
+        for (int attempt = 0; implied > program.rank(m.tier()); attempt++) {
+            TierChange last = m.tierHistory().get(m.tierHistory().size() - 1);
+            Instant at = a.at().isBefore(last.at()) ? last.at() : a.at();
+            TierChange change = new TierChange(at, m.tier(), program.tiers().get(implied).name(),
+                    TierChange.Reason.QUALIFIED, counts(q) + " by entry " + a.sequence());
+            try {
+                members.save(m.withTierChange(change));
+                return;
+            } catch (VersionConflictException e) {
+                if (attempt >= RETRIES) {
+                    throw e;
+                }
+                m = member(member.number());
+            }
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private Qualification qualification(Account account, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, program.zone());
+        int month = Account.month(day);
+        if (program.qualification() == QualificationPeriod.CALENDAR_YEAR) {
+            int first = day.getYear() * 12;
+            return account.qualification(first, first + 11);
+        }
+        return account.qualification(month - 11, month);
+    }
+
+    private int impliedRank(Qualification q) {
+        List<Tier> tiers = program.tiers();
+        for (int i = tiers.size() - 1; i > 0; i--) {
+            if (tiers.get(i).reachedBy(q.qualifyingPoints(), q.spend(), q.activities())) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private String counts(Qualification q) {
+        return q.qualifyingPoints() + " qualifying " + program.unit() + ", spend " + q.spend().toPlainString() + " "
+                + program.currency() + ", " + q.activities() + " activities";
+    }
+
+    private @Nullable LocalDate expiresOn(Instant at) {
+        return program.expiry().expiresOn(LocalDate.ofInstant(at, program.zone()));
+    }
+
+    private static void requireActive(Member member, String what) {
+        if (!member.status().canEarnAndRedeem()) {
+            throw new RuleViolationException("member " + member.number() + " must be active to " + what + ": "
+                    + member.status());
+        }
+    }
+
+    private static String kindOf(LedgerEntry e) {
+        return e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private Member member(MemberNumber number) {
+        Objects.requireNonNull(number, "number");
+        Member m = members.findById(number)
+                .orElseThrow(() -> new NotFoundException("member", number));
+        if (!m.programId().equals(program.id())) {
+            throw new RuleViolationException("member " + number + " belongs to program " + m.programId() + ", not "
+                    + program.id());
+        }
+        return m;
+    }
+
+    private Account account(MemberNumber number) {
+        Objects.requireNonNull(number, "number");
+        Account a = accounts.get(number);
+        if (a != null) {
+            return a;
+        }
+        Account loaded = new Account(number, program.zone());
+        long after = 0;
+        while (true) {
+            List<LedgerEntry> page = store.entries(number, after, 10_000);
+            for (LedgerEntry e : page) {
+                loaded.apply(e);
+            }
+            after += page.size();
+            if (page.size() < 10_000) {
+                break;
+            }
+        }
+        Account raced = accounts.putIfAbsent(number, loaded);
+        return raced == null ? loaded : raced;
+    }
+
+    private java.util.stream.Stream<MemberNumber> everyMember() {
+        return Pages.stream(members::findAll).filter(m -> m.programId().equals(program.id())).map(Member::number);
+    }
+
+    /** Builds a {@link Ledger}. Not thread-safe. */
+    public static final class Builder {
+        private final Program program;
+        private LedgerStore store = new InMemoryLedgerStore();
+        private MemberRepository members = new InMemoryMemberRepository();
+        private Clock clock = Clock.systemUTC();
+        private FactCatalog facts = FactCatalog.installed();
+
+        private Builder(Program program) {
+            this.program = Objects.requireNonNull(program, "program");
+        }
+
+        /** @param value where entries are stored @return this builder */
+        public Builder store(LedgerStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /** @param value where members are stored @return this builder */
+        public Builder members(MemberRepository value) {
+            this.members = Objects.requireNonNull(value, "members");
+            return this;
+        }
+
+        /** @param value the clock for enrollment and pending points @return this builder */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** @param value the facts eligibility rules may use @return this builder */
+        public Builder facts(FactCatalog value) {
+            this.facts = Objects.requireNonNull(value, "facts");
+            return this;
+        }
+
+        /**
+         * Compiles the program's eligibility rules.
+         *
+         * @return the ledger
+         * @throws org.crmkit.core.InvalidDefinitionException when an eligibility rule does not compile
+         */
+        public Ledger build() {
+            return new Ledger(this);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.crmkit.loyalty.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.crmkit.core.DuplicateException;
+import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.VersionConflictException;
+import org.crmkit.loyalty.ledger.IdempotencyKey;
+import org.crmkit.loyalty.ledger.LedgerEntry;
+import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.spi.LedgerStore;
+
+/** Ledger entries in memory. Thread-safe: each member's journal is locked for its own appends and reads. */
+public final class InMemoryLedgerStore implements LedgerStore {
+    private final Map<MemberNumber, Journal> journals = new ConcurrentHashMap<>();
+
+    /** Creates an empty store. */
+    public InMemoryLedgerStore() {
+    }
+
+    @Override
+    public void append(LedgerEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        Journal j = journals.computeIfAbsent(entry.member(), m -> new Journal());
+        synchronized (j) {
+            long last = j.entries.size();
+            if (entry.sequence() != last + 1) {
+                throw new VersionConflictException("ledger", entry.member(), entry.sequence() - 1, last);
+            }
+            LedgerEntry holder = j.byKey.get(entry.key());
+            if (holder != null) {
+                throw new DuplicateException("ledger of " + entry.member() + " already holds key " + entry.key()
+                        + " at entry " + holder.sequence());
+            }
+            j.entries.add(entry);
+            j.byKey.put(entry.key(), entry);
+        }
+    }
+
+    @Override
+    public List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit) {
+        Objects.requireNonNull(member, "member");
+        if (afterSequence < 0) {
+            throw new RuleViolationException("afterSequence must not be negative: " + afterSequence);
+        }
+        if (limit < 1 || limit > 10_000) {
+            throw new RuleViolationException("limit must be between 1 and 10000: " + limit);
+        }
+        Journal j = journals.get(member);
+        if (j == null) {
+            return List.of();
+        }
+        synchronized (j) {
+            int from = (int) Math.min(afterSequence, j.entries.size());
+            int to = (int) Math.min((long) from + limit, j.entries.size());
+            return List.copyOf(j.entries.subList(from, to));
+        }
+    }
+
+    @Override
+    public Optional<LedgerEntry> findByKey(MemberNumber member, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(key, "key");
+        Journal j = journals.get(member);
+        if (j == null) {
+            return Optional.empty();
+        }
+        synchronized (j) {
+            return Optional.ofNullable(j.byKey.get(key));
+        }
+    }
+
+    @Override
+    public long lastSequence(MemberNumber member) {
+        Objects.requireNonNull(member, "member");
+        Journal j = journals.get(member);
+        if (j == null) {
+            return 0;
+        }
+        synchronized (j) {
+            return j.entries.size();
+        }
+    }
+
+    @Override
+    public void deleteMember(MemberNumber member) {
+        Objects.requireNonNull(member, "member");
+        journals.remove(member);
+    }
+
+    /** One member's entries. */
+    private static final class Journal {
+        final List<LedgerEntry> entries = new ArrayList<>();
+        final Map<IdempotencyKey, LedgerEntry> byKey = new HashMap<>();
+    }
+}

@@ -1,0 +1,63 @@
+package org.crmkit.loyalty.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.crmkit.loyalty.ledger.IdempotencyKey;
+import org.crmkit.loyalty.ledger.LedgerEntry;
+import org.crmkit.loyalty.member.MemberNumber;
+
+/**
+ * Stores ledger entries, append-only, one sequence per member. Implementations are thread-safe.
+ *
+ * <p>{@link #append} stores an entry only when its sequence is one more than the member's last (1 for the first),
+ * and only when the member has no entry with the same idempotency key; otherwise it throws and stores nothing.
+ * Of two writers appending the same sequence, exactly one succeeds. Entries are never changed or removed, except
+ * all at once by {@link #deleteMember}. Store failures are reported as {@link org.crmkit.core.CrmException}s.
+ */
+public interface LedgerStore {
+
+    /**
+     * Appends an entry.
+     *
+     * @param entry the entry, carrying the member, its sequence and its key
+     * @throws org.crmkit.core.VersionConflictException when the sequence is not the next; its expected version is
+     *         the entry's sequence less one and its actual version the member's last sequence
+     * @throws org.crmkit.core.DuplicateException when the member already has an entry with that key
+     */
+    void append(LedgerEntry entry);
+
+    /**
+     * Reads a member's entries after a sequence number.
+     *
+     * @param member the member
+     * @param afterSequence 0 for all
+     * @param limit the most entries to return, 1 to 10,000
+     * @return the entries in sequence order; fewer than {@code limit} only at the end
+     */
+    List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit);
+
+    /**
+     * Finds the entry holding an idempotency key.
+     *
+     * @param member the member
+     * @param key the key
+     * @return the entry, or empty
+     */
+    Optional<LedgerEntry> findByKey(MemberNumber member, IdempotencyKey key);
+
+    /**
+     * The member's last sequence number.
+     *
+     * @param member the member
+     * @return 0 when the member has no entry
+     */
+    long lastSequence(MemberNumber member);
+
+    /**
+     * Removes every entry of a member (erasure). Idempotent.
+     *
+     * @param member the member
+     */
+    void deleteMember(MemberNumber member);
+}

@@ -1,0 +1,35 @@
+package org.crmkit.loyalty.spi;
+
+import java.util.Optional;
+
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.spi.Page;
+import org.crmkit.core.spi.PageRequest;
+import org.crmkit.core.spi.Repository;
+import org.crmkit.loyalty.member.Member;
+import org.crmkit.loyalty.member.MemberNumber;
+
+/**
+ * Stores memberships. Besides the promises of {@link Repository}: a customer is a member of a program at most
+ * once, so saving a second member for the same program and customer throws
+ * {@link org.crmkit.core.DuplicateException} and stores nothing.
+ */
+public interface MemberRepository extends Repository<Member, MemberNumber> {
+
+    /**
+     * Finds a customer's membership of a program.
+     *
+     * @param programId the program's code
+     * @param customerId the customer
+     * @return the member, or empty
+     */
+    Optional<Member> findByCustomer(String programId, CustomerId customerId);
+
+    /**
+     * Reads members in order of member number (by {@link String#compareTo} of its text).
+     *
+     * @param request the page wanted
+     * @return one page
+     */
+    Page<Member> findAll(PageRequest request);
+}
