@@ -44,8 +44,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each member's entries are folded into an account kept in memory, so the balance is read in constant time.
  * The store decides: an entry is applied only after the store accepted it as the member's next sequence, and when
- * another writer (another node) got there first the account is read again from the store and the posting
- * decided afresh.
+ * another writer (another node) got there first the entries it wrote are read and the posting decided afresh.
+ * Reads ask the store for the member's last sequence and read only what other writers added since.
  */
 public final class Ledger {
     private static final int RETRIES = 16;
@@ -131,7 +131,7 @@ public final class Ledger {
      * @return the balance
      */
     public long balance(MemberNumber number) {
-        Account a = account(number);
+        Account a = current(number);
         synchronized (a) {
             return a.balance;
         }
@@ -148,7 +148,7 @@ public final class Ledger {
     }
 
     private MemberStanding standing(Member member, Instant at) {
-        Account a = account(member.number());
+        Account a = current(member.number());
         synchronized (a) {
             return new MemberStanding(member.number(), program.id(), member.tier(), member.status(), a.balance,
                     a.pendingPoints, qualification(a, at));
@@ -190,7 +190,7 @@ public final class Ledger {
      * @return the lots
      */
     public List<Lot> lots(MemberNumber number) {
-        Account a = account(number);
+        Account a = current(number);
         synchronized (a) {
             return a.snapshot();
         }
@@ -230,7 +230,7 @@ public final class Ledger {
      */
     public List<LedgerEntry> releasePending(MemberNumber number, Instant now) {
         List<LedgerEntry.Pending> due = new ArrayList<>();
-        Account a = account(number);
+        Account a = current(number);
         synchronized (a) {
             for (LedgerEntry.Pending p : a.pending.values()) {
                 if (!p.postsAt().isAfter(now)) {
@@ -290,7 +290,7 @@ public final class Ledger {
                 }
                 fromMonth = Account.month(boundary.minusMonths(12));
             }
-            Account a = account(number);
+            Account a = current(number);
             Qualification q;
             synchronized (a) {
                 q = a.qualification(fromMonth, fromMonth + 11);
@@ -333,7 +333,7 @@ public final class Ledger {
      */
     public TierProgress progress(MemberNumber number, Instant at) {
         Member member = member(number);
-        Account a = account(number);
+        Account a = current(number);
         Qualification q;
         synchronized (a) {
             q = qualification(a, at);
@@ -384,7 +384,7 @@ public final class Ledger {
         }
         TreeMap<LocalDate, Long> expiring = new TreeMap<>();
         long pending;
-        Account a = account(number);
+        Account a = current(number);
         synchronized (a) {
             for (Account.MutableLot lot : a.lots) {
                 if (lot.remaining > 0 && lot.expiresOn != null && lot.expiresOn.isAfter(to)
@@ -431,11 +431,11 @@ public final class Ledger {
                 try {
                     store.append(entry);
                 } catch (VersionConflictException | DuplicateException e) {
-                    // Another writer got there first: read the member's ledger again and decide afresh.
-                    accounts.remove(number, account);
+                    // Another writer got there first: read what it wrote and decide afresh.
                     if (attempt >= RETRIES) {
                         throw e;
                     }
+                    catchUp(account);
                     continue;
                 }
                 account.apply(entry);
@@ -654,19 +654,32 @@ public final class Ledger {
             return a;
         }
         Account loaded = new Account(number, program.zone());
-        long after = 0;
-        while (true) {
-            List<LedgerEntry> page = store.entries(number, after, 10_000);
-            for (LedgerEntry e : page) {
-                loaded.apply(e);
-            }
-            after += page.size();
-            if (page.size() < 10_000) {
-                break;
-            }
-        }
+        catchUp(loaded);
         Account raced = accounts.putIfAbsent(number, loaded);
         return raced == null ? loaded : raced;
+    }
+
+    /** The account with any entries other writers (other nodes) appended since it was last read. */
+    private Account current(MemberNumber number) {
+        Account a = account(number);
+        if (store.lastSequence(number) != a.lastSequence) {
+            catchUp(a);
+        }
+        return a;
+    }
+
+    private void catchUp(Account account) {
+        synchronized (account) {
+            while (true) {
+                List<LedgerEntry> page = store.entries(account.member, account.lastSequence, 10_000);
+                for (LedgerEntry e : page) {
+                    account.apply(e);
+                }
+                if (page.size() < 10_000) {
+                    return;
+                }
+            }
+        }
     }
 
     private java.util.stream.Stream<MemberNumber> everyMember() {
