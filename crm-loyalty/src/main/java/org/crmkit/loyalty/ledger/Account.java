@@ -35,6 +35,9 @@ final class Account {
     final Map<IdempotencyKey, LedgerEntry.Pending> pending = new LinkedHashMap<>();
     private final Map<String, Long> earnedByRule = new HashMap<>();
     private final TreeMap<Integer, Bucket> months = new TreeMap<>();
+    private @Nullable LocalDate lastDay;
+    private long lastDayStart;
+    private long lastDayEnd;
 
     Account(MemberNumber member, ZoneId zone) {
         this.member = member;
@@ -56,7 +59,7 @@ final class Account {
         }
         long opened = e.opened();
         if (opened != 0) {
-            lots.add(new MutableLot(e.sequence(), LocalDate.ofInstant(e.at(), zone), e.expiresOn(), opened));
+            lots.add(new MutableLot(e.sequence(), day(e.at()), e.expiresOn(), opened));
         }
         if (e instanceof LedgerEntry.Accrual a) {
             count(a.at(), a.qualifyingPoints(), a.spend(), a.activities(), 1);
@@ -100,10 +103,23 @@ final class Account {
         if (points == 0 && spend.signum() == 0 && activities == 0) {
             return;
         }
-        Bucket b = months.computeIfAbsent(month(LocalDate.ofInstant(at, zone)), m -> new Bucket());
+        Bucket b = months.computeIfAbsent(month(day(at)), m -> new Bucket());
         b.points += sign * points;
         b.spend = sign > 0 ? b.spend.add(spend) : b.spend.subtract(spend);
         b.activities += sign * activities;
+    }
+
+    /** The day of an instant in the program's zone; entries often share one, so the last answer is kept. */
+    LocalDate day(Instant at) {
+        long epochSecond = at.getEpochSecond();
+        if (lastDay != null && epochSecond >= lastDayStart && epochSecond < lastDayEnd) {
+            return lastDay;
+        }
+        LocalDate d = LocalDate.ofInstant(at, zone);
+        lastDay = d;
+        lastDayStart = d.atStartOfDay(zone).toEpochSecond();
+        lastDayEnd = d.plusDays(1).atStartOfDay(zone).toEpochSecond();
+        return d;
     }
 
     /** {@return the month's index: year times 12 plus month, from 0} */

@@ -1,7 +1,5 @@
 package org.crmkit.loyalty.ledger;
 
-import java.util.regex.Pattern;
-
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.touchpoint.TouchpointId;
 import org.crmkit.loyalty.internal.Checks;
@@ -13,15 +11,30 @@ import org.crmkit.loyalty.internal.Checks;
  * @param value 1-200 letters, digits or {@code ._:@/+-}
  */
 public record IdempotencyKey(String value) {
-    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._:@/+-]{1,200}");
-
     /** Validates the key. */
     public IdempotencyKey {
         Checks.notNull("idempotency key", value);
-        if (!FORM.matcher(value).matches()) {
+        if (!wellFormed(value)) {
             throw new RuleViolationException("idempotency key must be 1-200 letters, digits or ._:@/+-: "
                     + Checks.quoted(value));
         }
+    }
+
+    // A loop rather than a regular expression: a key is checked on every posting.
+    private static boolean wellFormed(String value) {
+        int n = value.length();
+        if (n == 0 || n > 200) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == ':' || c == '@' || c == '/' || c == '+' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -568,7 +568,8 @@ public final class Ledger {
     }
 
     private void upgrade(Member member, Account account, LedgerEntry.Accrual a) {
-        if (a.qualifyingPoints() == 0 && a.spend().signum() == 0 && a.activities() == 0) {
+        if (a.qualifyingPoints() == 0 && a.spend().signum() == 0 && a.activities() == 0
+                || program.rank(member.tier()) == program.tiers().size() - 1) {
             return;
         }
         Qualification q;
@@ -596,8 +597,9 @@ public final class Ledger {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
+    /** Counts of the period containing {@code at}; called holding the account's lock. */
     private Qualification qualification(Account account, Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, program.zone());
+        LocalDate day = account.day(at);
         int month = Account.month(day);
         if (program.qualification() == QualificationPeriod.CALENDAR_YEAR) {
             int first = day.getYear() * 12;
@@ -622,6 +624,9 @@ public final class Ledger {
     }
 
     private @Nullable LocalDate expiresOn(Instant at) {
+        if (program.expiry() == ExpiryPolicy.never()) {
+            return null;
+        }
         return program.expiry().expiresOn(LocalDate.ofInstant(at, program.zone()));
     }
 

@@ -1,0 +1,11 @@
+package org.crmkit.examples.contract;
+
+import org.crmkit.loyalty.memory.InMemoryLedgerStore;
+import org.crmkit.loyalty.spi.LedgerStore;
+
+class InMemoryLedgerStoreContractTest extends LedgerStoreContract {
+    @Override
+    protected LedgerStore createStore() {
+        return new InMemoryLedgerStore();
+    }
+}
