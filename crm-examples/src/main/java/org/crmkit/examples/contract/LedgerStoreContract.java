@@ -8,14 +8,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.crmkit.core.CrmException;
 import org.crmkit.core.DuplicateException;
@@ -179,28 +173,14 @@ public abstract class LedgerStoreContract {
         @DisplayName("of one sequence by racing writers lets exactly one win")
         void exactlyOneWins() throws Exception {
             assumeTrue(supportsConcurrentWriters(), "adapter does not support concurrent writers");
-            int writers = 6;
-            ExecutorService pool = Executors.newFixedThreadPool(writers);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> wins = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int writer = w;
-                wins.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        store.append(accrual(ANN, 1, "w" + writer));
-                        return true;
-                    } catch (VersionConflictException | DuplicateException e) {
-                        return false;
-                    }
-                }));
-            }
-            start.countDown();
-            int won = 0;
-            for (Future<Boolean> f : wins) {
-                won += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            pool.shutdown();
+            int won = Races.winners(6, w -> {
+                try {
+                    store.append(accrual(ANN, 1, "w" + w));
+                    return true;
+                } catch (VersionConflictException | DuplicateException e) {
+                    return false;
+                }
+            });
             assertEquals(1, won);
             assertEquals(1, store.entries(ANN, 0, 10).size());
         }

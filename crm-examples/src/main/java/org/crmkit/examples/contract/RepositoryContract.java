@@ -193,28 +193,14 @@ public abstract class RepositoryContract<T, I, R extends Repository<T, I>> {
         void exactlyOneWins() throws Exception {
             assumeTrue(supportsConcurrentWriters(), "adapter does not support concurrent writers");
             T stored = repository.save(aggregate(1));
-            int writers = 6;
-            ExecutorService pool = Executors.newFixedThreadPool(writers);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> wins = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                String mark = "racer-" + w;
-                wins.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        repository.save(withMark(stored, mark));
-                        return true;
-                    } catch (VersionConflictException e) {
-                        return false;
-                    }
-                }));
-            }
-            start.countDown();
-            int won = 0;
-            for (Future<Boolean> f : wins) {
-                won += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            pool.shutdown();
+            int won = Races.winners(6, w -> {
+                try {
+                    repository.save(withMark(stored, "racer-" + w));
+                    return true;
+                } catch (VersionConflictException e) {
+                    return false;
+                }
+            });
             assertEquals(1, won);
             assertEquals(2, versionOf(repository.findById(idOf(stored)).orElseThrow()));
         }
