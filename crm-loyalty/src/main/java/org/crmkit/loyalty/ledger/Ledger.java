@@ -7,12 +7,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.crmkit.core.DuplicateException;
 import org.crmkit.core.NotFoundException;
@@ -50,6 +54,7 @@ import org.jspecify.annotations.Nullable;
 public final class Ledger {
     private static final int RETRIES = 16;
     private static final int EXPIRING_SOON_DAYS = 90;
+    private static final int PAGE = 10_000;
 
     private final Program program;
     private final LedgerStore store;
@@ -161,7 +166,7 @@ public final class Ledger {
      * @param number the member
      * @return the benefit codes
      */
-    public java.util.Set<String> benefits(MemberNumber number) {
+    public Set<String> benefits(MemberNumber number) {
         return program.benefits(member(number).tier());
     }
 
@@ -174,13 +179,8 @@ public final class Ledger {
     public List<LedgerEntry> entries(MemberNumber number) {
         Objects.requireNonNull(number, "number");
         List<LedgerEntry> out = new ArrayList<>();
-        while (true) {
-            List<LedgerEntry> page = store.entries(number, out.size(), 10_000);
-            out.addAll(page);
-            if (page.size() < 10_000) {
-                return out;
-            }
-        }
+        read(number, 0, out::add);
+        return out;
     }
 
     /**
@@ -369,7 +369,6 @@ public final class Ledger {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         long opening = 0;
-        long closing = 0;
         List<LedgerEntry> inPeriod = new ArrayList<>();
         for (LedgerEntry e : entries(number)) {
             if (e.at().isBefore(start)) {
@@ -378,7 +377,7 @@ public final class Ledger {
                 inPeriod.add(e);
             }
         }
-        closing = opening;
+        long closing = opening;
         for (LedgerEntry e : inPeriod) {
             closing += e.delta();
         }
@@ -638,7 +637,7 @@ public final class Ledger {
     }
 
     private static String kindOf(LedgerEntry e) {
-        return e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return e.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private Member member(MemberNumber number) {
@@ -675,19 +674,24 @@ public final class Ledger {
 
     private void catchUp(Account account) {
         synchronized (account) {
-            while (true) {
-                List<LedgerEntry> page = store.entries(account.member, account.lastSequence, 10_000);
-                for (LedgerEntry e : page) {
-                    account.apply(e);
-                }
-                if (page.size() < 10_000) {
-                    return;
-                }
+            read(account.member, account.lastSequence, account::apply);
+        }
+    }
+
+    /** Reads a member's entries after a sequence number from the store, page by page, in sequence order. */
+    private void read(MemberNumber number, long afterSequence, Consumer<LedgerEntry> action) {
+        long after = afterSequence;
+        while (true) {
+            List<LedgerEntry> page = store.entries(number, after, PAGE);
+            page.forEach(action);
+            after += page.size();
+            if (page.size() < PAGE) {
+                return;
             }
         }
     }
 
-    private java.util.stream.Stream<MemberNumber> everyMember() {
+    private Stream<MemberNumber> everyMember() {
         return Pages.stream(members::findAll).filter(m -> m.programId().equals(program.id())).map(Member::number);
     }
 

@@ -1,5 +1,7 @@
 package org.crmkit.loyalty.ledger;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Objects;
 
 /** Whether a posting replayed under a used key carries the payload that made the stored entry. */
@@ -35,7 +37,7 @@ final class Payloads {
                 && sameStamp(s, p.at(), p.reason(), p.source());
     }
 
-    private static boolean sameStamp(LedgerEntry.Stamp s, java.time.Instant at, String reason, Source source) {
+    private static boolean sameStamp(LedgerEntry.Stamp s, Instant at, String reason, Source source) {
         return s.at().equals(at) && s.reason().equals(reason) && s.source().equals(source);
     }
 
@@ -44,8 +46,8 @@ final class Payloads {
                 : e instanceof LedgerEntry.Pending p ? p.activities() : 0;
     }
 
-    private static java.math.BigDecimal spend(LedgerEntry e) {
+    private static BigDecimal spend(LedgerEntry e) {
         return e instanceof LedgerEntry.Accrual a ? a.spend()
-                : e instanceof LedgerEntry.Pending p ? p.spend() : java.math.BigDecimal.ZERO;
+                : e instanceof LedgerEntry.Pending p ? p.spend() : BigDecimal.ZERO;
     }
 }
