@@ -54,7 +54,6 @@ public final class CardNumbers {
     private static int @org.jspecify.annotations.Nullable [] nextCard(CharSequence text, int from) {
         int n = text.length();
         int i = from;
-        char[] digits = new char[MAX_DIGITS + 1];
         while (i < n) {
             if (!isDigit(text.charAt(i))) {
                 i++;
@@ -66,9 +65,6 @@ public final class CardNumbers {
             while (j < n) {
                 char c = text.charAt(j);
                 if (isDigit(c)) {
-                    if (count <= MAX_DIGITS) {
-                        digits[Math.min(count, MAX_DIGITS)] = c;
-                    }
                     count++;
                     j++;
                 } else if ((c == ' ' || c == '-') && j + 1 < n && isDigit(text.charAt(j + 1)) && j > i) {
@@ -77,7 +73,7 @@ public final class CardNumbers {
                     break;
                 }
             }
-            if (count >= MIN_DIGITS && count <= MAX_DIGITS && passesLuhn(digits, count)) {
+            if (count >= MIN_DIGITS && count <= MAX_DIGITS && passesLuhn(text, i, j)) {
                 return new int[] {i, j};
             }
             i = j;
@@ -97,7 +93,7 @@ public final class CardNumbers {
         if (digits.isEmpty() || !digits.chars().allMatch(CardNumbers::isDigit)) {
             throw new RuleViolationException("digits must be decimal digits only");
         }
-        return passesLuhn(digits.toCharArray(), digits.length());
+        return passesLuhn(digits, 0, digits.length());
     }
 
     /**
@@ -115,11 +111,16 @@ public final class CardNumbers {
         return text;
     }
 
-    private static boolean passesLuhn(char[] digits, int count) {
+    /** The Luhn check over the digits of {@code text[from, to)}, skipping separators; no copy, as text is checked often. */
+    private static boolean passesLuhn(CharSequence text, int from, int to) {
         int sum = 0;
         boolean doubled = false;
-        for (int k = count - 1; k >= 0; k--) {
-            int d = digits[k] - '0';
+        for (int k = to - 1; k >= from; k--) {
+            char c = text.charAt(k);
+            if (!isDigit(c)) {
+                continue;
+            }
+            int d = c - '0';
             if (doubled) {
                 d *= 2;
                 if (d > 9) {

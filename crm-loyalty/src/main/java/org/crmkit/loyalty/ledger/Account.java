@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.spi.LedgerStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,31 +23,40 @@ import org.jspecify.annotations.Nullable;
 final class Account {
     final MemberNumber member;
     private final ZoneId zone;
+    private final LedgerStore store;
     long lastSequence;
     long balance;
     long pendingPoints;
     @Nullable Instant lastActivity;
     /** Open lots by ascending id; never a positive and a negative lot at once. */
     final List<MutableLot> lots = new ArrayList<>();
-    final Map<IdempotencyKey, LedgerEntry> byKey = new HashMap<>();
     final Map<IdempotencyKey, IdempotencyKey> reversedBy = new HashMap<>();
     final Map<IdempotencyKey, IdempotencyKey> releasedBy = new HashMap<>();
     final Map<IdempotencyKey, LedgerEntry.Pending> pending = new LinkedHashMap<>();
     private final Map<String, Long> earnedByRule = new HashMap<>();
-    private final TreeMap<Integer, Bucket> months = new TreeMap<>();
+    /** Months with counts, ascending; postings mostly land in the newest, so a list beats a tree here. */
+    private final List<Bucket> months = new ArrayList<>();
     private @Nullable LocalDate lastDay;
     private long lastDayStart;
     private long lastDayEnd;
 
-    Account(MemberNumber member, ZoneId zone) {
+    Account(MemberNumber member, ZoneId zone, LedgerStore store) {
         this.member = member;
         this.zone = zone;
+        this.store = store;
+    }
+
+    /**
+     * The stored entry with a key. The store's key index serves, rather than a copy here, so that an account holds
+     * only what decisions need and sees keys other nodes used.
+     */
+    @Nullable LedgerEntry entry(IdempotencyKey key) {
+        return store.findByKey(member, key).orElse(null);
     }
 
     /** Applies one entry, which must be the next in sequence. */
     void apply(LedgerEntry e) {
         lastSequence = e.sequence();
-        byKey.put(e.key(), e);
         balance += e.delta();
         for (LotDraw d : e.draws()) {
             int i = indexOf(d.lot());
@@ -81,7 +90,7 @@ final class Account {
             touch(r.at());
         } else if (e instanceof LedgerEntry.Reversal r) {
             reversedBy.put(r.original(), r.key());
-            LedgerEntry original = byKey.get(r.original());
+            LedgerEntry original = entry(r.original());
             if (original instanceof LedgerEntry.Accrual a) {
                 count(a.at(), r.qualifyingPoints(), r.spend(), r.activities(), -1);
                 for (Award w : a.awards()) {
@@ -103,10 +112,39 @@ final class Account {
         if (points == 0 && spend.signum() == 0 && activities == 0) {
             return;
         }
-        Bucket b = months.computeIfAbsent(month(day(at)), m -> new Bucket());
+        Bucket b = bucket(month(day(at)));
         b.points += sign * points;
         b.spend = sign > 0 ? b.spend.add(spend) : b.spend.subtract(spend);
         b.activities += sign * activities;
+    }
+
+    private Bucket bucket(int month) {
+        int n = months.size();
+        if (n > 0 && months.get(n - 1).month == month) {
+            return months.get(n - 1);
+        }
+        int i = firstAtOrAfter(month);
+        if (i < n && months.get(i).month == month) {
+            return months.get(i);
+        }
+        Bucket b = new Bucket(month);
+        months.add(i, b);
+        return b;
+    }
+
+    /** {@return the index of the first bucket of {@code month} or later} */
+    private int firstAtOrAfter(int month) {
+        int lo = 0;
+        int hi = months.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (months.get(mid).month < month) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The day of an instant in the program's zone; entries often share one, so the last answer is kept. */
@@ -132,7 +170,8 @@ final class Account {
         long points = 0;
         BigDecimal spend = BigDecimal.ZERO;
         long activities = 0;
-        for (Bucket b : months.subMap(from, true, to, true).values()) {
+        for (int i = firstAtOrAfter(from); i < months.size() && months.get(i).month <= to; i++) {
+            Bucket b = months.get(i);
             points += b.points;
             spend = spend.add(b.spend);
             activities += b.activities;
@@ -250,8 +289,13 @@ final class Account {
 
     /** One month's qualification counts. */
     private static final class Bucket {
+        final int month;
         long points;
         BigDecimal spend = BigDecimal.ZERO;
         long activities;
+
+        Bucket(int month) {
+            this.month = month;
+        }
     }
 }

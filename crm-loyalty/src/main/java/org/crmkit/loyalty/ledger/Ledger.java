@@ -415,8 +415,11 @@ public final class Ledger {
             Account account = account(number);
             LedgerEntry entry;
             synchronized (account) {
-                LedgerEntry existing = account.byKey.get(key);
+                LedgerEntry existing = account.entry(key);
                 if (existing != null) {
+                    if (existing.sequence() > account.lastSequence) {
+                        catchUp(account); // another node used the key; judge the replay on its state
+                    }
                     if (samePayload.test(existing, account)) {
                         return existing;
                     }
@@ -500,13 +503,13 @@ public final class Ledger {
 
     private LedgerEntry reversal(Posting.Reverse p, Account account, long seq) {
         MemberNumber number = account.member;
-        LedgerEntry original = account.byKey.get(p.original());
+        LedgerEntry original = account.entry(p.original());
         if (original == null) {
             throw new NotFoundException("ledger entry of member " + number + " with key", p.original());
         }
         IdempotencyKey released = account.releasedBy.get(original.key());
         if (released != null) {
-            original = account.byKey.get(released);
+            original = account.entry(released);
         }
         IdempotencyKey by = account.reversedBy.get(original.key());
         if (by != null) {
@@ -657,7 +660,7 @@ public final class Ledger {
         if (a != null) {
             return a;
         }
-        Account loaded = new Account(number, program.zone());
+        Account loaded = new Account(number, program.zone(), store);
         catchUp(loaded);
         Account raced = accounts.putIfAbsent(number, loaded);
         return raced == null ? loaded : raced;
