@@ -61,23 +61,23 @@ public final class CrmJacksonModule extends SimpleModule {
     /** Creates the module. */
     public CrmJacksonModule() {
         super("crmkit-core");
-        Scalar.register(this, CustomerId.class, CustomerId::value, CustomerId::of);
-        Scalar.register(this, TouchpointId.class, TouchpointId::value, TouchpointId::of);
-        Scalar.register(this, CaseId.class, CaseId::value, CaseId::of);
-        Scalar.register(this, AgreementId.class, AgreementId::value, AgreementId::of);
-        Scalar.register(this, StaffId.class, StaffId::value, StaffId::of);
-        Scalar.register(this, LocationId.class, LocationId::value, LocationId::of);
-        Scalar.register(this, Channel.class, Channel::code, Channel::of);
-        Scalar.register(this, TouchpointKind.class, TouchpointKind::code, TouchpointKind::of);
-        Scalar.register(this, Purpose.class, Purpose::code, Purpose::of);
-        Scalar.register(this, Occasion.class, Occasion::code, Occasion::of);
-        Scalar.register(this, NoteTopic.class, NoteTopic::code, NoteTopic::of);
-        Scalar.register(this, CaseCategory.class, CaseCategory::code, CaseCategory::of);
-        Scalar.register(this, Money.class, Money::toString, Money::parse);
-        Scalar.register(this, PreferenceKey.class, PreferenceKey::toString, PreferenceKey::parse);
-        Scalar.register(this, ExternalId.class, ExternalId::toString, ExternalId::parse);
-        Scalar.register(this, StandardId.class, StandardId::value, StandardId::of);
-        Scalar.register(this, OpeningHours.class, OpeningHours::toString, OpeningHours::parse);
+        Scalars.register(this, CustomerId.class, CustomerId::value, CustomerId::of);
+        Scalars.register(this, TouchpointId.class, TouchpointId::value, TouchpointId::of);
+        Scalars.register(this, CaseId.class, CaseId::value, CaseId::of);
+        Scalars.register(this, AgreementId.class, AgreementId::value, AgreementId::of);
+        Scalars.register(this, StaffId.class, StaffId::value, StaffId::of);
+        Scalars.register(this, LocationId.class, LocationId::value, LocationId::of);
+        Scalars.register(this, Channel.class, Channel::code, Channel::of);
+        Scalars.register(this, TouchpointKind.class, TouchpointKind::code, TouchpointKind::of);
+        Scalars.register(this, Purpose.class, Purpose::code, Purpose::of);
+        Scalars.register(this, Occasion.class, Occasion::code, Occasion::of);
+        Scalars.register(this, NoteTopic.class, NoteTopic::code, NoteTopic::of);
+        Scalars.register(this, CaseCategory.class, CaseCategory::code, CaseCategory::of);
+        Scalars.register(this, Money.class, Money::toString, Money::parse);
+        Scalars.register(this, PreferenceKey.class, PreferenceKey::toString, PreferenceKey::parse);
+        Scalars.register(this, ExternalId.class, ExternalId::toString, ExternalId::parse);
+        Scalars.register(this, StandardId.class, StandardId::value, StandardId::of);
+        Scalars.register(this, OpeningHours.class, OpeningHours::toString, OpeningHours::parse);
 
         addSerializer(AttributeValue.class, new AttributeValueJson.Writer());
         addDeserializer(AttributeValue.class, new AttributeValueJson.Reader());

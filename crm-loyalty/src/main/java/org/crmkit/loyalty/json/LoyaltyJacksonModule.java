@@ -2,10 +2,16 @@ package org.crmkit.loyalty.json;
 
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import org.crmkit.core.json.Scalars;
+import org.crmkit.loyalty.ledger.IdempotencyKey;
+import org.crmkit.loyalty.ledger.LedgerEntry;
+import org.crmkit.loyalty.member.Member;
+import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.program.Program;
 
 /**
- * Jackson support for crm-loyalty: {@link Program} as JSON (golden file in the tests). Needs crm-segmentation's
+ * Jackson support for crm-loyalty: {@link Program}s (golden file in the tests), {@link Member}s and
+ * {@link LedgerEntry ledger entries}, so stores can keep them as documents. Needs crm-segmentation's
  * module for eligibility conditions; {@code CrmJson.newMapper()} finds all three through {@code ServiceLoader}.
  */
 public final class LoyaltyJacksonModule extends SimpleModule {
@@ -16,5 +22,10 @@ public final class LoyaltyJacksonModule extends SimpleModule {
         super("crmkit-loyalty");
         addSerializer(Program.class, new ProgramJson.Writer());
         addDeserializer(Program.class, new ProgramJson.Reader());
+        Scalars.register(this, MemberNumber.class, MemberNumber::value, MemberNumber::of);
+        Scalars.register(this, IdempotencyKey.class, IdempotencyKey::value, IdempotencyKey::of);
+        setMixInAnnotation(LedgerEntry.class, LedgerMixins.EntryMixin.class);
+        setMixInAnnotation(Member.class, LedgerMixins.MemberMixin.class);
+        setMixInAnnotation(Member.Builder.class, LedgerMixins.BuilderMixin.class);
     }
 }

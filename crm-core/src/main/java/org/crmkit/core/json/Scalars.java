@@ -13,12 +13,24 @@ import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
-/** Serialises a value type as one JSON string: its text form, read back by its parser. */
-final class Scalar {
-    private Scalar() {
+/**
+ * Registers value types that are written as one JSON string: their text form, read back by their parser. Other
+ * crmkit modules, and hosts with value types of their own, use it for their Jackson modules.
+ */
+public final class Scalars {
+    private Scalars() {
     }
 
-    static <T> void register(SimpleModule module, Class<T> type, Function<T, String> write, Function<String, T> read) {
+    /**
+     * Registers a serializer, deserializer and map-key deserializer for a value type.
+     *
+     * @param module the module to register with
+     * @param type the value type
+     * @param write its text form
+     * @param read its parser, which validates
+     * @param <T> the value type
+     */
+    public static <T> void register(SimpleModule module, Class<T> type, Function<T, String> write, Function<String, T> read) {
         module.addSerializer(type, new JsonSerializer<T>() {
             @Override
             public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {

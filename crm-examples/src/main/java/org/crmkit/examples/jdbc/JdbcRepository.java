@@ -1,0 +1,211 @@
+package org.crmkit.examples.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+import org.crmkit.core.CrmException;
+import org.crmkit.core.DuplicateException;
+import org.crmkit.core.VersionConflictException;
+import org.crmkit.core.spi.Page;
+import org.crmkit.core.spi.PageRequest;
+import org.crmkit.core.spi.Repository;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One aggregate per row: the aggregate as a JSON document, its id and version, and the columns its lookups need.
+ * Saves are optimistic: an insert for version 0, otherwise an update guarded by the version read, in one
+ * transaction with the aggregate's side tables. Thread-safe.
+ *
+ * @param <T> the aggregate
+ * @param <I> its id
+ */
+abstract class JdbcRepository<T, I> implements Repository<T, I> {
+    /** The JDBC helper. */
+    protected final Jdbc jdbc;
+    private final String what;
+    private final String table;
+    private final Class<T> type;
+    private final List<String> columns;
+    private final String insert;
+    private final String update;
+
+    /**
+     * @param columns the index columns written from {@link #values}, besides id, version and document
+     */
+    JdbcRepository(Jdbc jdbc, String what, String table, Class<T> type, List<String> columns) {
+        this.jdbc = jdbc;
+        this.what = what;
+        this.table = table;
+        this.type = type;
+        this.columns = List.copyOf(columns);
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner marks = new StringJoiner(", ");
+        StringJoiner sets = new StringJoiner(", ");
+        for (String c : columns) {
+            names.add(c);
+            marks.add("?");
+            sets.add(c + " = ?");
+        }
+        String extra = columns.isEmpty() ? "" : ", ";
+        this.insert = "INSERT INTO " + table + " (id, version, document" + extra + names + ") VALUES (?, ?, ?"
+                + extra + marks + ")";
+        this.update = "UPDATE " + table + " SET version = ?, document = ?" + extra + sets
+                + " WHERE id = ? AND version = ?";
+    }
+
+    /** {@return the aggregate's id} */
+    abstract I idOf(T aggregate);
+
+    /** {@return the id as stored} */
+    abstract String key(I id);
+
+    /** {@return the aggregate's version} */
+    abstract long versionOf(T aggregate);
+
+    /** {@return the aggregate at another version} */
+    abstract T withVersion(T aggregate, long version);
+
+    /** {@return the index columns' values, in the order of the columns given to the constructor} */
+    abstract List<@Nullable Object> values(T aggregate);
+
+    /** Refuses, inside the save's transaction, an aggregate that claims what another holds; nothing by default. */
+    void checkUnique(Connection c, T aggregate) throws SQLException {
+    }
+
+    /** Rewrites the aggregate's side tables, inside the save's transaction; none by default. */
+    void writeSideTables(Connection c, T stored) throws SQLException {
+    }
+
+    @Override
+    public T save(T aggregate) {
+        Objects.requireNonNull(aggregate, what);
+        I id = idOf(aggregate);
+        long expected = versionOf(aggregate);
+        T stored = withVersion(aggregate, expected + 1);
+        String document = jdbc.write(stored);
+        List<@Nullable Object> values = values(stored);
+        try {
+            return jdbc.inTransaction("saving " + what + " " + id, c -> {
+                checkUnique(c, stored);
+                if (expected == 0) {
+                    jdbc.update(c, insert, params(key(id), 1L, document, values));
+                } else {
+                    List<Object> p = new ArrayList<>(values);
+                    p.add(0, expected + 1);
+                    p.add(1, document);
+                    p.add(key(id));
+                    p.add(expected);
+                    if (jdbc.update(c, update, p.toArray()) == 0) {
+                        throw new VersionConflictException(what, id, expected, version(c, id));
+                    }
+                }
+                writeSideTables(c, stored);
+                return stored;
+            });
+        } catch (CrmException e) {
+            if (e.getCause() instanceof java.sql.SQLException s && Dialect.isUniqueViolation(s)) {
+                long actual = jdbc.inTransaction("reading the version of " + what + " " + id, c -> version(c, id));
+                if (expected == 0 && actual != 0) {
+                    throw new VersionConflictException(what, id, expected, actual);
+                }
+                throw new DuplicateException(what + " " + id + " claims a value unique to another " + what + ": "
+                        + constraint(s));
+            }
+            throw e;
+        }
+    }
+
+    private static Object[] params(Object id, Object version, Object document, List<@Nullable Object> values) {
+        List<@Nullable Object> p = new ArrayList<>(values.size() + 3);
+        p.add(id);
+        p.add(version);
+        p.add(document);
+        p.addAll(values);
+        return p.toArray();
+    }
+
+    /** The constraint's name where the driver says it, so the message points at what clashed. */
+    private static String constraint(java.sql.SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        int i = m.indexOf("constraint \"");
+        if (i >= 0) {
+            int end = m.indexOf('"', i + 12);
+            return end > 0 ? m.substring(i + 12, end) : m;
+        }
+        int h2 = m.indexOf("ON PUBLIC.");
+        return h2 >= 0 ? m.substring(h2 + 10, Math.min(m.length(), m.indexOf(' ', h2 + 10) < 0 ? m.length()
+                : m.indexOf(' ', h2 + 10))) : "a unique column";
+    }
+
+    private long version(Connection c, I id) throws SQLException {
+        List<Long> v = jdbc.query(c, "SELECT version FROM " + table + " WHERE id = ?", r -> r.getLong(1), key(id));
+        return v.isEmpty() ? 0 : v.get(0);
+    }
+
+    @Override
+    public Optional<T> findById(I id) {
+        Objects.requireNonNull(id, "id");
+        return first(jdbc.inTransaction("reading " + what + " " + id,
+                c -> documents(c, "SELECT document FROM " + table + " WHERE id = ?", key(id))));
+    }
+
+    @Override
+    public void deleteById(I id) {
+        Objects.requireNonNull(id, "id");
+        jdbc.inTransaction("deleting " + what + " " + id,
+                c -> jdbc.update(c, "DELETE FROM " + table + " WHERE id = ?", key(id)));
+    }
+
+    @Override
+    public long count() {
+        return jdbc.inTransaction("counting " + what + "s", c -> jdbc.query(c, "SELECT COUNT(*) FROM " + table,
+                r -> r.getLong(1)).get(0));
+    }
+
+    /** {@return the aggregates a query's first column holds as documents} */
+    List<T> documents(Connection c, String sql, Object... params) throws SQLException {
+        return jdbc.query(c, sql, r -> jdbc.read(r.getString(1), type), params);
+    }
+
+    /**
+     * A page from rows read one past the page size: the row's first element is the document.
+     *
+     * @param cursor the cursor of a row, for the next page
+     */
+    Page<T> pageOf(List<Object[]> rows, int size, java.util.function.Function<Object[], String> cursor) {
+        List<T> items = new ArrayList<>(Math.min(rows.size(), size));
+        for (int i = 0; i < rows.size() && i < size; i++) {
+            items.add(jdbc.read((String) rows.get(i)[0], type));
+        }
+        String next = rows.size() > size ? cursor.apply(rows.get(size - 1)) : null;
+        return new Page<>(items, next);
+    }
+
+    /** {@return one page of every row, ordered by id} */
+    Page<T> byId(Connection c, PageRequest request) throws SQLException {
+        String sql = "SELECT document, id FROM " + table + (request.after() == null ? "" : " WHERE id > ?")
+                + " ORDER BY id LIMIT " + (request.size() + 1);
+        Object[] params = request.after() == null ? new Object[0] : new Object[] {request.after()};
+        List<Object[]> rows = jdbc.query(c, sql, r -> new Object[] {r.getString(1), r.getString(2)}, params);
+        return pageOf(rows, request.size(), row -> (String) row[1]);
+    }
+
+    static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** {@return the table} */
+    String table() {
+        return table;
+    }
+
+    /** {@return the index columns} */
+    List<String> columns() {
+        return columns;
+    }
+}

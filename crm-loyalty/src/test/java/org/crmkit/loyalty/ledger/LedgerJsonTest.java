@@ -1,0 +1,86 @@
+package org.crmkit.loyalty.ledger;
+
+import static org.crmkit.loyalty.ledger.Books.JAN_2026;
+import static org.crmkit.loyalty.ledger.Books.USD;
+import static org.crmkit.loyalty.ledger.Books.accrue;
+import static org.crmkit.loyalty.ledger.Books.dec;
+import static org.crmkit.loyalty.ledger.Books.enroll;
+import static org.crmkit.loyalty.ledger.Books.purchase;
+import static org.crmkit.loyalty.ledger.Books.redeem;
+import static org.crmkit.loyalty.ledger.Books.reverse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.crmkit.core.agreement.AgreementId;
+import org.crmkit.core.json.CrmJson;
+import org.crmkit.loyalty.member.Member;
+import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.program.EarningRule;
+import org.crmkit.loyalty.program.ExpiryPolicy;
+import org.crmkit.loyalty.program.Program;
+import org.crmkit.loyalty.program.Tier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Members and ledger entries as JSON, as a document store keeps them. */
+class LedgerJsonTest {
+    private final ObjectMapper json = CrmJson.newMapper();
+
+    @Test
+    @DisplayName("every kind of entry a ledger writes, and the member, read back equal")
+    void roundTrip() throws JsonProcessingException {
+        Books.TestClock clock = new Books.TestClock(JAN_2026);
+        Program program = Program.builder("store", "Store points", USD)
+                .expiry(ExpiryPolicy.afterEarning(1, ExpiryPolicy.RoundTo.EXACT))
+                .earningRules(EarningRule.perSpend("base", dec("1")).qualifying(true).build())
+                .tiers(Tier.base("member"), Tier.base("gold", "lounge").withQualifyingPoints(100)).build();
+        Ledger ledger = Books.ledger(program, clock);
+        MemberNumber ann = enroll(ledger, "ANN-1");
+        ledger.post(accrue(ann, "a1", 300, true, JAN_2026));
+        ledger.post(new Posting.Earn(ann, purchase("tp-1", ann, JAN_2026, "25.50"), null,
+                JAN_2026.plus(Duration.ofDays(2))));
+        ledger.post(redeem(ann, "r1", 120, JAN_2026));
+        ledger.post(new Posting.Adjust(ann, IdempotencyKey.of("adj-1"), 15, JAN_2026, "goodwill",
+                Source.agent("agent-7")));
+        ledger.post(reverse(ann, "rv-1", "r1", JAN_2026));
+        Instant later = JAN_2026.plus(Duration.ofDays(3));
+        clock.set(later);
+        ledger.releasePending(ann, later);
+        ledger.expire(ann, JAN_2026.plus(Duration.ofDays(60)));
+
+        List<LedgerEntry> entries = ledger.entries(ann);
+        Set<String> kinds = entries.stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toSet());
+        assertEquals(Set.of("Accrual", "Pending", "Redemption", "Adjustment", "Reversal", "Expiry"), kinds);
+        for (LedgerEntry e : entries) {
+            String text = json.writeValueAsString(e);
+            assertEquals(e, json.readValue(text, LedgerEntry.class), text);
+        }
+
+        Member member = ledger.members().findById(ann).orElseThrow()
+                .withAgreements(Set.of(AgreementId.of("skip-counter")));
+        assertEquals(2, member.tierHistory().size());
+        String text = json.writeValueAsString(member);
+        Member read = json.readValue(text, Member.class);
+        assertEquals(member, read, text);
+        assertEquals("gold", read.tier());
+    }
+
+    @Test
+    @DisplayName("an entry that breaks a rule is refused when read")
+    void validatesOnRead() {
+        String negative = "{\"type\":\"redemption\",\"stamp\":{\"member\":\"ANN-1\",\"sequence\":1,\"key\":\"k\","
+                + "\"at\":\"2026-01-05T10:00:00Z\",\"reason\":\"r\",\"source\":{\"kind\":\"SYSTEM\","
+                + "\"reference\":\"job\"}},\"points\":-5,\"reward\":null,\"draws\":[]}";
+        Exception e = assertThrows(Exception.class, () -> json.readValue(negative, LedgerEntry.class));
+        assertTrue(String.valueOf(e.getMessage()).contains("points"), e.getMessage());
+    }
+}
