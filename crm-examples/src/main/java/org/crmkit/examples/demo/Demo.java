@@ -1,6 +1,30 @@
 package org.crmkit.examples.demo;
 
 import java.io.PrintStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Objects;
+import org.crmkit.core.common.Channel;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.touchpoint.Direction;
+import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.core.touchpoint.TouchpointId;
+import org.crmkit.core.touchpoint.TouchpointKind;
+import org.crmkit.examples.population.SyntheticPopulation;
+import org.crmkit.loyalty.ledger.IdempotencyKey;
+import org.crmkit.loyalty.ledger.Ledger;
+import org.crmkit.loyalty.ledger.LedgerEntry;
+import org.crmkit.loyalty.ledger.Posting;
+import org.crmkit.loyalty.ledger.Source;
+import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.program.EarningRule;
+import org.crmkit.loyalty.program.Program;
+import org.crmkit.loyalty.program.ReversalPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,11 +59,19 @@ import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.Subject;
 
 /**
- * Walks through the case studies on the in-memory store and prints what happens, in words. Run it with the
- * README's run command.
+ * Walks through the case studies on the in-memory store and prints what happens, in words, then runs a synthetic
+ * population through segments, a loyalty program and a value ranking, and writes a self-contained HTML report
+ * with charts. Run it with the README's run command; options: {@code --population N} (1,000 to 10,000,000,
+ * default 10,000) and {@code --out FOLDER} (default {@code target/crmkit-demo}).
  */
 public final class Demo {
+    /** The population's size when none is given. */
+    public static final int DEFAULT_POPULATION = 10_000;
+    private static final Instant YEAR_END = Instant.parse("2026-01-01T00:00:00Z");
     private final PrintStream out;
+    private final long populationSize;
+    private final Path folder;
+    private final Report report = new Report();
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-03-06T19:00:00Z"));
     private final Crm crm;
     private int events;
@@ -50,29 +82,69 @@ public final class Demo {
      * @param out where to print the walk-through
      */
     public Demo(PrintStream out) {
-        this.out = out;
+        this(out, DEFAULT_POPULATION, Path.of("target", "crmkit-demo"));
+    }
+
+    /**
+     * Creates the demo.
+     *
+     * @param out where to print the walk-through
+     * @param populationSize how many synthetic customers, 1,000 to 10,000,000
+     * @param folder where to write {@code report.html}
+     */
+    public Demo(PrintStream out, long populationSize, Path folder) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.populationSize = populationSize;
+        this.folder = Objects.requireNonNull(folder, "folder");
         this.crm = Crm.builder().clock(clock).listener(this::count).build();
     }
 
     /**
      * Runs the demo, printing to standard output.
      *
-     * @param args ignored
+     * @param args {@code --population N} and {@code --out FOLDER}, both optional
+     * @throws IOException when the report cannot be written
      */
-    public static void main(String[] args) {
-        new Demo(System.out).run();
+    public static void main(String[] args) throws IOException {
+        long size = DEFAULT_POPULATION;
+        Path folder = Path.of("target", "crmkit-demo");
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            if (args[i].equals("--population") && value != null) {
+                size = Long.parseLong(value.replace("_", "").replace(",", ""));
+                i++;
+            } else if (args[i].equals("--out") && value != null) {
+                folder = Path.of(value);
+                i++;
+            } else {
+                System.err.println("usage: Demo [--population N] [--out FOLDER]; unknown option: " + args[i]);
+                System.exit(2);
+            }
+        }
+        new Demo(System.out, size, folder).run();
     }
 
-    /** Runs every scenario. */
-    public void run() {
+    /**
+     * Runs every scenario and writes the report.
+     *
+     * @return the report file
+     * @throws IOException when the report cannot be written
+     */
+    public Path run() throws IOException {
         out.println("crmkit demo: the case studies on the in-memory store");
         steakhouse();
         carRental();
         cardIssuer();
         supermarket();
         airline();
+        departmentStore();
         out.println();
         out.printf("%d domain events were published to listeners.%n", events);
+        new PopulationRun(out, report, SyntheticPopulation.of(2026, populationSize, YEAR_END)).run();
+        Path file = report.write(folder, "crmkit demo report");
+        out.println();
+        out.println("Report written to " + file.toAbsolutePath().normalize());
+        return file;
     }
 
     private void count(CrmEvent event) {
@@ -128,6 +200,8 @@ public final class Demo {
 
     private void cardIssuer() {
         heading("C3 card issuer: every item measured, before and after, and what the improvement is worth");
+        List<String> names = new ArrayList<>();
+        List<double[]> compliance = new ArrayList<>();
         for (Object[] row : new Object[][] {{C3CardIssuer.APPLICATIONS, 35, 15}, {C3CardIssuer.CARD_REPLACEMENT, 15, 2},
                 {C3CardIssuer.INQUIRIES, 16, 10}}) {
             ServiceLevelStandard s = (ServiceLevelStandard) row[0];
@@ -138,6 +212,9 @@ public final class Demo {
             out.printf("  %-24s median %2d -> %2d days; within %s: %3.0f%% -> %3.0f%%%n", s.name(),
                     before.p50().toDays(), after.p50().toDays(), s.target().toDays() + " days",
                     100 * before.compliance(), 100 * after.compliance());
+            names.add(s.name());
+            compliance.add(new double[] {Math.round(1000 * before.compliance()) / 10.0,
+                Math.round(1000 * after.compliance()) / 10.0});
             if (s.worth() != null) {
                 Comparison c = Comparison.of(s, before, after);
                 out.printf("  each card %d days sooner at %s a day: %s a card, %s for %,d cards a year%n",
@@ -145,6 +222,9 @@ public final class Demo {
                         c.worthAt(C3CardIssuer.CARDS_A_YEAR), C3CardIssuer.CARDS_A_YEAR);
             }
         }
+        report.heading("C3 card issuer: service levels before and after");
+        report.bars("Items within the standard's target", names, List.of("before", "after"),
+                compliance.toArray(new double[0][]), "%");
     }
 
     private void supermarket() {
@@ -159,6 +239,17 @@ public final class Demo {
             }
             out.println();
         }
+        report.heading("C8 supermarket: the nine cells of pain-reliever buyers");
+        List<String> cells = new ArrayList<>();
+        List<double[]> sizes = new ArrayList<>();
+        for (String row : grid.rowLabels()) {
+            for (String column : grid.columnLabels()) {
+                cells.add(row + " / " + column);
+                sizes.add(new double[] {grid.cell(row, column).count()});
+            }
+        }
+        report.bars("Customers per cell (brand loyalty / usage)", cells, List.of("customers"),
+                sizes.toArray(new double[0][]), "");
         CompiledSegment heavy = C8Supermarket.heavyNationalBrandUsers().compile(FactCatalog.standard());
         Subject first = grid.cell("national", "high").members().get(0);
         out.printf("  why %s gets the deepest store-brand discount:%n", first.customer().id());
@@ -189,6 +280,35 @@ public final class Demo {
         long members = flyers.stream().filter(commuters::includes).count();
         out.printf("  segment %s (%s): %d members, one owner answers for their journey.%n",
                 C12Airline.firstClassCommuters(), C12Airline.firstClassCommuters().condition(), members);
+    }
+
+    private void departmentStore() {
+        heading("C7 department store: a refund takes back what the purchase earned");
+        Program program = Program.builder("store-card", "Store card points", Currency.getInstance("USD"))
+                .earningRules(EarningRule.perSpend("base", BigDecimal.ONE).build())
+                .reversalPolicy(ReversalPolicy.PARTIAL_CLAWBACK).build();
+        Ledger ledger = Ledger.builder(program).clock(clock).build();
+        MemberNumber number = MemberNumber.of("DS-1001");
+        CustomerId shopper = CustomerId.of("shopper-1");
+        ledger.enroll(number, shopper);
+        Touchpoint coat = Touchpoint.builder().id(TouchpointId.of("sale-coat")).customerId(shopper)
+                .occurredAt(clock.instant()).channel(Channel.COUNTER).direction(Direction.INBOUND)
+                .kind(TouchpointKind.PURCHASE).amount(Money.of("120.00", "USD")).build();
+        ledger.post(new Posting.Earn(number, coat, null));
+        ledger.post(new Posting.Earn(number, coat, null)); // offered twice by the till: earns once
+        out.printf("  a 120.00 USD coat earns %d points (the till sent it twice; it earned once)%n",
+                ledger.balance(number));
+        ledger.post(new Posting.Redeem(number, IdempotencyKey.of("gift-wrap"), 100, null, clock.instant(),
+                "gift wrap", Source.agent("clerk-4")));
+        out.printf("  100 points pay for gift wrap; balance %d%n", ledger.balance(number));
+        Touchpoint refund = Touchpoint.builder().id(TouchpointId.of("refund-coat")).customerId(shopper)
+                .occurredAt(clock.instant().plus(Duration.ofDays(3))).channel(Channel.COUNTER)
+                .direction(Direction.INBOUND).kind(TouchpointKind.REFUND).amount(Money.of("-120.00", "USD"))
+                .relatedTo(coat.id()).build();
+        LedgerEntry.Reversal back = (LedgerEntry.Reversal) ledger.post(Posting.Reverse.refund(number, refund));
+        out.printf("  the coat comes back, no questions asked: %d points taken back, %d already spent and forgiven"
+                + " (%s); balance %d%n", -back.points(), back.forgiven(),
+                back.policy().name().toLowerCase(Locale.ROOT).replace('_', ' '), ledger.balance(number));
     }
 
     private void heading(String title) {

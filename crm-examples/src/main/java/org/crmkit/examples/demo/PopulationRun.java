@@ -1,0 +1,161 @@
+package org.crmkit.examples.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Currency;
+
+import org.crmkit.core.common.Channel;
+import org.crmkit.core.consent.Purpose;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.touchpoint.LineItem;
+import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.examples.population.SyntheticCustomer;
+import org.crmkit.examples.population.SyntheticPopulation;
+import org.crmkit.loyalty.ledger.Ledger;
+import org.crmkit.loyalty.ledger.Posting;
+import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.program.EarningRule;
+import org.crmkit.loyalty.program.Program;
+import org.crmkit.loyalty.program.Tier;
+import org.crmkit.segmentation.analysis.ValueRanking;
+import org.crmkit.segmentation.rule.Condition;
+import org.crmkit.segmentation.rule.FactCatalog;
+import org.crmkit.segmentation.rule.Facts;
+import org.crmkit.segmentation.rule.Rule;
+import org.crmkit.segmentation.rule.Subject;
+
+/**
+ * The demo's population step: streams a synthetic population once, sizing segments, earning every member's
+ * purchases in a loyalty program and totalling spend for the value ranking, then prints and charts the results.
+ */
+final class PopulationRun {
+    /** The supermarket's program: a point per dollar, double on the store brand, tiers by qualifying points. */
+    static final Program FRESH_CLUB = Program.builder("fresh-club", "Fresh club", Currency.getInstance("USD"))
+            .earningRules(EarningRule.perSpend("base", BigDecimal.ONE).qualifying(true).build(),
+                    EarningRule.multiplier("store-brand", new BigDecimal("2")).brands(SyntheticPopulation.STORE)
+                            .build())
+            .tiers(Tier.base("member"), Tier.base("silver").withQualifyingPoints(1_000),
+                    Tier.base("gold", "free-delivery").withQualifyingPoints(3_000))
+            .build();
+
+    private final PrintStream out;
+    private final Report report;
+    private final SyntheticPopulation population;
+
+    PopulationRun(PrintStream out, Report report, SyntheticPopulation population) {
+        this.out = out;
+        this.report = report;
+        this.population = population;
+    }
+
+    void run() {
+        out.println();
+        out.printf("== A synthetic population of %,d supermarket customers and a year of their purchases%n",
+                population.size());
+        FactCatalog catalog = FactCatalog.installed();
+        Map<String, Rule> segments = new LinkedHashMap<>();
+        Duration halfYear = Duration.ofDays(182);
+        segments.put("pet owners", catalog.compile(Facts.tags().contains(SyntheticPopulation.PET_OWNER)));
+        segments.put("young families", catalog.compile(Facts.tags().contains(SyntheticPopulation.YOUNG_FAMILY)));
+        segments.put("over 25 USD a week", catalog.compile(Facts.weeklySpend(halfYear, "USD").atLeast(25)));
+        segments.put("email marketing allowed", catalog.compile(
+                Facts.consent(Purpose.MARKETING, Channel.EMAIL).isTrue()));
+        segments.put("lapsed", catalog.compile(Facts.lifecycleStage().eq("lapsed")));
+        segments.put("members over 25 USD a week", catalog.compile(Condition.all(
+                Facts.tags().contains(SyntheticPopulation.MEMBER), Facts.weeklySpend(halfYear, "USD").atLeast(25))));
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        segments.keySet().forEach(k -> sizes.put(k, 0L));
+
+        Ledger ledger = Ledger.builder(FRESH_CLUB).clock(Clock.fixed(population.end(), ZoneOffset.UTC)).build();
+        Map<CustomerId, BigDecimal> spend = new HashMap<>();
+        long[] purchases = {0};
+        long[] members = {0};
+        long step = Math.max(1, population.size() / 10);
+        long[] done = {0};
+        population.stream().forEach(c -> {
+            Subject subject = Subject.of(c.customer(), c.touchpoints(), population.end());
+            segments.forEach((name, rule) -> {
+                if (rule.test(subject)) {
+                    sizes.merge(name, 1L, Long::sum);
+                }
+            });
+            spend.put(c.customer().id(), total(c));
+            purchases[0] += c.touchpoints().size();
+            if (c.member()) {
+                members[0]++;
+                earn(ledger, c);
+            }
+            if (++done[0] % step == 0) {
+                out.printf("  %3d%%  %,d customers streamed, segmented and their purchases earned%n",
+                        100 * done[0] / population.size(), done[0]);
+            }
+        });
+
+        out.printf("  %,d purchases; %,d loyalty members%n", purchases[0], members[0]);
+        List<String> names = new ArrayList<>(sizes.keySet());
+        double[][] counts = new double[names.size()][];
+        for (int i = 0; i < names.size(); i++) {
+            long n = sizes.get(names.get(i));
+            counts[i] = new double[] {n};
+            out.printf("  segment %-28s %,9d customers%n", names.get(i), n);
+        }
+        report.heading("A synthetic population of " + String.format("%,d", population.size()) + " customers");
+        report.paragraph(String.format("Seed %d, purchases in the year to %s: %,d; loyalty members: %,d.",
+                population.seed(), population.end(), purchases[0], members[0]));
+        report.bars("Segment sizes", names, List.of("customers"), counts, "");
+
+        Map<String, Long> tiers = new LinkedHashMap<>();
+        FRESH_CLUB.tiers().forEach(t -> tiers.put(t.name(), 0L));
+        org.crmkit.core.spi.Pages.stream(ledger.members()::findAll)
+                .forEach(m -> tiers.merge(m.tier(), 1L, Long::sum));
+        List<String> tierNames = new ArrayList<>(tiers.keySet());
+        double[][] tierCounts = new double[tierNames.size()][];
+        for (int i = 0; i < tierNames.size(); i++) {
+            tierCounts[i] = new double[] {tiers.get(tierNames.get(i))};
+            out.printf("  tier %-8s %,9d members%n", tierNames.get(i), tiers.get(tierNames.get(i)));
+        }
+        report.bars("Fresh club members by tier at year end", tierNames, List.of("members"), tierCounts, "");
+
+        ValueRanking ranking = ValueRanking.of(spend);
+        BigDecimal top = ranking.topShare(10).movePointRight(2).setScale(1, RoundingMode.HALF_UP);
+        out.printf("  the top 10%% of customers bring %s%% of the year's %s USD%n", top.toPlainString(),
+                ranking.total().setScale(0, RoundingMode.HALF_UP).toPlainString());
+        List<ValueRanking.CurvePoint> curve = ranking.paretoCurve(50);
+        double[] xs = new double[curve.size()];
+        double[] ys = new double[curve.size()];
+        for (int i = 0; i < curve.size(); i++) {
+            xs[i] = curve.get(i).customerShare().doubleValue();
+            ys[i] = curve.get(i).valueShare().doubleValue();
+        }
+        report.paragraph("The top 10% of customers bring " + top.toPlainString() + "% of the year's spend.");
+        report.curve("Pareto curve of spend", xs, ys, "share of customers, best first", "share of spend");
+    }
+
+    private static void earn(Ledger ledger, SyntheticCustomer c) {
+        MemberNumber number = MemberNumber.of("FC-" + c.customer().id().value().toUpperCase(java.util.Locale.ROOT));
+        ledger.enroll(number, c.customer().id());
+        for (Touchpoint t : c.touchpoints()) {
+            ledger.post(new Posting.Earn(number, t, null));
+        }
+    }
+
+    private static BigDecimal total(SyntheticCustomer c) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Touchpoint t : c.touchpoints()) {
+            for (LineItem l : t.lineItems()) {
+                sum = sum.add(l.total().amount());
+            }
+        }
+        return sum;
+    }
+}
