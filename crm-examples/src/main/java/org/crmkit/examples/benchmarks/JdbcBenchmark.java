@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The reference JDBC adapter on embedded H2 (in memory, H2's own connection pool), one thread. Lookups by id of
  * 100,000 synthetic customers, through the adapter alone and through the Caffeine decorator holding every
- * profile; and one segment over a synthetic population (1 million customers), selected in SQL through the
+ * profile; and one segment over a synthetic population, selected in SQL through the
  * pushdown and evaluated in memory by the compiled rule over profiles already loaded.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -89,8 +89,12 @@ public class JdbcBenchmark {
     /** A population stored in H2 and held in memory as subjects, and one segment rule. */
     @State(Scope.Benchmark)
     public static class Segments {
-        /** How many customers. */
-        @Param("1000000")
+        /**
+         * How many customers. The issue asks for 1,000,000 ({@code -p size=1000000}); loading them one save at a
+         * time through the SPI takes longer than a benchmark session, so the default is 100,000 until the adapter
+         * has a bulk import.
+         */
+        @Param("100000")
         public int size;
 
         JdbcStores stores;

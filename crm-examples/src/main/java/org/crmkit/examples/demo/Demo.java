@@ -2,19 +2,11 @@ package org.crmkit.examples.demo;
 
 import java.io.PrintStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
-import org.crmkit.core.common.Channel;
-import org.crmkit.core.common.Money;
-import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.touchpoint.Direction;
 import org.crmkit.core.touchpoint.Touchpoint;
-import org.crmkit.core.touchpoint.TouchpointId;
-import org.crmkit.core.touchpoint.TouchpointKind;
 import org.crmkit.examples.population.SyntheticPopulation;
 import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.Ledger;
@@ -22,9 +14,6 @@ import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.ledger.Posting;
 import org.crmkit.loyalty.ledger.Source;
 import org.crmkit.loyalty.member.MemberNumber;
-import org.crmkit.loyalty.program.EarningRule;
-import org.crmkit.loyalty.program.Program;
-import org.crmkit.loyalty.program.ReversalPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +36,7 @@ import org.crmkit.core.servicelevel.ServiceLevelStandard;
 import org.crmkit.examples.fixtures.C1CarRental;
 import org.crmkit.examples.fixtures.C3CardIssuer;
 import org.crmkit.examples.fixtures.C5Steakhouse;
+import org.crmkit.examples.fixtures.C7DepartmentStore;
 import org.crmkit.examples.fixtures.C8Supermarket;
 import org.crmkit.examples.fixtures.C12Airline;
 import org.crmkit.core.touchpoint.LineItem;
@@ -284,28 +274,19 @@ public final class Demo {
 
     private void departmentStore() {
         heading("C7 department store: a refund takes back what the purchase earned");
-        Program program = Program.builder("store-card", "Store card points", Currency.getInstance("USD"))
-                .earningRules(EarningRule.perSpend("base", BigDecimal.ONE).build())
-                .reversalPolicy(ReversalPolicy.PARTIAL_CLAWBACK).build();
-        Ledger ledger = Ledger.builder(program).clock(clock).build();
+        Ledger ledger = Ledger.builder(C7DepartmentStore.storeCard()).clock(clock).build();
         MemberNumber number = MemberNumber.of("DS-1001");
-        CustomerId shopper = CustomerId.of("shopper-1");
-        ledger.enroll(number, shopper);
-        Touchpoint coat = Touchpoint.builder().id(TouchpointId.of("sale-coat")).customerId(shopper)
-                .occurredAt(clock.instant()).channel(Channel.COUNTER).direction(Direction.INBOUND)
-                .kind(TouchpointKind.PURCHASE).amount(Money.of("120.00", "USD")).build();
+        ledger.enroll(number, C7DepartmentStore.SHOPPER);
+        Touchpoint coat = C7DepartmentStore.coat();
         ledger.post(new Posting.Earn(number, coat, null));
         ledger.post(new Posting.Earn(number, coat, null)); // offered twice by the till: earns once
         out.printf("  a 120.00 USD coat earns %d points (the till sent it twice; it earned once)%n",
                 ledger.balance(number));
-        ledger.post(new Posting.Redeem(number, IdempotencyKey.of("gift-wrap"), 100, null, clock.instant(),
+        ledger.post(new Posting.Redeem(number, IdempotencyKey.of("gift-wrap"), 100, null, coat.occurredAt(),
                 "gift wrap", Source.agent("clerk-4")));
         out.printf("  100 points pay for gift wrap; balance %d%n", ledger.balance(number));
-        Touchpoint refund = Touchpoint.builder().id(TouchpointId.of("refund-coat")).customerId(shopper)
-                .occurredAt(clock.instant().plus(Duration.ofDays(3))).channel(Channel.COUNTER)
-                .direction(Direction.INBOUND).kind(TouchpointKind.REFUND).amount(Money.of("-120.00", "USD"))
-                .relatedTo(coat.id()).build();
-        LedgerEntry.Reversal back = (LedgerEntry.Reversal) ledger.post(Posting.Reverse.refund(number, refund));
+        LedgerEntry.Reversal back = (LedgerEntry.Reversal) ledger.post(
+                Posting.Reverse.refund(number, C7DepartmentStore.refundOf(coat)));
         out.printf("  the coat comes back, no questions asked: %d points taken back, %d already spent and forgiven"
                 + " (%s); balance %d%n", -back.points(), back.forgiven(),
                 back.policy().name().toLowerCase(Locale.ROOT).replace('_', ' '), ledger.balance(number));
