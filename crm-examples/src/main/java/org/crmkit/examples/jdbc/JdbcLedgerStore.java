@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.crmkit.core.CrmException;
 import org.crmkit.core.DuplicateException;
-import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.VersionConflictException;
 import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.LedgerEntry;
@@ -66,12 +65,7 @@ final class JdbcLedgerStore implements LedgerStore {
     @Override
     public List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit) {
         Objects.requireNonNull(member, "member");
-        if (afterSequence < 0) {
-            throw new RuleViolationException("afterSequence must not be negative: " + afterSequence);
-        }
-        if (limit < 1 || limit > 10_000) {
-            throw new RuleViolationException("limit must be between 1 and 10000: " + limit);
-        }
+        LedgerStore.checkPage(afterSequence, limit);
         return List.copyOf(jdbc.inTransaction("reading the ledger of " + member, c -> jdbc.query(c,
                 "SELECT document FROM crm_ledger_entries WHERE member = ? AND sequence > ? ORDER BY sequence LIMIT "
                         + limit, r -> jdbc.read(r.getString(1), LedgerEntry.class), member.value(), afterSequence)));

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.crmkit.core.DuplicateException;
-import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.VersionConflictException;
 import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.LedgerEntry;
@@ -46,12 +45,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit) {
         Objects.requireNonNull(member, "member");
-        if (afterSequence < 0) {
-            throw new RuleViolationException("afterSequence must not be negative: " + afterSequence);
-        }
-        if (limit < 1 || limit > 10_000) {
-            throw new RuleViolationException("limit must be between 1 and 10000: " + limit);
-        }
+        LedgerStore.checkPage(afterSequence, limit);
         Journal j = journals.get(member);
         if (j == null) {
             return List.of();

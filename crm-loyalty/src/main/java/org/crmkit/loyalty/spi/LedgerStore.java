@@ -3,6 +3,7 @@ package org.crmkit.loyalty.spi;
 import java.util.List;
 import java.util.Optional;
 
+import org.crmkit.core.RuleViolationException;
 import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.member.MemberNumber;
@@ -36,6 +37,23 @@ public interface LedgerStore {
      * @return the entries in sequence order; fewer than {@code limit} only at the end
      */
     List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit);
+
+    /**
+     * Checks the arguments of {@link #entries}, so that every store refuses the same requests with the same
+     * messages.
+     *
+     * @param afterSequence must not be negative
+     * @param limit must be 1 to 10,000
+     * @throws RuleViolationException naming the argument and its value otherwise
+     */
+    static void checkPage(long afterSequence, int limit) {
+        if (afterSequence < 0) {
+            throw new RuleViolationException("afterSequence must not be negative: " + afterSequence);
+        }
+        if (limit < 1 || limit > 10_000) {
+            throw new RuleViolationException("limit must be between 1 and 10000: " + limit);
+        }
+    }
 
     /**
      * Finds the entry holding an idempotency key.
