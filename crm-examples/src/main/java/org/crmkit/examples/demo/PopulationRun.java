@@ -1,22 +1,23 @@
 package org.crmkit.examples.demo;
 
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
-import java.io.PrintStream;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.Currency;
 
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.consent.Purpose;
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.spi.Pages;
 import org.crmkit.core.touchpoint.LineItem;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.examples.population.SyntheticCustomer;
@@ -116,7 +117,7 @@ final class PopulationRun {
 
         Map<String, Long> tiers = new LinkedHashMap<>();
         FRESH_CLUB.tiers().forEach(t -> tiers.put(t.name(), 0L));
-        org.crmkit.core.spi.Pages.stream(ledger.members()::findAll)
+        Pages.stream(ledger.members()::findAll)
                 .forEach(m -> tiers.merge(m.tier(), 1L, Long::sum));
         List<String> tierNames = new ArrayList<>(tiers.keySet());
         double[][] tierCounts = new double[tierNames.size()][];
@@ -142,7 +143,7 @@ final class PopulationRun {
     }
 
     private static void earn(Ledger ledger, SyntheticCustomer c) {
-        MemberNumber number = MemberNumber.of("FC-" + c.customer().id().value().toUpperCase(java.util.Locale.ROOT));
+        MemberNumber number = MemberNumber.of("FC-" + c.customer().id().value().toUpperCase(Locale.ROOT));
         ledger.enroll(number, c.customer().id());
         for (Touchpoint t : c.touchpoints()) {
             ledger.post(new Posting.Earn(number, t, null));

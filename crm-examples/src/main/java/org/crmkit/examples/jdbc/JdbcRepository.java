@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 import org.crmkit.core.CrmException;
 import org.crmkit.core.DuplicateException;
@@ -108,7 +109,7 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
                 return stored;
             });
         } catch (CrmException e) {
-            if (e.getCause() instanceof java.sql.SQLException s && Dialect.isUniqueViolation(s)) {
+            if (e.getCause() instanceof SQLException s && Dialect.isUniqueViolation(s)) {
                 long actual = jdbc.inTransaction("reading the version of " + what + " " + id, c -> version(c, id));
                 if (expected == 0 && actual != 0) {
                     throw new VersionConflictException(what, id, expected, actual);
@@ -130,16 +131,26 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
     }
 
     /** The constraint's name where the driver says it, so the message points at what clashed. */
-    private static String constraint(java.sql.SQLException e) {
+    private static String constraint(SQLException e) {
         String m = String.valueOf(e.getMessage());
-        int i = m.indexOf("constraint \"");
-        if (i >= 0) {
-            int end = m.indexOf('"', i + 12);
-            return end > 0 ? m.substring(i + 12, end) : m;
+        // PostgreSQL: ... violates unique constraint "name"; H2: ... ON PUBLIC.NAME(...) ...
+        String postgres = after(m, "constraint \"", '"');
+        if (postgres != null) {
+            return postgres;
         }
-        int h2 = m.indexOf("ON PUBLIC.");
-        return h2 >= 0 ? m.substring(h2 + 10, Math.min(m.length(), m.indexOf(' ', h2 + 10) < 0 ? m.length()
-                : m.indexOf(' ', h2 + 10))) : "a unique column";
+        String h2 = after(m, "ON PUBLIC.", ' ');
+        return h2 != null ? h2 : "a unique column";
+    }
+
+    /** {@return the text after {@code start} up to {@code end} or the end of the message; null without start} */
+    private static @Nullable String after(String message, String start, char end) {
+        int from = message.indexOf(start);
+        if (from < 0) {
+            return null;
+        }
+        from += start.length();
+        int to = message.indexOf(end, from);
+        return message.substring(from, to < 0 ? message.length() : to);
     }
 
     private long version(Connection c, I id) throws SQLException {
@@ -177,7 +188,7 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
      *
      * @param cursor the cursor of a row, for the next page
      */
-    Page<T> pageOf(List<Object[]> rows, int size, java.util.function.Function<Object[], String> cursor) {
+    Page<T> pageOf(List<Object[]> rows, int size, Function<Object[], String> cursor) {
         List<T> items = new ArrayList<>(Math.min(rows.size(), size));
         for (int i = 0; i < rows.size() && i < size; i++) {
             items.add(jdbc.read((String) rows.get(i)[0], type));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
@@ -150,7 +151,7 @@ public final class SyntheticPopulation {
                 .kind(organization ? CustomerKind.ORGANIZATION : CustomerKind.PERSON)
                 .name(organization ? Name.organization(last + " & Co") : Name.person(first, last))
                 .addContactPoint(ContactPoint.verified(EmailAddress.of(
-                        first.toLowerCase(java.util.Locale.ROOT) + "." + id.value() + "@example.com")))
+                        first.toLowerCase(Locale.ROOT) + "." + id.value() + "@example.com")))
                 .lifecycleStage(usage == Trait.Usage.LIGHT && r.nextInt(4) == 0 ? LifecycleStage.LAPSED
                         : LifecycleStage.CUSTOMER)
                 .tags(tags).createdAt(createdAt);
