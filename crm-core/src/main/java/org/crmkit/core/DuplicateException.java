@@ -15,4 +15,15 @@ public class DuplicateException extends CrmException {
     public DuplicateException(String message) {
         super(message);
     }
+
+    /**
+     * Creates the exception with the failure that revealed the duplicate, such as a database's unique-key
+     * violation.
+     *
+     * @param message what is duplicated, with the value
+     * @param cause the underlying failure
+     */
+    public DuplicateException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

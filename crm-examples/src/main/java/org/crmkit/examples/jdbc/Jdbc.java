@@ -1,5 +1,6 @@
 package org.crmkit.examples.jdbc;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,6 +73,27 @@ final class Jdbc {
     int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement p = prepare(c, sql, params)) {
             return p.executeUpdate();
+        }
+    }
+
+    /** Runs one statement for each row of parameters, as one JDBC batch. */
+    void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    p.setObject(i + 1, row[i]);
+                }
+                p.addBatch();
+            }
+            p.executeBatch();
+        } catch (BatchUpdateException e) {
+            // The first failure itself, whose state says what went wrong; the batch's own message may quote
+            // every row's parameters, personal data included.
+            SQLException first = e.getNextException();
+            throw first != null ? first : new SQLException("a batch failed", e.getSQLState(), e.getErrorCode());
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,6 +95,25 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
                 throw new DuplicateException("external id " + e + " already belongs to customer " + holder.get());
             }
         }
+    }
+
+    /** Batched: new profiles have no side rows to replace, and a taken external id fails on its key. */
+    @Override
+    void insertSideTables(Connection c, List<Customer> batch) throws SQLException {
+        List<Object[]> tags = new ArrayList<>();
+        List<Object[]> contacts = new ArrayList<>();
+        List<Object[]> externalIds = new ArrayList<>();
+        for (Customer customer : batch) {
+            String id = customer.id().value();
+            customer.tags().forEach(t -> tags.add(new Object[] {id, t}));
+            customer.contactPoints().stream().map(cp -> address(cp.address())).distinct()
+                    .forEach(a -> contacts.add(new Object[] {a, id}));
+            customer.externalIds().forEach(e -> externalIds.add(new Object[] {e.toString(), id}));
+        }
+        jdbc.batch(c, "INSERT INTO crm_customer_tags (customer_id, tag) VALUES (?, ?)", tags);
+        jdbc.batch(c, "INSERT INTO crm_customer_contacts (address, customer_id) VALUES (?, ?)", contacts);
+        jdbc.batch(c, "INSERT INTO crm_customer_external_ids (external_id, customer_id) VALUES (?, ?)",
+                externalIds);
     }
 
     /** An address as stored: its JSON form, which is canonical for equal addresses. */

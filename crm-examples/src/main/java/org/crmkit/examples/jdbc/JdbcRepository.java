@@ -3,6 +3,7 @@ package org.crmkit.examples.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 
 import org.crmkit.core.CrmException;
 import org.crmkit.core.DuplicateException;
+import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.VersionConflictException;
 import org.crmkit.core.spi.Page;
 import org.crmkit.core.spi.PageRequest;
@@ -118,6 +120,67 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
                         + constraint(s));
             }
             throw e;
+        }
+    }
+
+    /**
+     * Stores new aggregates in batches: each batch is one transaction of batched inserts, so nothing of a failed
+     * batch is stored, and the batches before it stay.
+     *
+     * @param aggregates new aggregates, at version 0
+     * @param batchSize aggregates per batch
+     * @return how many were stored
+     * @throws DuplicateException when an aggregate's id, or a value unique to one aggregate, is taken
+     */
+    long insertAll(Iterable<? extends T> aggregates, int batchSize) {
+        Objects.requireNonNull(aggregates, "aggregates");
+        long stored = 0;
+        List<T> batch = new ArrayList<>(batchSize);
+        Iterator<? extends T> it = aggregates.iterator();
+        while (it.hasNext()) {
+            T aggregate = Objects.requireNonNull(it.next(), what);
+            if (versionOf(aggregate) != 0) {
+                throw new RuleViolationException("only new " + what + "s can be imported, but " + what + " "
+                        + idOf(aggregate) + " has version " + versionOf(aggregate) + "; after " + stored
+                        + " stored");
+            }
+            batch.add(withVersion(aggregate, 1));
+            if (batch.size() == batchSize || !it.hasNext()) {
+                insertBatch(batch, stored);
+                stored += batch.size();
+                batch.clear();
+            }
+        }
+        return stored;
+    }
+
+    private void insertBatch(List<T> batch, long before) {
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (T a : batch) {
+            rows.add(params(key(idOf(a)), 1L, jdbc.write(a), values(a)));
+        }
+        String first = what + "s " + idOf(batch.get(0)) + " to " + idOf(batch.get(batch.size() - 1));
+        try {
+            jdbc.inTransaction("importing " + first, c -> {
+                jdbc.batch(c, insert, rows);
+                insertSideTables(c, batch);
+                return null;
+            });
+        } catch (CrmException e) {
+            if (e.getCause() instanceof SQLException s && Dialect.isUniqueViolation(s)) {
+                throw new DuplicateException("importing " + first + ": one claims an id or a value another "
+                        + what + " holds (" + constraint(s) + "); none of this batch was stored, the " + before
+                        + " before it were", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Writes the side tables of a batch of new aggregates, inside its transaction; one by one by default. */
+    void insertSideTables(Connection c, List<T> batch) throws SQLException {
+        for (T a : batch) {
+            checkUnique(c, a);
+            writeSideTables(c, a);
         }
     }
 

@@ -45,7 +45,7 @@ class PushdownDifferentialProperties {
             JdbcStores stores = JdbcStores.open(dataSource);
             List<SyntheticCustomer> people = SyntheticPopulation.of(2026, 2_000, END).stream()
                     .collect(Collectors.toList());
-            people.forEach(c -> stores.customers().save(c.customer()));
+            stores.importCustomers(people.stream().map(SyntheticCustomer::customer).collect(Collectors.toList()));
             // Facts are read from the stored profiles, as a host would read them back.
             List<Subject> subjects = people.stream()
                     .map(c -> Subject.of(stores.customers().findById(c.customer().id()).orElseThrow(), List.of(), END))
