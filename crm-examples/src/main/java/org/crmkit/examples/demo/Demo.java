@@ -1,12 +1,47 @@
 package org.crmkit.examples.demo;
 
-import java.io.PrintStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.crmkit.core.Crm;
+import org.crmkit.core.customer.ContactKind;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerKind;
+import org.crmkit.core.customer.Name;
+import org.crmkit.core.event.CrmEvent;
+import org.crmkit.core.preference.EffectivePreferences;
+import org.crmkit.core.preference.Preference;
+import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.servicelevel.ClockEvent;
+import org.crmkit.core.servicelevel.ClockReading;
+import org.crmkit.core.servicelevel.Comparison;
+import org.crmkit.core.servicelevel.ServiceLevelClock;
+import org.crmkit.core.servicelevel.ServiceLevelReport;
+import org.crmkit.core.servicelevel.ServiceLevelStandard;
+import org.crmkit.core.touchpoint.LineItem;
 import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.examples.contract.MutableClock;
+import org.crmkit.examples.fixtures.C12Airline;
+import org.crmkit.examples.fixtures.C1CarRental;
+import org.crmkit.examples.fixtures.C2BeyondExpectation;
+import org.crmkit.examples.fixtures.C3CardIssuer;
+import org.crmkit.examples.fixtures.C5Steakhouse;
+import org.crmkit.examples.fixtures.C6HotelProcess;
+import org.crmkit.examples.fixtures.C7DepartmentStore;
+import org.crmkit.examples.fixtures.C8Supermarket;
+import org.crmkit.examples.fixtures.C9Courier;
 import org.crmkit.examples.population.SyntheticPopulation;
 import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.Ledger;
@@ -14,32 +49,6 @@ import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.ledger.Posting;
 import org.crmkit.loyalty.ledger.Source;
 import org.crmkit.loyalty.member.MemberNumber;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import org.crmkit.core.Crm;
-import org.crmkit.core.customer.ContactKind;
-import org.crmkit.core.customer.Customer;
-import org.crmkit.core.customer.Name;
-import org.crmkit.core.customer.CustomerKind;
-import org.crmkit.core.event.CrmEvent;
-import org.crmkit.core.preference.EffectivePreferences;
-import org.crmkit.core.preference.Preference;
-import org.crmkit.examples.contract.MutableClock;
-import org.crmkit.core.servicelevel.Comparison;
-import org.crmkit.core.servicelevel.ServiceLevelReport;
-import org.crmkit.core.servicelevel.ServiceLevelStandard;
-import org.crmkit.examples.fixtures.C1CarRental;
-import org.crmkit.examples.fixtures.C3CardIssuer;
-import org.crmkit.examples.fixtures.C5Steakhouse;
-import org.crmkit.examples.fixtures.C7DepartmentStore;
-import org.crmkit.examples.fixtures.C8Supermarket;
-import org.crmkit.examples.fixtures.C12Airline;
-import org.crmkit.core.touchpoint.LineItem;
 import org.crmkit.segmentation.analysis.Grid;
 import org.crmkit.segmentation.analysis.OfferLists;
 import org.crmkit.segmentation.analysis.RepurchaseCycles;
@@ -124,10 +133,13 @@ public final class Demo {
         out.println("crmkit demo: the case studies on the in-memory store");
         steakhouse();
         carRental();
+        beyondExpectation();
         cardIssuer();
+        hotelProcess();
         supermarket();
         airline();
         departmentStore();
+        courier();
         out.println();
         out.printf("%d domain events were published to listeners.%n", events);
         new PopulationRun(out, report, SyntheticPopulation.of(2026, populationSize, YEAR_END)).run();
@@ -186,6 +198,112 @@ public final class Demo {
         out.printf("  after renewing, day 366: %s%n", C1CarRental.needsSignature(renewed,
                 member.agreements().get(0).signedAt().plus(Duration.ofDays(366)))
                 ? "signature needed" : "no signature needed");
+        flightDelayed(renewed);
+    }
+
+    private void flightDelayed(Customer member) {
+        heading("C1 car rental: the car is ready before the delayed flight lands");
+        clock.advance(Duration.ofHours(14));
+        Instant booked = clock.instant();
+        Touchpoint booking = crm.recordTouchpoint(C1CarRental.airportBooking(member, booked, "UA 880"));
+        String item = booking.id().value();
+        Instant scheduled = booked.plus(Duration.ofHours(7).plusMinutes(40));
+        List<ClockEvent> events = new ArrayList<>(List.of(ClockEvent.of(C1CarRental.BOOKED, booked),
+                C1CarRental.flightLands(booked, scheduled)));
+        ClockReading r = crm.serviceLevels().check(member.id(), item, C1CarRental.CAR_READY, events);
+        out.printf("  %s: a travel agent books %s a %s car at the airport (corporate discount %s%%) for flight"
+                + " UA 880, landing %s; the car is due then%n", hhmm(booked), member.name().display(),
+                member.effectivePreferences().about(C1CarRental.VEHICLE_CLASS).get(0).value(),
+                booking.attributes().get("corporate-discount"), hhmm(r.dueAt()));
+        Instant delayed = scheduled.plus(Duration.ofMinutes(90));
+        clock.advance(Duration.ofHours(5));
+        events.add(C1CarRental.flightLands(clock.instant(), delayed));
+        r = crm.serviceLevels().check(member.id(), item, C1CarRental.CAR_READY, events);
+        out.printf("  %s: the flight feed says UA 880 is 90 minutes late; the car is now due at %s (%s, %s left)%n",
+                hhmm(clock.instant()), hhmm(r.dueAt()), r.state().name().toLowerCase(Locale.ROOT),
+                r.remaining().toHoursPart() + " h " + r.remaining().toMinutesPart() + " min");
+        clock.set(delayed.minus(Duration.ofMinutes(20)));
+        events.add(ClockEvent.of(C1CarRental.CAR_AT_STALL, clock.instant()));
+        r = crm.serviceLevels().check(member.id(), item, C1CarRental.CAR_READY, events);
+        out.printf("  %s: the car stands at its stall with \"%s\" on the board, %d minutes before landing: %s%n",
+                hhmm(clock.instant()), member.name().display(),
+                Duration.between(clock.instant(), delayed).toMinutes(), r.state().name().toLowerCase(Locale.ROOT));
+        List<ClockEvent> withoutFeed = events.stream().filter(e -> e.movedTo() == null || e.at().equals(booked))
+                .toList();
+        out.printf("  had the due time not moved with the flight, the same car would count as %s%n",
+                ServiceLevelClock.read(C1CarRental.CAR_READY, withoutFeed, clock.instant()).state().name()
+                        .toLowerCase(Locale.ROOT));
+    }
+
+    private void beyondExpectation() {
+        heading("C2 service beyond expectation: a song noticed, a full hotel, a car that will not start");
+        Customer guest = crm.create(C2BeyondExpectation.guest());
+        Preference song = C2BeyondExpectation.noticedSong();
+        crm.recordPreference(guest.id(), song);
+        C2BeyondExpectation.rides().forEach(crm::recordTouchpoint);
+        out.printf("  driver %s notices %s enjoys %s; by evening the album is on the seat%n", song.recordedBy(),
+                guest.name().display(), song.value());
+        for (Touchpoint ride : C2BeyondExpectation.rides()) {
+            out.printf("    %-13s %-8s %s%n", ride.id(), ride.expectation().orElseThrow().name()
+                    .toLowerCase(Locale.ROOT).replace('_', ' '), ride.outcome().orElse(""));
+        }
+        Customer couple = crm.create(C2BeyondExpectation.walkInCouple());
+        List<Touchpoint> stay = C2BeyondExpectation.fullHotel();
+        stay.forEach(crm::recordTouchpoint);
+        out.printf("  a walk-in couple (%s) finds the hotel full: %s (%s); a month later they book the hotel%n",
+                couple.name().display(), stay.get(0).outcome().orElseThrow(),
+                stay.get(0).expectation().orElseThrow().name().toLowerCase(Locale.ROOT));
+        crm.create(C2BeyondExpectation.carOwner());
+        ServiceCase fault = crm.openCase(C2BeyondExpectation.ignitionCase());
+        out.printf("  two letters: \"%s\"; the case gathers %d evenings of observations:%n",
+                C2BeyondExpectation.letters().get(0).outcome().orElseThrow(), fault.observations().size());
+        fault.observations().forEach(o -> out.println("    " + o.text()));
+        out.printf("  root cause: %s%n", fault.rootCause().orElseThrow());
+    }
+
+    private void hotelProcess() {
+        heading("C6 hotel chain: every step of a stay measured, defects over the whole stay");
+        List<ServiceLevelReport> before = C6HotelProcess.journey(C6HotelProcess.BEFORE,
+                C6HotelProcess.DEFECTS_BEFORE);
+        List<ServiceLevelReport> after = C6HotelProcess.journey(C6HotelProcess.AFTER, C6HotelProcess.DEFECTS_AFTER);
+        List<String> names = new ArrayList<>();
+        List<double[]> rates = new ArrayList<>();
+        for (int i = 0; i < C6HotelProcess.STEPS.size(); i++) {
+            String name = C6HotelProcess.STEPS.get(i).name();
+            out.printf("  %-26s defects %4.1f%% -> %3.1f%%  (sigma %.1f -> %.1f)%n", name,
+                    before.get(i).dpmo() / 10_000, after.get(i).dpmo() / 10_000, before.get(i).sigmaLevel(),
+                    after.get(i).sigmaLevel());
+            names.add(name);
+            rates.add(new double[] {before.get(i).dpmo() / 10_000, after.get(i).dpmo() / 10_000});
+        }
+        double flawedBefore = 1 - ServiceLevelReport.rolledThroughputYield(before);
+        double flawedAfter = 1 - ServiceLevelReport.rolledThroughputYield(after);
+        out.printf("  stays with any defect: %.1f%% -> %.1f%% (goal: under %.0f%%)%n", 100 * flawedBefore,
+                100 * flawedAfter, 100 * C6HotelProcess.JOURNEY_DEFECT_GOAL);
+        report.heading("C6 hotel chain: defects per step of a stay");
+        report.bars("Items with a defect", names, List.of("before", "after"), rates.toArray(new double[0][]), "%");
+    }
+
+    private void courier() {
+        heading("C9 courier: steady customers, and each agent's customers asked about quality");
+        List<Subject> shippers = C9Courier.shippers();
+        CompiledSegment steady = C9Courier.steadyCustomers().compile(FactCatalog.standard());
+        out.printf("  %d of %d business customers are steady (%s): they get the shipping tools%n",
+                shippers.stream().filter(steady::includes).count(), shippers.size(),
+                C9Courier.steadyCustomers().condition());
+        List<Touchpoint> calls = C9Courier.callsIn(C9Courier.MONTH);
+        var sample = C9Courier.sample(calls, C9Courier.MONTH, 5);
+        var quality = C9Courier.qualityByAgent(C9Courier.surveyCalls(sample));
+        out.printf("  %s: %d calls answered; 5 customers per agent called back and asked%n", C9Courier.MONTH,
+                calls.size());
+        sample.forEach((agent, served) -> out.printf("    %s: asked %s; mean score %s of 5%n", agent,
+                served.stream().map(t -> t.customerId().value()).collect(Collectors.joining(", ")),
+                quality.get(agent)));
+    }
+
+    /** {@return the time of day in UTC, as the rental desk's screens show it} */
+    private static String hhmm(Instant at) {
+        return LocalTime.ofInstant(at, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES) + " UTC";
     }
 
     private void cardIssuer() {

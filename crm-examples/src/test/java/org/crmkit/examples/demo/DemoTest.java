@@ -27,7 +27,16 @@ class DemoTest {
         assertTrue(out.contains("rental on day 364: no signature, no queue"), out);
         assertTrue(out.contains("rental on day 366: signature needed at the counter"), out);
         assertTrue(out.contains("card on file: PaymentInstrument[AMEX ****1005 exp 2029-03, token=****]"), out);
-        assertTrue(out.contains("11 domain events were published"), out);
+        assertTrue(out.contains("23 domain events were published"), out);
+        assertTrue(out.contains("the car is now due at 18:10 UTC (running, 4 h 10 min left)"), out);
+        assertTrue(out.contains("\"Daniel Okafor\" on the board, 20 minutes before landing: met"), out);
+        assertTrue(out.contains("had the due time not moved with the flight, the same car would count as breached"),
+                out);
+        assertTrue(out.contains("c2-ride-back  exceeded the album she enjoyed"), out);
+        assertTrue(out.contains("root cause: vapour lock"), out);
+        assertTrue(out.contains("stays with any defect: 11.0% -> 0.8% (goal: under 1%)"), out);
+        assertTrue(out.contains("40 of 120 business customers are steady"), out);
+        assertTrue(out.contains("agent-3: asked") && out.contains("mean score 2.60 of 5"), out);
         // C3: the medians and what the improvement is worth.
         assertTrue(out.contains("Card replacement         median 15 ->  2 days"), out);
         assertTrue(out.contains("4.29 USD a card, 17503200.00 USD for 4,080,000 cards a year"), out);
@@ -51,7 +60,9 @@ class DemoTest {
 
         assertEquals(folder.resolve("report.html"), file);
         String html = Files.readString(file);
-        assertEquals(5, count(html, "<svg"), "charts: C3 before and after, C8 cells, segments, tiers, Pareto curve");
+        assertEquals(6, count(html, "<svg"),
+                "charts: C3 before and after, C6 defects per step, C8 cells, segments, tiers, Pareto curve");
+        assertTrue(html.contains("Items with a defect"), "C6 is charted");
         assertTrue(html.contains("Items within the standard's target"));
         assertTrue(html.contains("national / high"), "the nine cells are charted");
         assertTrue(html.contains("Pareto curve of spend"));
