@@ -162,7 +162,7 @@ final class ProgramJson {
     static final class Reader extends JsonDeserializer<Program> {
         @Override
         public Program deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            JsonNode node = p.readValueAsTree();
+            JsonNode node = ctx.readTree(p);
             return program(node, (ObjectMapper) p.getCodec());
         }
     }

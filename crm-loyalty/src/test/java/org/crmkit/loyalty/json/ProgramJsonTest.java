@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -112,6 +114,15 @@ class ProgramJsonTest {
                         .reversalPolicy(policy).qualification(period).softLanding(soft)
                         .tiers(Tier.base("base"), Tier.base("top", "gift").withQualifyingPoints(threshold))
                         .build());
+    }
+
+    @Test
+    @DisplayName("programs inside another document, such as a list, read back equal")
+    void nestedInAList() throws IOException {
+        List<Program> programs = List.of(airline(), Program.builder("p", "Program", Currency.getInstance("EUR"))
+                .build());
+        assertEquals(programs, MAPPER.readValue(MAPPER.writeValueAsString(programs),
+                new TypeReference<List<Program>>() { }));
     }
 
     @Property(tries = 200)

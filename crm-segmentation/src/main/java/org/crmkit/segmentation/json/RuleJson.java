@@ -57,7 +57,7 @@ final class RuleJson {
     static final class ConditionReader extends JsonDeserializer<Condition> {
         @Override
         public Condition deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            return new Reading().condition(p.readValueAsTree(), "$", 1);
+            return new Reading().condition(ctx.readTree(p), "$", 1);
         }
     }
 
@@ -83,7 +83,7 @@ final class RuleJson {
     static final class SegmentReader extends JsonDeserializer<Segment> {
         @Override
         public Segment deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            return new Reading().segment(p.readValueAsTree());
+            return new Reading().segment(ctx.readTree(p));
         }
     }
 

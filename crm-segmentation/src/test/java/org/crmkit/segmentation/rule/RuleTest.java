@@ -172,6 +172,19 @@ class RuleTest {
                 Facts.customerSince().before(java.time.LocalDate.of(2025, 1, 1))), read);
     }
 
+    /** A segment or condition inside another document: the reader must leave the rest of it to the caller. */
+    record Campaign(List<Segment> segments, Condition guard) {
+    }
+
+    @Test
+    void json_segmentsAndConditionsInsideAnotherDocumentReadBack() {
+        Campaign campaign = new Campaign(List.of(
+                Segment.of("pets", "pet food", Facts.tags().contains("pet-owner")),
+                Segment.of("lapsed", "win back", Facts.lifecycleStage().eq("lapsed"))),
+                Condition.not(Facts.tags().contains("vip")));
+        assertEquals(campaign, CrmJson.read(CrmJson.write(campaign), Campaign.class));
+    }
+
     @Test
     void json_problemsNameTheirPath() {
         assertEquals("$.any[0].op", pathOf("{\"any\": [{\"fact\": \"tags\", \"op\": \"has\", \"value\": \"x\"}]}"));
