@@ -18,8 +18,6 @@ import java.util.stream.Collectors;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.ContactKind;
 import org.crmkit.core.customer.Customer;
-import org.crmkit.core.customer.CustomerKind;
-import org.crmkit.core.customer.Name;
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.preference.EffectivePreferences;
 import org.crmkit.core.preference.Preference;
@@ -180,8 +178,7 @@ public final class Demo {
 
     private void carRental() {
         heading("C1 car rental: the annual agreement spares the signature");
-        Customer company = crm.createCustomer(b -> b.kind(CustomerKind.ORGANIZATION)
-                .name(Name.organization("Northwind Traders")));
+        Customer company = crm.create(C1CarRental.company());
         Customer member = C1CarRental.enrolMember(crm, company.id());
         out.printf("%s joins the gold club and signs the annual agreement on %s.%n", member.name().display(),
                 clock.instant());
