@@ -1,15 +1,12 @@
 package org.crmkit.examples.jdbc;
 
+import javax.sql.DataSource;
+
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
-import org.crmkit.core.spi.CustomerRepository;
-import org.crmkit.core.spi.ServiceCaseRepository;
-import org.crmkit.core.spi.TouchpointRepository;
-import org.crmkit.examples.contract.CustomerRepositoryProperties;
-import org.crmkit.examples.contract.TouchpointRepositoryProperties;
 
 /**
  * The kit's jqwik properties against the JDBC adapter on PostgreSQL: each try starts from empty tables. Skipped, with
@@ -17,20 +14,10 @@ import org.crmkit.examples.contract.TouchpointRepositoryProperties;
  */
 @AddLifecycleHook(value = PostgresRepositoryProperties.RequiresPostgres.class,
         propagateTo = PropagationMode.ALL_DESCENDANTS)
-class PostgresRepositoryProperties implements CustomerRepositoryProperties, TouchpointRepositoryProperties {
+class PostgresRepositoryProperties extends JdbcRepositoryProperties {
     @Override
-    public CustomerRepository createRepository() {
-        return JdbcStores.open(Databases.postgresEmptied()).customers();
-    }
-
-    @Override
-    public TouchpointRepository createTouchpoints() {
-        return JdbcStores.open(Databases.postgresEmptied()).touchpoints();
-    }
-
-    @Override
-    public ServiceCaseRepository createCases() {
-        return JdbcStores.open(Databases.postgresEmptied()).cases();
+    DataSource emptyDatabase() {
+        return Databases.postgresEmptied();
     }
 
     /** jqwik's own skip, as JUnit's assumptions do not reach jqwik properties. */
