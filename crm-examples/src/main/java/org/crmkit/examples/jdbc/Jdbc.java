@@ -83,9 +83,7 @@ final class Jdbc {
         }
         try (PreparedStatement p = c.prepareStatement(sql)) {
             for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    p.setObject(i + 1, row[i]);
-                }
+                bind(p, row);
                 p.addBatch();
             }
             p.executeBatch();
@@ -99,10 +97,14 @@ final class Jdbc {
 
     static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement p = c.prepareStatement(sql);
+        bind(p, params);
+        return p;
+    }
+
+    private static void bind(PreparedStatement p, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             p.setObject(i + 1, params[i]);
         }
-        return p;
     }
 
     String write(Object value) {
