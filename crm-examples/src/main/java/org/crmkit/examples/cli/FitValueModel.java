@@ -16,13 +16,14 @@ import java.util.Map;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.segmentation.value.BgNbd;
+import org.crmkit.segmentation.value.CustomerValue;
 import org.crmkit.segmentation.value.GammaGamma;
-import org.crmkit.segmentation.value.LifetimeValue;
 import org.crmkit.segmentation.value.ModelFit;
 import org.crmkit.segmentation.value.ParetoNbd;
 import org.crmkit.segmentation.value.PurchaseModel;
 import org.crmkit.segmentation.value.RepeatSummary;
 import org.crmkit.segmentation.value.TransactionFiles;
+import org.crmkit.segmentation.value.ValueScorer;
 
 /**
  * Fits a customer-value model to a transaction file and prints the fit as JSON, optionally writing per-customer
@@ -113,13 +114,14 @@ public final class FitValueModel {
 
     private static void writeScores(Path file, List<RepeatSummary> data, PurchaseModel model, GammaGamma spend,
                                     double horizon, int steps, double discount) throws IOException {
+        List<CustomerValue> scores = ValueScorer.of(model, spend, horizon, steps, discount).scoreAll(data);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             w.println("customer_id,x,t_x,T,p_alive,expected_purchases,clv");
-            for (RepeatSummary s : data) {
+            for (int i = 0; i < data.size(); i++) {
+                RepeatSummary s = data.get(i);
+                CustomerValue v = scores.get(i);
                 w.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.6f,%.6f,%.2f%n", s.customerId(), s.x(), s.tx(), s.age(),
-                        model.probabilityAlive(s.x(), s.tx(), s.age()),
-                        model.expectedPurchases(horizon, s.x(), s.tx(), s.age()),
-                        LifetimeValue.of(model, spend, s, horizon, steps, discount));
+                        v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue());
             }
         }
     }

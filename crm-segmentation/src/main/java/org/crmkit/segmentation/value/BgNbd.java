@@ -21,6 +21,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      * a = 1 +- NEAR_ONE (error of order NEAR_ONE squared).
      */
     private static final double NEAR_ONE = 1e-4;
+    private static final int MAX_TERMS = 1_000_000;
 
     /** Checks the parameters are positive. */
     public BgNbd {
@@ -129,7 +130,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         if (x == 0) {
             return 1.0;
         }
-        double logRatio = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx));
+        double logRatio = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + age) / (alpha + tx));
         return 1.0 / (1.0 + Math.exp(logRatio));
     }
 
@@ -141,75 +142,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      */
     @Override
     public double expectedPurchases(double t, int x, double tx, double age) {
-        if (t <= 0) {
-            return 0.0;
-        }
-        double c = a + b + x - 1;
-        if (c <= 0) {
-            throw new org.crmkit.core.RuleViolationException("BG/NBD expected purchases are undefined when a + b + x"
-                    + " - 1 <= 0: a=" + a + ", b=" + b + ", x=" + x);
-        }
-        if (Math.abs(a - 1) < NEAR_ONE) {
-            return (conditional(1 + NEAR_ONE, t, x, tx, age) + conditional(1 - NEAR_ONE, t, x, tx, age)) / 2;
-        }
-        return conditional(a, t, x, tx, age);
-    }
-
-    /**
-     * {@inheritDoc} The 2F1 series of the horizons share their coefficients, so one pass over the terms serves
-     * them all.
-     */
-    @Override
-    public double[] expectedPurchases(double[] horizons, int x, double tx, double age) {
-        double c = a + b + x - 1;
-        if (c <= 0 || Math.abs(a - 1) < NEAR_ONE) {
-            return PurchaseModel.super.expectedPurchases(horizons, x, tx, age);
-        }
-        int n = horizons.length;
-        double[] z = new double[n];
-        double[] power = new double[n];
-        double[] sum = new double[n];
-        for (int i = 0; i < n; i++) {
-            z[i] = horizons[i] > 0 ? horizons[i] / (alpha + age + horizons[i]) : 0;
-            power[i] = 1;
-            sum[i] = 1;
-        }
-        double p = r + x;
-        double q = b + x;
-        double coefficient = 1;
-        for (int k = 0; k < 1_000_000; k++) {
-            coefficient *= (p + k) * (q + k) / ((c + k) * (k + 1));
-            boolean changed = false;
-            for (int i = 0; i < n; i++) {
-                power[i] *= z[i];
-                double next = sum[i] + coefficient * power[i];
-                changed |= next != sum[i];
-                sum[i] = next;
-            }
-            if (!changed) {
-                break;
-            }
-        }
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = horizons[i] <= 0 ? 0 : fromSeries(a, horizons[i], sum[i], x, tx, age);
-        }
-        return out;
-    }
-
-    /** The closed form of the conditional expectation, with the drop-out shape given. */
-    private double conditional(double aa, double t, int x, double tx, double age) {
-        double hyp = Hypergeometric.f21(r + x, b + x, aa + b + x - 1, t / (alpha + age + t));
-        return fromSeries(aa, t, hyp, x, tx, age);
-    }
-
-    /** The closed form given its 2F1 value: the expectation if alive, over the odds of being alive. */
-    private double fromSeries(double aa, double t, double hyp, int x, double tx, double age) {
-        double c = aa + b + x - 1;
-        double numerator = c / (aa - 1) * (1 - Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t))) * hyp);
-        double denominator = x == 0 ? 1.0
-                : 1 + aa / (b + x - 1) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));
-        return numerator / denominator;
+        return ifAlive(t, x, age) * probabilityAlive(x, tx, age);
     }
 
     /**
@@ -217,24 +150,106 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      *
      * @param t the length of the period
      * @return the expected count
+     * @throws org.crmkit.core.RuleViolationException when {@code a + b - 1 <= 0}, where the model's closed form is
+     *     undefined
      */
+    @Override
     public double expectedPurchases(double t) {
+        return ifAlive(t, 0, 0);
+    }
+
+    /** The paper's expectation if alive at one horizon, straight from its 2F1. */
+    private double ifAlive(double t, int x, double age) {
+        requireDefined(x);
         if (t <= 0) {
             return 0.0;
         }
-        if (a + b - 1 <= 0) {
-            throw new org.crmkit.core.RuleViolationException("BG/NBD expected purchases are undefined when a + b - 1"
-                    + " <= 0: a=" + a + ", b=" + b);
-        }
-        if (Math.abs(a - 1) < NEAR_ONE) {
-            return (unconditional(1 + NEAR_ONE, t) + unconditional(1 - NEAR_ONE, t)) / 2;
-        }
-        return unconditional(a, t);
+        return Math.abs(a - 1) < NEAR_ONE
+                ? (conditional(1 + NEAR_ONE, t, x, age) + conditional(1 - NEAR_ONE, t, x, age)) / 2
+                : conditional(a, t, x, age);
     }
 
-    private double unconditional(double aa, double t) {
-        double hyp = Hypergeometric.f21(r, b, aa + b - 1, t / (alpha + t));
-        return (aa + b - 1) / (aa - 1) * (1 - Math.pow(alpha / (alpha + t), r) * hyp);
+    /**
+     * {@inheritDoc}
+     *
+     * @throws org.crmkit.core.RuleViolationException when {@code a + b + x - 1 <= 0}, where the model's closed form
+     *     is undefined
+     */
+    @Override
+    public double[] expectedPurchasesIfAlive(double[] horizons, int x, double age) {
+        requireDefined(x);
+        if (Math.abs(a - 1) < NEAR_ONE) {
+            double[] above = ifAlive(1 + NEAR_ONE, horizons, x, age);
+            double[] below = ifAlive(1 - NEAR_ONE, horizons, x, age);
+            for (int i = 0; i < above.length; i++) {
+                above[i] = (above[i] + below[i]) / 2;
+            }
+            return above;
+        }
+        return ifAlive(a, horizons, x, age);
+    }
+
+    private void requireDefined(int x) {
+        if (a + b + x - 1 <= 0) {
+            throw new org.crmkit.core.RuleViolationException("BG/NBD expected purchases are undefined when a + b + x"
+                    + " - 1 <= 0: a=" + a + ", b=" + b + ", x=" + x);
+        }
+    }
+
+    /**
+     * The paper's expectation if alive, c / (aa - 1) (1 - (1 - z)^(r + x) 2F1(r + x, b + x; c; z)) with
+     * c = aa + b + x - 1 and z = t / (alpha + T + t), by Euler's transformation
+     * c / (aa - 1) (1 - (1 - z)^(aa - 1) 2F1(aa + b - 1 - r, aa - 1; c; z)): that series' terms fall faster by a
+     * factor of about k^(2x), so frequent buyers need a few dozen terms instead of hundreds. The horizons share the
+     * series' coefficients, so one pass serves them all.
+     */
+    private double[] ifAlive(double aa, double[] horizons, int x, double age) {
+        int n = horizons.length;
+        double[] power = new double[n];
+        double[] sum = new double[n];
+        double[] z = new double[n];
+        double largest = 0;
+        for (int i = 0; i < n; i++) {
+            z[i] = horizons[i] > 0 ? horizons[i] / (alpha + age + horizons[i]) : 0;
+            largest = Math.max(largest, z[i]);
+            power[i] = 1;
+            sum[i] = 1;
+        }
+        double u = aa + b - 1 - r;
+        double v = aa - 1;
+        double c = aa + b + x - 1;
+        double coefficient = 1;
+        for (int k = 0; ; k++) {
+            if (k == MAX_TERMS) {
+                throw new org.crmkit.core.CrmException("BG/NBD expectation did not converge: x=" + x + ", T=" + age);
+            }
+            double ratio = (u + k) * (v + k) / ((c + k) * (k + 1));
+            coefficient *= ratio;
+            boolean changed = false;
+            for (int i = 0; i < n; i++) {
+                power[i] *= z[i];
+                double next = sum[i] + coefficient * power[i];
+                changed |= next != sum[i];
+                sum[i] = next;
+            }
+            // Stop once the terms no longer count and can only shrink.
+            if (!changed && Math.abs(ratio) * largest < 1) {
+                break;
+            }
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = horizons[i] <= 0 ? 0
+                    : c / v * (1 - Math.pow((alpha + age) / (alpha + age + horizons[i]), v) * sum[i]);
+        }
+        return out;
+    }
+
+    /** The paper's expectation if alive at one horizon, with the drop-out shape given. */
+    private double conditional(double aa, double t, int x, double age) {
+        double hyp = Hypergeometric.f21(r + x, b + x, aa + b + x - 1, t / (alpha + age + t));
+        return (aa + b + x - 1) / (aa - 1)
+                * (1 - Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t))) * hyp);
     }
 
     static double logAddExp(double u, double v) {

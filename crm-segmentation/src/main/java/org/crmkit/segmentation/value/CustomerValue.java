@@ -2,7 +2,6 @@ package org.crmkit.segmentation.value;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 
 import org.crmkit.segmentation.rule.FactDefinition;
 import org.crmkit.segmentation.rule.FactProvider;
@@ -37,7 +36,7 @@ public record CustomerValue(double probabilityAlive, double expectedPurchases, d
     }
 
     /**
-     * Scores a customer.
+     * Scores a customer; {@link ValueScorer} scores many at once.
      *
      * @param purchases the fitted purchase model
      * @param spend the fitted spend model
@@ -49,10 +48,7 @@ public record CustomerValue(double probabilityAlive, double expectedPurchases, d
      */
     public static CustomerValue score(PurchaseModel purchases, GammaGamma spend, RepeatSummary s, double horizon,
                                       int steps, double ratePerStep) {
-        Objects.requireNonNull(s, "summary");
-        return new CustomerValue(purchases.probabilityAlive(s.x(), s.tx(), s.age()),
-                purchases.expectedPurchases(horizon, s.x(), s.tx(), s.age()),
-                LifetimeValue.of(purchases, spend, s, horizon, steps, ratePerStep));
+        return ValueScorer.of(purchases, spend, horizon, steps, ratePerStep).score(s);
     }
 
     /**

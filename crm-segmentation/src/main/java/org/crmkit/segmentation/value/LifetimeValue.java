@@ -1,12 +1,8 @@
 package org.crmkit.segmentation.value;
 
-import java.util.Objects;
-
-import org.crmkit.core.RuleViolationException;
-
 /**
  * Customer lifetime value: the discounted value of the purchases a customer is expected to make over a horizon,
- * from a purchase model and a spend model.
+ * from a purchase model and a spend model. {@link ValueScorer} scores many customers at once.
  */
 public final class LifetimeValue {
     private LifetimeValue() {
@@ -22,31 +18,11 @@ public final class LifetimeValue {
      * @param steps how many discounting periods the horizon is cut into (months of a year: 12)
      * @param ratePerStep the discount rate per period, such as 0.01 a month
      * @return the discounted expected value
+     * @throws org.crmkit.core.RuleViolationException when the horizon is not positive and finite, steps is below 1
+     *     or the rate is not above -1
      */
     public static double of(PurchaseModel purchases, GammaGamma spend, RepeatSummary s, double horizon, int steps,
                             double ratePerStep) {
-        Objects.requireNonNull(purchases, "purchases");
-        Objects.requireNonNull(spend, "spend");
-        Objects.requireNonNull(s, "summary");
-        if (!(horizon > 0) || steps < 1 || !(ratePerStep > -1)) {
-            throw new RuleViolationException("lifetime value needs a positive horizon, steps and a rate above -1: "
-                    + horizon + ", " + steps + ", " + ratePerStep);
-        }
-        double value = spend.expectedAverageSpend(s.x(), s.meanRepeatValue());
-        double step = horizon / steps;
-        double[] ends = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            ends[i] = (i + 1) * step;
-        }
-        double[] upTo = purchases.expectedPurchases(ends, s.x(), s.tx(), s.age());
-        double before = 0;
-        double total = 0;
-        double discount = 1;
-        for (int i = 0; i < steps; i++) {
-            discount /= 1 + ratePerStep;
-            total += (upTo[i] - before) * value * discount;
-            before = upTo[i];
-        }
-        return total;
+        return ValueScorer.of(purchases, spend, horizon, steps, ratePerStep).score(s).lifetimeValue();
     }
 }

@@ -85,14 +85,27 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
     @Override
     public double expectedPurchases(double t, int x, double tx, double age) {
+        return ifAlive(t, x, age) * probabilityAlive(x, tx, age);
+    }
+
+    @Override
+    public double[] expectedPurchasesIfAlive(double[] horizons, int x, double age) {
+        double[] out = new double[horizons.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ifAlive(horizons[i], x, age);
+        }
+        return out;
+    }
+
+    /** The expected rate of an active customer times their expected remaining lifetime within {@code t}. */
+    private double ifAlive(double t, int x, double age) {
         if (t <= 0) {
             return 0.0;
         }
-        double alive = probabilityAlive(x, tx, age);
         double rate = (r + x) * (beta + age) / (alpha + age);
         double lifetime = Math.abs(s - 1) < 1e-9 ? Math.log((beta + age + t) / (beta + age))
                 : (1 - Math.pow((beta + age) / (beta + age + t), s - 1)) / (s - 1);
-        return rate * lifetime * alive;
+        return rate * lifetime;
     }
 
     /**
@@ -101,12 +114,8 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
      * @param t the length of the period
      * @return the expected count
      */
+    @Override
     public double expectedPurchases(double t) {
-        if (t <= 0) {
-            return 0.0;
-        }
-        double lifetime = Math.abs(s - 1) < 1e-9 ? Math.log((beta + t) / beta)
-                : (1 - Math.pow(beta / (beta + t), s - 1)) / (s - 1);
-        return r * beta / alpha * lifetime;
+        return ifAlive(t, 0, 0);
     }
 }

@@ -38,7 +38,7 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
 
     /**
      * The expected number of purchases within each of several horizons after the cut-off; the same numbers as
-     * calling {@link #expectedPurchases(double, int, double, double)} for each, which models may compute together.
+     * calling {@link #expectedPurchases(double, int, double, double)} for each, computed together.
      *
      * @param horizons lengths of periods after the cut-off
      * @param x repeat purchases
@@ -47,12 +47,26 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
      * @return the expected counts, one per horizon
      */
     default double[] expectedPurchases(double[] horizons, int x, double tx, double age) {
-        double[] out = new double[horizons.length];
-        for (int i = 0; i < horizons.length; i++) {
-            out[i] = expectedPurchases(horizons[i], x, tx, age);
+        double alive = probabilityAlive(x, tx, age);
+        double[] out = expectedPurchasesIfAlive(horizons, x, age);
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= alive;
         }
         return out;
     }
+
+    /**
+     * The expected number of purchases within each of several horizons after the cut-off, of a customer who is
+     * still active at the cut-off. The unconditional expectation is this times {@link #probabilityAlive}; unlike
+     * that probability it does not depend on the time of the last purchase, so customers of the same {@code x} and
+     * age share it.
+     *
+     * @param horizons lengths of periods after the cut-off; a horizon of 0 or less expects nothing
+     * @param x repeat purchases
+     * @param age the customer's age at the cut-off
+     * @return the expected counts, one per horizon
+     */
+    double[] expectedPurchasesIfAlive(double[] horizons, int x, double age);
 
     /**
      * The expected number of purchases of a new customer in their first {@code t} periods, for checking a fit
