@@ -144,9 +144,12 @@ public final class ValueScorer {
 
     /**
      * The {@link #ifAlive} terms of one scoring run, by (x, age): an open-addressing table, since boxing a key per
-     * customer would cost more than the rest of the score. Not thread-safe; one per run.
+     * customer would cost more than the rest of the score. It stops taking new keys at {@link #LIMIT}, which bounds
+     * its memory where ages hardly repeat (continuous times). Not thread-safe; one per run.
      */
     private final class SharedTerms {
+        private static final int LIMIT = 1 << 16;
+
         private int[] xs = new int[64];
         private long[] ages = new long[64];
         private double[][] terms = new double[64][];
@@ -163,6 +166,9 @@ public final class ValueScorer {
                 slot = (slot + 1) & mask;
             }
             double[] computed = ifAlive(x, age);
+            if (size == LIMIT) {
+                return computed;
+            }
             xs[slot] = x;
             ages[slot] = bits;
             terms[slot] = computed;

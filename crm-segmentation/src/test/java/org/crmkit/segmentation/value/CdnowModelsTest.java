@@ -94,6 +94,11 @@ class CdnowModelsTest {
             assertEquals(0.243, m.r(), 0.001, java.util.Arrays.toString(start));
             assertEquals(2.426, m.b(), 0.01, java.util.Arrays.toString(start));
         }
+        for (double[] start : new double[][] {{0.1, 30, 0.2, 3}, {3, 2, 3, 40}}) {
+            ParetoNbd m = ParetoNbd.fit(Cdnow.summaries(), start).model();
+            assertEquals(0.553, m.r(), 0.002, java.util.Arrays.toString(start));
+            assertEquals(0.606, m.s(), 0.004, java.util.Arrays.toString(start));
+        }
     }
 
     @Test

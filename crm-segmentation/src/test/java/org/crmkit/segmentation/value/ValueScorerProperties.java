@@ -138,6 +138,21 @@ class ValueScorerProperties {
         }
     }
 
+    @Example
+    void aPopulationWithMoreDistinctAgesThanTheSharedTableHoldsIsScoredWhole() {
+        List<RepeatSummary> many = new ArrayList<>();
+        for (int i = 0; i < 70_000; i++) {
+            double age = 1 + i * 0.001;
+            many.add(new RepeatSummary("c" + i, i % 5, i % 5 == 0 ? 0 : age / 2, age, 30));
+        }
+        many.addAll(many.subList(0, 100));
+        ValueScorer scorer = ValueScorer.of(PAPER, SPEND, 52, 12, 0.01);
+        List<CustomerValue> all = scorer.scoreAll(many);
+        for (int i : new int[] {0, 65_535, 65_536, 69_999, 70_000, 70_099}) {
+            assertEquals(scorer.score(many.get(i)), all.get(i), "customer " + i);
+        }
+    }
+
     private static void assertClose(double expected, double actual, String what) {
         assertTrue(Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected)),
                 what + ": expected " + expected + ", got " + actual);
