@@ -114,14 +114,16 @@ public final class FitValueModel {
 
     private static void writeScores(Path file, List<RepeatSummary> data, PurchaseModel model, GammaGamma spend,
                                     double horizon, int steps, double discount) throws IOException {
-        List<CustomerValue> scores = ValueScorer.of(model, spend, horizon, steps, discount).scoreAll(data);
+        List<CustomerValue> scores = CustomerValue.withDeciles(
+                ValueScorer.of(model, spend, horizon, steps, discount).scoreAll(data));
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            w.println("customer_id,x,t_x,T,p_alive,expected_purchases,clv");
+            w.println("customer_id,x,t_x,T,p_alive,expected_purchases,clv,clv_decile");
             for (int i = 0; i < data.size(); i++) {
                 RepeatSummary s = data.get(i);
                 CustomerValue v = scores.get(i);
-                w.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.6f,%.6f,%.2f%n", s.customerId(), s.x(), s.tx(), s.age(),
-                        v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue());
+                w.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.6f,%.6f,%.2f,%d%n", s.customerId(), s.x(), s.tx(),
+                        s.age(), v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(),
+                        v.lifetimeValueDecile());
             }
         }
     }

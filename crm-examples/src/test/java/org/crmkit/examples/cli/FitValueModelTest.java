@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,7 +18,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.segmentation.value.BgNbd;
+import org.crmkit.segmentation.value.CustomerValue;
+import org.crmkit.segmentation.value.GammaGamma;
 import org.crmkit.segmentation.value.PurchaseModel;
+import org.crmkit.segmentation.value.RepeatSummary;
+import org.crmkit.segmentation.value.TransactionFiles;
+import org.crmkit.segmentation.value.ValueScorer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +54,8 @@ class FitValueModelTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path scores = dir.resolve("scores.csv");
-        int code = FitValueModel.run(new String[] {"--input", transactions().toString(), "--cutoff", "2025-09-30",
+        Path input = transactions();
+        int code = FitValueModel.run(new String[] {"--input", input.toString(), "--cutoff", "2025-09-30",
             "--scores", scores.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
@@ -60,8 +67,24 @@ class FitValueModelTest {
         PurchaseModel model = CrmJson.mapper().treeToValue(json.get("model"), PurchaseModel.class);
         assertTrue(model instanceof BgNbd);
         List<String> rows = Files.readAllLines(scores);
-        assertEquals("customer_id,x,t_x,T,p_alive,expected_purchases,clv", rows.get(0));
+        assertEquals("customer_id,x,t_x,T,p_alive,expected_purchases,clv,clv_decile", rows.get(0));
         assertEquals(301, rows.size());
+        // Each row is the library's score of that customer with the printed models.
+        GammaGamma spend = CrmJson.mapper().treeToValue(json.get("spend"), GammaGamma.class);
+        ValueScorer scorer = ValueScorer.of(model, spend, 52, 12, 0.01);
+        List<RepeatSummary> summaries = RepeatSummary.of(TransactionFiles.read(input), LocalDate.of(2025, 9, 30),
+                ChronoUnit.WEEKS);
+        long topDecile = 0;
+        for (int i = 1; i < rows.size(); i++) {
+            String[] f = rows.get(i).split(",");
+            CustomerValue v = scorer.score(summaries.get(i - 1));
+            assertEquals(summaries.get(i - 1).customerId(), f[0]);
+            assertEquals(v.probabilityAlive(), Double.parseDouble(f[4]), 1e-6, rows.get(i));
+            assertEquals(v.expectedPurchases(), Double.parseDouble(f[5]), 1e-6, rows.get(i));
+            assertEquals(v.lifetimeValue(), Double.parseDouble(f[6]), 0.005, rows.get(i));
+            topDecile += f[7].equals("10") ? 1 : 0;
+        }
+        assertEquals(30, topDecile);
     }
 
     @Test

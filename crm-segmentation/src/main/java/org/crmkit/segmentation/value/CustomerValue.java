@@ -1,6 +1,7 @@
 package org.crmkit.segmentation.value;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 import org.crmkit.segmentation.rule.FactDefinition;
@@ -11,28 +12,79 @@ import org.crmkit.segmentation.rule.Subject;
 /**
  * One customer's scores from fitted value models, attached to a {@link Subject} with
  * {@code subject.with(CustomerValue.class, value)} so that rules can test them as the facts
- * {@code value.probabilityAlive}, {@code value.expectedPurchases} and {@code value.lifetimeValue} (C8: offer depth
- * rising with value; C12: the most valuable flyers). Immutable.
+ * {@code value.probabilityAlive}, {@code value.expectedPurchases}, {@code value.lifetimeValue} and, once ranked
+ * with {@link #withDeciles(List)}, {@code value.lifetimeValueDecile} (C8: offer depth rising with value; C12: the
+ * most valuable flyers). Immutable.
  *
  * @param probabilityAlive the probability the customer is still active, 0 to 1
  * @param expectedPurchases purchases expected over the horizon
  * @param lifetimeValue discounted expected spend over the horizon
+ * @param lifetimeValueDecile the customer's tenth of the population by lifetime value, 1 (lowest) to 10 (highest);
+ *     0 when not ranked
  */
-public record CustomerValue(double probabilityAlive, double expectedPurchases, double lifetimeValue) {
+public record CustomerValue(double probabilityAlive, double expectedPurchases, double lifetimeValue,
+                            int lifetimeValueDecile) {
     /** Fact name of the probability alive. */
     public static final String PROBABILITY_ALIVE = "value.probabilityAlive";
     /** Fact name of the expected purchases. */
     public static final String EXPECTED_PURCHASES = "value.expectedPurchases";
     /** Fact name of the lifetime value. */
     public static final String LIFETIME_VALUE = "value.lifetimeValue";
+    /** Fact name of the lifetime-value decile; a customer not ranked has none. */
+    public static final String LIFETIME_VALUE_DECILE = "value.lifetimeValueDecile";
 
     /** Checks the scores. */
     public CustomerValue {
         if (!(probabilityAlive >= 0 && probabilityAlive <= 1) || !(expectedPurchases >= 0)
-                || !Double.isFinite(expectedPurchases) || !Double.isFinite(lifetimeValue)) {
-            throw new IllegalArgumentException("customer value needs a probability in 0-1 and finite, non-negative "
-                    + "purchases: " + probabilityAlive + ", " + expectedPurchases + ", " + lifetimeValue);
+                || !Double.isFinite(expectedPurchases) || !Double.isFinite(lifetimeValue)
+                || lifetimeValueDecile < 0 || lifetimeValueDecile > 10) {
+            throw new IllegalArgumentException("customer value needs a probability in 0-1, finite, non-negative "
+                    + "purchases, a finite value and a decile in 0-10: probabilityAlive=" + probabilityAlive
+                    + ", expectedPurchases=" + expectedPurchases + ", lifetimeValue=" + lifetimeValue
+                    + ", lifetimeValueDecile=" + lifetimeValueDecile);
         }
+    }
+
+    /**
+     * Scores not yet ranked.
+     *
+     * @param probabilityAlive the probability the customer is still active, 0 to 1
+     * @param expectedPurchases purchases expected over the horizon
+     * @param lifetimeValue discounted expected spend over the horizon
+     */
+    public CustomerValue(double probabilityAlive, double expectedPurchases, double lifetimeValue) {
+        this(probabilityAlive, expectedPurchases, lifetimeValue, 0);
+    }
+
+    /**
+     * Ranks a population by lifetime value into tenths of about equal counts: decile d holds the values from the
+     * one at rank n(d - 1)/10 of the sorted values up to the one at rank nd/10. Equal values share a decile, so
+     * with many ties a decile can hold more than a tenth and another none.
+     *
+     * @param population the scores of every customer to rank among
+     * @return the same scores with their deciles, in the same order
+     */
+    public static List<CustomerValue> withDeciles(List<CustomerValue> population) {
+        int n = population.size();
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = population.get(i).lifetimeValue();
+        }
+        Arrays.sort(sorted);
+        double[] cuts = new double[9];
+        for (int d = 1; d <= 9; d++) {
+            cuts[d - 1] = n == 0 ? 0 : sorted[(int) ((long) n * d / 10)];
+        }
+        CustomerValue[] out = new CustomerValue[n];
+        for (int i = 0; i < n; i++) {
+            CustomerValue v = population.get(i);
+            int decile = 1;
+            while (decile < 10 && v.lifetimeValue() >= cuts[decile - 1]) {
+                decile++;
+            }
+            out[i] = new CustomerValue(v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(), decile);
+        }
+        return Arrays.asList(out);
     }
 
     /**
@@ -71,7 +123,11 @@ public record CustomerValue(double probabilityAlive, double expectedPurchases, d
                                     .orElse(null)),
                     FactDefinition.simple(LIFETIME_VALUE, FactType.NUMBER, "discounted expected spend",
                             s -> s.attachment(CustomerValue.class).map(v -> BigDecimal.valueOf(v.lifetimeValue()))
-                                    .orElse(null)));
+                                    .orElse(null)),
+                    FactDefinition.simple(LIFETIME_VALUE_DECILE, FactType.NUMBER,
+                            "tenth of the population by lifetime value, 1 lowest to 10 highest",
+                            s -> s.attachment(CustomerValue.class).filter(v -> v.lifetimeValueDecile() > 0)
+                                    .map(v -> BigDecimal.valueOf(v.lifetimeValueDecile())).orElse(null)));
         }
     }
 }

@@ -1,16 +1,20 @@
 package org.crmkit.segmentation.value;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.Name;
+import org.crmkit.core.json.CrmJson;
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.FactRef;
@@ -32,5 +36,35 @@ class CustomerValueFactsTest {
         Subject s = Subject.of(c, List.of(), Instant.parse("2026-06-01T00:00:00Z"));
         assertFalse(likelyBack.test(s));
         assertTrue(likelyBack.test(s.with(CustomerValue.class, value)), value::toString);
+    }
+
+    @Test
+    void aRuleOnProbabilityAndTheTopDecile_selectsWhatAFilterDoes() {
+        List<RepeatSummary> cdnow = Cdnow.summaries();
+        ValueScorer scorer = ValueScorer.of(BgNbd.fit(cdnow).model(), GammaGamma.fit(cdnow).model(), 52, 12, 0.01);
+        List<CustomerValue> ranked = CustomerValue.withDeciles(scorer.scoreAll(cdnow));
+        Rule rule = FactCatalog.installed().compile(CrmJson.read("""
+                {"all": [{"fact": "value.probabilityAlive", "op": "lt", "value": 0.3},
+                         {"fact": "value.lifetimeValueDecile", "op": "eq", "value": 10}]}""", Condition.class));
+        Customer c = Customer.builder().id(CustomerId.of("c-1")).name(Name.person("Ann", "Lee"))
+                .createdAt(Instant.parse("1997-01-01T00:00:00Z")).build();
+        Subject base = Subject.of(c, List.of(), Instant.parse("1997-09-30T00:00:00Z"));
+        Set<Integer> selected = new HashSet<>();
+        Set<Integer> filtered = new HashSet<>();
+        double topCut = ranked.stream().mapToDouble(CustomerValue::lifetimeValue).sorted().skip(ranked.size() * 9L / 10)
+                .findFirst().orElseThrow();
+        for (int i = 0; i < ranked.size(); i++) {
+            CustomerValue v = ranked.get(i);
+            if (rule.test(base.with(CustomerValue.class, v))) {
+                selected.add(i);
+            }
+            if (v.probabilityAlive() < 0.3 && v.lifetimeValue() >= topCut) {
+                filtered.add(i);
+            }
+        }
+        assertEquals(filtered, selected);
+        assertFalse(selected.isEmpty(), "some once-valuable customers have probably left");
+        assertEquals(236, ranked.stream().filter(v -> v.lifetimeValueDecile() == 10).count());
+        assertFalse(rule.test(base.with(CustomerValue.class, scorer.score(cdnow.get(0)))), "unranked: no decile");
     }
 }

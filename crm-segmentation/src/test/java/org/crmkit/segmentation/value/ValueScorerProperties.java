@@ -100,6 +100,32 @@ class ValueScorerProperties {
         }
     }
 
+    @Property
+    void decilesRiseWithValue_andSplitDistinctValuesIntoTenths(
+            @ForAll @Size(max = 300) List<@DoubleRange(min = -50, max = 5_000) Double> values) {
+        List<CustomerValue> population = values.stream().map(v -> new CustomerValue(0.5, 1, v)).toList();
+        List<CustomerValue> ranked = CustomerValue.withDeciles(population);
+        int[] counts = new int[11];
+        for (int i = 0; i < ranked.size(); i++) {
+            CustomerValue v = ranked.get(i);
+            assertEquals(population.get(i).lifetimeValue(), v.lifetimeValue());
+            assertTrue(v.lifetimeValueDecile() >= 1 && v.lifetimeValueDecile() <= 10, v.toString());
+            counts[v.lifetimeValueDecile()]++;
+            for (CustomerValue w : ranked) {
+                if (v.lifetimeValue() < w.lifetimeValue()) {
+                    assertTrue(v.lifetimeValueDecile() <= w.lifetimeValueDecile(), v + " ranks above " + w);
+                } else if (v.lifetimeValue() == w.lifetimeValue()) {
+                    assertEquals(v.lifetimeValueDecile(), w.lifetimeValueDecile());
+                }
+            }
+        }
+        if (values.stream().distinct().count() == values.size() && values.size() >= 10) {
+            for (int d = 1; d <= 10; d++) {
+                assertTrue(Math.abs(counts[d] - values.size() / 10.0) <= 1, "decile " + d + " holds " + counts[d]);
+            }
+        }
+    }
+
     @Example
     void thePapersWorkedExample() {
         // Fader, Hardie and Lee (2005): customer 1 of the CDNOW sample, x = 2, tx = 30.43, T = 38.86, is expected
