@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ import org.crmkit.core.touchpoint.LineItem;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.examples.population.SyntheticCustomer;
 import org.crmkit.examples.population.SyntheticPopulation;
+import org.crmkit.examples.population.Trait;
 import org.crmkit.loyalty.ledger.Ledger;
 import org.crmkit.loyalty.ledger.Posting;
 import org.crmkit.loyalty.member.MemberNumber;
@@ -34,6 +37,14 @@ import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.Facts;
 import org.crmkit.segmentation.rule.Rule;
 import org.crmkit.segmentation.rule.Subject;
+import org.crmkit.segmentation.value.BgNbd;
+import org.crmkit.segmentation.value.CustomerValue;
+import org.crmkit.segmentation.value.GammaGamma;
+import org.crmkit.segmentation.value.HoldoutCheck;
+import org.crmkit.segmentation.value.ModelFit;
+import org.crmkit.segmentation.value.RepeatSummary;
+import org.crmkit.segmentation.value.Transaction;
+import org.crmkit.segmentation.value.ValueScorer;
 
 /**
  * The demo's population step: streams a synthetic population once, sizing segments, earning every member's
@@ -48,6 +59,8 @@ final class PopulationRun {
             .tiers(Tier.base("member"), Tier.base("silver").withQualifyingPoints(1_000),
                     Tier.base("gold", "free-delivery").withQualifyingPoints(3_000))
             .build();
+    /** How many customers the value models are fitted on: enough for stable estimates, few enough for any heap. */
+    private static final int VALUE_SAMPLE = 20_000;
 
     private final PrintStream out;
     private final Report report;
@@ -79,6 +92,7 @@ final class PopulationRun {
 
         Ledger ledger = Ledger.builder(FRESH_CLUB).clock(Clock.fixed(population.end(), ZoneOffset.UTC)).build();
         Map<CustomerId, BigDecimal> spend = new HashMap<>();
+        ValueSample values = new ValueSample(LocalDate.ofInstant(population.end(), ZoneOffset.UTC));
         long[] purchases = {0};
         long[] members = {0};
         long step = Math.max(1, population.size() / 10);
@@ -91,6 +105,9 @@ final class PopulationRun {
                 }
             });
             spend.put(c.customer().id(), total(c));
+            if (done[0] < VALUE_SAMPLE) {
+                values.add(c);
+            }
             purchases[0] += c.touchpoints().size();
             if (c.member()) {
                 members[0]++;
@@ -140,6 +157,88 @@ final class PopulationRun {
         }
         report.paragraph("The top 10% of customers bring " + top.toPlainString() + "% of the year's spend.");
         report.curve("Pareto curve of spend", xs, ys, "share of customers, best first", "share of spend");
+        values.report(out, report);
+    }
+
+    /**
+     * C8's "predict who will buy again, reward the most valuable" on the first customers of the population: value
+     * models calibrated on 39 weeks, checked against the last 13, and a year's lifetime value by decile.
+     */
+    private static final class ValueSample {
+        private static final Currency USD = Currency.getInstance("USD");
+        private static final int HOLDOUT_WEEKS = 13;
+
+        private final LocalDate cutoff;
+        private final LocalDate holdoutEnd;
+        private final List<RepeatSummary> calibration = new ArrayList<>();
+        private final List<Trait.Usage> usage = new ArrayList<>();
+        private final List<Integer> holdout = new ArrayList<>();
+        private int seen;
+
+        ValueSample(LocalDate end) {
+            holdoutEnd = end.minusDays(1);
+            cutoff = holdoutEnd.minusWeeks(HOLDOUT_WEEKS);
+        }
+
+        void add(SyntheticCustomer c) {
+            seen++;
+            List<Transaction> transactions = Transaction.ofPurchases(c.touchpoints(), USD, ZoneOffset.UTC);
+            List<RepeatSummary> summary = RepeatSummary.of(transactions, cutoff, ChronoUnit.WEEKS);
+            if (!summary.isEmpty()) {
+                calibration.add(summary.get(0));
+                usage.add(c.usage());
+                holdout.add(HoldoutCheck.holdoutPurchases(transactions, cutoff, holdoutEnd)
+                        .getOrDefault(c.customer().id().value(), 0));
+            }
+        }
+
+        void report(PrintStream out, Report report) {
+            ModelFit<BgNbd> fit = BgNbd.fit(calibration);
+            BgNbd model = fit.model();
+            GammaGamma spend = GammaGamma.fit(calibration).model();
+            out.printf(Locale.ROOT, "  value models on the %,d of the first %,d customers who bought by %s:%n"
+                    + "    BG/NBD r %.3f, alpha %.3f, a %.3f, b %.3f (log-likelihood %.1f, %s)%n"
+                    + "    Gamma-Gamma p %.2f, q %.2f, gamma %.2f%n", calibration.size(), seen, cutoff, model.r(),
+                    model.alpha(), model.a(), model.b(), fit.logLikelihood(),
+                    fit.converged() ? "converged" : "not converged", spend.p(), spend.q(), spend.gamma());
+            Trait.Usage[] kinds = Trait.Usage.values();
+            double[][] perUsage = new double[kinds.length][2];
+            int[] counts = new int[kinds.length];
+            for (int i = 0; i < calibration.size(); i++) {
+                RepeatSummary s = calibration.get(i);
+                int k = usage.get(i).ordinal();
+                perUsage[k][0] += model.expectedPurchases(HOLDOUT_WEEKS, s.x(), s.tx(), s.age());
+                perUsage[k][1] += holdout.get(i);
+                counts[k]++;
+            }
+            List<String> labels = new ArrayList<>();
+            for (Trait.Usage kind : kinds) {
+                int k = kind.ordinal();
+                String label = kind.name().toLowerCase(Locale.ROOT);
+                labels.add(label);
+                perUsage[k][0] /= Math.max(1, counts[k]);
+                perUsage[k][1] /= Math.max(1, counts[k]);
+                out.printf(Locale.ROOT, "  %-6s users, next %d weeks: %.1f purchase days predicted, %.1f made%n",
+                        label, HOLDOUT_WEEKS, perUsage[k][0], perUsage[k][1]);
+            }
+            report.bars("Purchase days per customer in the " + HOLDOUT_WEEKS + "-week holdout, by usage", labels,
+                    List.of("predicted", "actual"), perUsage, "");
+            List<CustomerValue> scores = CustomerValue.withDeciles(
+                    ValueScorer.of(model, spend, 52, 12, 0.01).scoreAll(calibration));
+            double total = 0;
+            double top = 0;
+            long topCount = 0;
+            for (CustomerValue v : scores) {
+                total += v.lifetimeValue();
+                if (v.lifetimeValueDecile() == 10) {
+                    top += v.lifetimeValue();
+                    topCount++;
+                }
+            }
+            out.printf(Locale.ROOT, "  the %,d customers in the top lifetime-value decile are worth %.0f%% of the next"
+                    + " year's %,.0f USD (1%% a month discount) and get the 30-40 USD coupons%n", topCount,
+                    100 * top / total, total);
+        }
     }
 
     private static void earn(Ledger ledger, SyntheticCustomer c) {

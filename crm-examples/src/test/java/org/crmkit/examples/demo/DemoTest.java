@@ -58,10 +58,27 @@ class DemoTest {
         double share = Double.parseDouble(top.group(1));
         assertTrue(share > 25 && share < 60, "heavy buyers dominate spend: " + share);
 
+        // C8 value models on the population: fitted, checked against the holdout, ranked.
+        assertTrue(out.contains("customers who bought by 2025-10-01:"), out);
+        assertTrue(Pattern.compile("BG/NBD r [0-9.]+, alpha [0-9.]+, a [0-9.]+, b [0-9.]+ \\(log-likelihood "
+                + "-[0-9.]+, converged\\)").matcher(out).find(), out);
+        Matcher holdout = Pattern.compile("(\\w+) +users, next 13 weeks: ([0-9.]+) purchase days predicted, ([0-9.]+) "
+                + "made").matcher(out);
+        int usages = 0;
+        while (holdout.find()) {
+            usages++;
+            double predicted = Double.parseDouble(holdout.group(2));
+            double made = Double.parseDouble(holdout.group(3));
+            assertTrue(Math.abs(predicted - made) <= 0.15 * made, holdout.group());
+        }
+        assertEquals(3, usages, out);
+        assertTrue(out.contains("customers in the top lifetime-value decile are worth"), out);
+
         assertEquals(folder.resolve("report.html"), file);
         String html = Files.readString(file);
-        assertEquals(6, count(html, "<svg"),
-                "charts: C3 before and after, C6 defects per step, C8 cells, segments, tiers, Pareto curve");
+        assertEquals(7, count(html, "<svg"), "charts: C3 before and after, C6 defects per step, C8 cells, segments, "
+                + "tiers, Pareto curve, holdout by usage");
+        assertTrue(html.contains("Purchase days per customer in the 13-week holdout, by usage"));
         assertTrue(html.contains("Items with a defect"), "C6 is charted");
         assertTrue(html.contains("Items within the standard's target"));
         assertTrue(html.contains("national / high"), "the nine cells are charted");
