@@ -41,16 +41,36 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
      */
     public static ModelFit<ParetoNbd> fit(List<RepeatSummary> data, double[] start) {
         PurchaseModel.requireIdentifiable("Pareto/NBD", data);
-        return MaximumLikelihood.fit(start, p -> new ParetoNbd(p[0], p[1], p[2], p[3]), m -> m.logLikelihood(data));
+        CompactSummaries compact = new CompactSummaries(data);
+        return MaximumLikelihood.fit(start, p -> new ParetoNbd(p[0], p[1], p[2], p[3]),
+                m -> m.logLikelihood(compact));
+    }
+
+    /**
+     * The total log-likelihood of grouped summaries, the same sum as {@link #logLikelihood(Iterable)}: each group
+     * once, weighted by its count, with ln Gamma(r + x) - ln Gamma(r) as prefix sums.
+     */
+    double logLikelihood(CompactSummaries d) {
+        double[] lr = d.logRisingFactorials(r);
+        double head = r * Math.log(alpha) + s * Math.log(beta);
+        double sum = 0;
+        for (int i = 0; i < d.count.length; i++) {
+            sum += d.count[i] * (lr[d.x[i]] + head + tail(d.x[i], d.tx[i], d.age[i]));
+        }
+        return sum;
     }
 
     @Override
     public double logLikelihood(RepeatSummary sum) {
         int x = sum.x();
         double a1 = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
-        double a2 = BgNbd.logAddExp(-(r + x) * Math.log(alpha + sum.age()) - s * Math.log(beta + sum.age()),
-                Math.log(s) + logA0(x, sum.tx(), sum.age()) - Math.log(r + s + x));
-        return a1 + a2;
+        return a1 + tail(x, sum.tx(), sum.age());
+    }
+
+    /** The part of a customer's log-likelihood that depends on tx and T. */
+    private double tail(int x, double tx, double age) {
+        return BgNbd.logAddExp(-(r + x) * Math.log(alpha + age) - s * Math.log(beta + age),
+                Math.log(s) + logA0(x, tx, age) - Math.log(r + s + x));
     }
 
     /** The log of the A0 term of the likelihood, with the 2F1 argument kept in [0, 1). */

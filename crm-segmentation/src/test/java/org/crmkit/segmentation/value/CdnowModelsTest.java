@@ -84,6 +84,11 @@ class CdnowModelsTest {
             double direct = m.logLikelihood(Cdnow.summaries());
             assertEquals(direct, m.logLikelihood(compact), Math.abs(direct) * 1e-12, m.toString());
         }
+        for (ParetoNbd m : List.of(new ParetoNbd(0.553, 10.578, 0.606, 11.669), new ParetoNbd(2, 0.5, 3, 0.7),
+                new ParetoNbd(0.05, 30, 0.1, 9))) {
+            double direct = m.logLikelihood(Cdnow.summaries());
+            assertEquals(direct, m.logLikelihood(compact), Math.abs(direct) * 1e-12, m.toString());
+        }
     }
 
     @Test
