@@ -177,6 +177,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      */
     @Override
     public double[] expectedPurchasesIfAlive(double[] horizons, int x, double age) {
+        PurchaseModel.requireExpectationArguments(horizons, x, age);
         requireDefined(x);
         if (Math.abs(a - 1) < NEAR_ONE) {
             double[] above = ifAlive(1 + NEAR_ONE, horizons, x, age);

@@ -110,6 +110,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
     @Override
     public double[] expectedPurchasesIfAlive(double[] horizons, int x, double age) {
+        PurchaseModel.requireExpectationArguments(horizons, x, age);
         double[] out = new double[horizons.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = ifAlive(horizons[i], x, age);

@@ -65,6 +65,8 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
      * @param x repeat purchases
      * @param age the customer's age at the cut-off
      * @return the expected counts, one per horizon
+     * @throws org.crmkit.core.RuleViolationException when a horizon is not finite, x is negative or the age is
+     *     negative or not finite
      */
     double[] expectedPurchasesIfAlive(double[] horizons, int x, double age);
 
@@ -95,6 +97,19 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
         if (data.stream().noneMatch(s -> s.x() > 0)) {
             throw new org.crmkit.core.RuleViolationException("cannot fit " + model + ": no customer made a repeat "
                     + "purchase");
+        }
+    }
+
+    /** Refuses horizons, repeat purchases or ages the expectations have no meaning for. */
+    static void requireExpectationArguments(double[] horizons, int x, double age) {
+        if (x < 0 || !(age >= 0) || Double.isInfinite(age)) {
+            throw new org.crmkit.core.RuleViolationException("expected purchases need x >= 0 and a finite age >= 0: "
+                    + "x=" + x + ", age=" + age);
+        }
+        for (double h : horizons) {
+            if (!Double.isFinite(h)) {
+                throw new org.crmkit.core.RuleViolationException("horizon must be a finite number: " + h);
+            }
         }
     }
 

@@ -147,6 +147,12 @@ class ValueScorerProperties {
         assertThrows(RuleViolationException.class, () -> ValueScorer.of(PAPER, SPEND, 52, 12, -1));
         assertThrows(RuleViolationException.class, () -> ValueScorer.of(PAPER, SPEND, Double.NaN, 12, 0.01));
         assertThrows(NullPointerException.class, () -> ValueScorer.of(null, SPEND, 52, 12, 0.01));
+        assertEquals("horizon must be a finite number: NaN", assertThrows(RuleViolationException.class,
+                () -> PAPER.expectedPurchasesIfAlive(new double[] {13, Double.NaN}, 1, 20)).getMessage());
+        assertThrows(RuleViolationException.class, () -> new ParetoNbd(0.5, 10, 0.6, 11)
+                .expectedPurchasesIfAlive(new double[] {13}, -1, 20));
+        assertThrows(RuleViolationException.class, () -> PAPER.expectedPurchasesIfAlive(new double[] {13}, 1,
+                Double.POSITIVE_INFINITY));
     }
 
     @Example
