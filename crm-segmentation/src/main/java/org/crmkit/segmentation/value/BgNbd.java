@@ -142,7 +142,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      */
     @Override
     public double expectedPurchases(double t, int x, double tx, double age) {
-        return ifAlive(t, x, age) * probabilityAlive(x, tx, age);
+        return expectedPurchasesIfAlive(new double[] {t}, x, age)[0] * probabilityAlive(x, tx, age);
     }
 
     /**
@@ -155,18 +155,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      */
     @Override
     public double expectedPurchases(double t) {
-        return ifAlive(t, 0, 0);
-    }
-
-    /** The paper's expectation if alive at one horizon, straight from its 2F1. */
-    private double ifAlive(double t, int x, double age) {
-        requireDefined(x);
-        if (t <= 0) {
-            return 0.0;
-        }
-        return Math.abs(a - 1) < NEAR_ONE
-                ? (conditional(1 + NEAR_ONE, t, x, age) + conditional(1 - NEAR_ONE, t, x, age)) / 2
-                : conditional(a, t, x, age);
+        return expectedPurchasesIfAlive(new double[] {t}, 0, 0)[0];
     }
 
     /**
@@ -244,13 +233,6 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
                     : c / v * (1 - Math.pow((alpha + age) / (alpha + age + horizons[i]), v) * sum[i]);
         }
         return out;
-    }
-
-    /** The paper's expectation if alive at one horizon, with the drop-out shape given. */
-    private double conditional(double aa, double t, int x, double age) {
-        double hyp = Hypergeometric.f21(r + x, b + x, aa + b + x - 1, t / (alpha + age + t));
-        return (aa + b + x - 1) / (aa - 1)
-                * (1 - Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t))) * hyp);
     }
 
     static double logAddExp(double u, double v) {

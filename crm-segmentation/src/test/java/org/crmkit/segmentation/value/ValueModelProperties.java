@@ -85,10 +85,9 @@ class ValueModelProperties {
     }
 
     @Property
-    void expectationsAtSeveralHorizonsEqualSingleCalls(@ForAll("models") PurchaseModel m,
-                                                       @ForAll @IntRange(max = 20) int x,
-                                                       @ForAll @DoubleRange(min = 0, max = 40) double tx,
-                                                       @ForAll @DoubleRange(min = 0.1, max = 60) double horizon) {
+    void expectationsAtSeveralHorizonsEqualSingleCalls_andThePapersFormula(
+            @ForAll("models") PurchaseModel m, @ForAll @IntRange(max = 20) int x,
+            @ForAll @DoubleRange(min = 0, max = 40) double tx, @ForAll @DoubleRange(min = 0.1, max = 60) double horizon) {
         double age = tx + 3;
         double[] horizons = {horizon / 4, horizon / 2, horizon, horizon * 2};
         double[] together = m.expectedPurchases(horizons, x, tx, age);
@@ -96,7 +95,24 @@ class ValueModelProperties {
             double single = m.expectedPurchases(horizons[i], x, tx, age);
             assertTrue(Math.abs(together[i] - single) <= 1e-9 * Math.max(1, Math.abs(single)),
                     "horizon " + horizons[i] + ": " + together[i] + " vs " + single);
+            // Near a = 1 the paper's form is 0/0 and loses digits, so the check leaves that strip out.
+            if (m instanceof BgNbd bg && Math.abs(bg.a() - 1) > 1e-3) {
+                double paper = paper(bg, horizons[i], x, tx, age);
+                assertTrue(Math.abs(together[i] - paper) <= 1e-9 * Math.max(1, Math.abs(paper)),
+                        "horizon " + horizons[i] + ": " + together[i] + " vs the paper's " + paper);
+            }
         }
+    }
+
+    /** Fader, Hardie and Lee (2005), equation 10: the conditional expectation with its own 2F1 series. */
+    private static double paper(BgNbd m, double t, int x, double tx, double age) {
+        double c = m.a() + m.b() + x - 1;
+        double hyp = Hypergeometric.f21(m.r() + x, m.b() + x, c, t / (m.alpha() + age + t));
+        double numerator = c / (m.a() - 1)
+                * (1 - Math.pow((m.alpha() + age) / (m.alpha() + age + t), m.r() + x) * hyp);
+        double denominator = x == 0 ? 1
+                : 1 + m.a() / (m.b() + x - 1) * Math.pow((m.alpha() + age) / (m.alpha() + tx), m.r() + x);
+        return numerator / denominator;
     }
 
     private static BgNbd fittedModel;
