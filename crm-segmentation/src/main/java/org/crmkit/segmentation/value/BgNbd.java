@@ -141,30 +141,6 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      *     is undefined
      */
     @Override
-    public double expectedPurchases(double t, int x, double tx, double age) {
-        return expectedPurchasesIfAlive(new double[] {t}, x, age)[0] * probabilityAlive(x, tx, age);
-    }
-
-    /**
-     * The expected number of purchases of a new customer in their first {@code t} periods.
-     *
-     * @param t the length of the period
-     * @return the expected count
-     * @throws org.crmkit.core.RuleViolationException when {@code a + b - 1 <= 0}, where the model's closed form is
-     *     undefined
-     */
-    @Override
-    public double expectedPurchases(double t) {
-        return expectedPurchasesIfAlive(new double[] {t}, 0, 0)[0];
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws org.crmkit.core.RuleViolationException when {@code a + b + x - 1 <= 0}, where the model's closed form
-     *     is undefined
-     */
-    @Override
     public double[] expectedPurchasesIfAlive(double[] horizons, int x, double age) {
         PurchaseModel.requireExpectationArguments(horizons, x, age);
         requireDefined(x);

@@ -104,11 +104,6 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     }
 
     @Override
-    public double expectedPurchases(double t, int x, double tx, double age) {
-        return ifAlive(t, x, age) * probabilityAlive(x, tx, age);
-    }
-
-    @Override
     public double[] expectedPurchasesIfAlive(double[] horizons, int x, double age) {
         PurchaseModel.requireExpectationArguments(horizons, x, age);
         double[] out = new double[horizons.length];
@@ -127,16 +122,5 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         double lifetime = Math.abs(s - 1) < 1e-9 ? Math.log((beta + age + t) / (beta + age))
                 : (1 - Math.pow((beta + age) / (beta + age + t), s - 1)) / (s - 1);
         return rate * lifetime;
-    }
-
-    /**
-     * The expected number of purchases of a new customer in their first {@code t} periods.
-     *
-     * @param t the length of the period
-     * @return the expected count
-     */
-    @Override
-    public double expectedPurchases(double t) {
-        return ifAlive(t, 0, 0);
     }
 }

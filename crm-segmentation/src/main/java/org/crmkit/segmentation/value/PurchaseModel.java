@@ -33,8 +33,11 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
      * @param tx time of the last purchase
      * @param age the customer's age at the cut-off
      * @return the expected count
+     * @throws org.crmkit.core.RuleViolationException as {@link #expectedPurchasesIfAlive} does
      */
-    double expectedPurchases(double t, int x, double tx, double age);
+    default double expectedPurchases(double t, int x, double tx, double age) {
+        return expectedPurchases(new double[] {t}, x, tx, age)[0];
+    }
 
     /**
      * The expected number of purchases within each of several horizons after the cut-off; the same numbers as
@@ -76,8 +79,11 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
      *
      * @param t the length of the period
      * @return the expected count
+     * @throws org.crmkit.core.RuleViolationException as {@link #expectedPurchasesIfAlive} does
      */
-    double expectedPurchases(double t);
+    default double expectedPurchases(double t) {
+        return expectedPurchasesIfAlive(new double[] {t}, 0, 0)[0];
+    }
 
     /** {@return the sum of the log-likelihoods of the summaries} */
     default double logLikelihood(Iterable<RepeatSummary> data) {
