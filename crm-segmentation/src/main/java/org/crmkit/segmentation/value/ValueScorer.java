@@ -157,25 +157,34 @@ public final class ValueScorer {
 
         double[] of(int x, double age) {
             long bits = Double.doubleToLongBits(age);
-            int mask = xs.length - 1;
-            int slot = spread(x, bits) & mask;
-            while (terms[slot] != null) {
-                if (xs[slot] == x && ages[slot] == bits) {
-                    return terms[slot];
-                }
-                slot = (slot + 1) & mask;
+            int slot = slotOf(x, bits);
+            if (terms[slot] != null) {
+                return terms[slot];
             }
             double[] computed = ifAlive(x, age);
-            if (size == LIMIT) {
-                return computed;
-            }
-            xs[slot] = x;
-            ages[slot] = bits;
-            terms[slot] = computed;
-            if (++size * 2 > xs.length) {
-                grow();
+            if (size < LIMIT) {
+                put(slot, x, bits, computed);
+                if (++size * 2 > xs.length) {
+                    grow();
+                }
             }
             return computed;
+        }
+
+        /** The slot holding (x, age bits), or the empty slot where it belongs. */
+        private int slotOf(int x, long bits) {
+            int mask = xs.length - 1;
+            int slot = spread(x, bits) & mask;
+            while (terms[slot] != null && (xs[slot] != x || ages[slot] != bits)) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void put(int slot, int x, long bits, double[] value) {
+            xs[slot] = x;
+            ages[slot] = bits;
+            terms[slot] = value;
         }
 
         private void grow() {
@@ -185,16 +194,9 @@ public final class ValueScorer {
             xs = new int[oldXs.length * 2];
             ages = new long[oldXs.length * 2];
             terms = new double[oldXs.length * 2][];
-            int mask = xs.length - 1;
             for (int i = 0; i < oldXs.length; i++) {
                 if (oldTerms[i] != null) {
-                    int slot = spread(oldXs[i], oldAges[i]) & mask;
-                    while (terms[slot] != null) {
-                        slot = (slot + 1) & mask;
-                    }
-                    xs[slot] = oldXs[i];
-                    ages[slot] = oldAges[i];
-                    terms[slot] = oldTerms[i];
+                    put(slotOf(oldXs[i], oldAges[i]), oldXs[i], oldAges[i], oldTerms[i]);
                 }
             }
         }
