@@ -14,7 +14,8 @@ import org.crmkit.core.customer.ExternalId;
  *   <li>An {@link ExternalId} belongs to at most one profile: saving a profile that claims an external id stored
  *       on another profile throws {@link org.crmkit.core.DuplicateException} and changes nothing. The one
  *       exception is a merge: a profile whose {@link Customer#mergedFrom()} names the other holder takes the
- *       external id over, and lookups by it find the merged profile from then on.</li>
+ *       external id over, and lookups by it find the merged profile from then on, at once, whether or not the old
+ *       holder is still stored.</li>
  *   <li>Lookups by contact address see the stored profiles as they are now: after a profile drops an address it
  *       is no longer found by it, and after it adds one it is.</li>
  * </ul>

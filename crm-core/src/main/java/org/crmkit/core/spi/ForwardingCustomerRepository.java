@@ -15,6 +15,10 @@ import org.crmkit.core.customer.ExternalId;
  */
 public abstract class ForwardingCustomerRepository implements CustomerRepository {
 
+    /** For subclasses. */
+    protected ForwardingCustomerRepository() {
+    }
+
     /** {@return the repository calls are forwarded to} */
     protected abstract CustomerRepository delegate();
 

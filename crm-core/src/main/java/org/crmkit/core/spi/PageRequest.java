@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 public record PageRequest(int size, @Nullable String after) {
     /** The largest page a repository must serve. */
     public static final int MAX_SIZE = 10_000;
+    /** The longest cursor text, in characters. */
+    public static final int MAX_CURSOR_LENGTH = 1_000;
 
     /**
      * Validates the request.
@@ -25,7 +27,7 @@ public record PageRequest(int size, @Nullable String after) {
             throw new RuleViolationException("page size must be between 1 and " + MAX_SIZE + ": " + size);
         }
         if (after != null) {
-            Checks.text("page cursor", after, 1_000);
+            Checks.text("page cursor", after, MAX_CURSOR_LENGTH);
         }
     }
 

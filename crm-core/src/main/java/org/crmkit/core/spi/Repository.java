@@ -12,8 +12,17 @@ import java.util.Optional;
  * writer expected and the version found, and the store is unchanged. Of two writers that read the same version,
  * exactly one succeeds: no update is lost.
  *
- * <p>Store failures are reported as {@link org.crmkit.core.CrmException}s; a failed write leaves nothing
+ * <p>Implementations are thread-safe, and these promises hold however many threads write at once: a store that
+ * cannot serve several writers serialises them itself.
+ *
+ * <p>Ids are compared exactly, as {@link String#equals} compares their text: ids that differ only in case are two
+ * aggregates (a database column needs a binary or case-sensitive collation).
+ *
+ * <p>Store failures (a lost connection, a full disk, a missing table) are reported by every operation as
+ * {@link org.crmkit.core.CrmException}s, never as the store's own exceptions; a failed write leaves nothing
  * half-written.
+ *
+ * <p>The storage contract kit ({@code crm-storage-kit}) checks every promise written in this package.
  *
  * @param <T> the aggregate
  * @param <I> its id

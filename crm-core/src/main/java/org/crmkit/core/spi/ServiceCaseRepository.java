@@ -8,7 +8,9 @@ import org.crmkit.core.service.ServiceCase;
 
 /**
  * Stores service cases. Besides the promises of {@link Repository}, a customer's cases can be read in order of
- * {@link ServiceCase#openedAt()} and then of id (by {@link String#compareTo} of the id's value).
+ * {@link ServiceCase#openedAt()} and then of id (by {@link String#compareTo} of the id's value). A customer's
+ * cases are exactly those stored under that customer now: a deleted case leaves the list, and a case saved under
+ * another customer moves to the other's.
  */
 public interface ServiceCaseRepository extends Repository<ServiceCase, CaseId> {
 

@@ -10,7 +10,10 @@ import org.crmkit.core.touchpoint.TouchpointId;
 /**
  * Stores touchpoints. Besides the promises of {@link Repository}, a customer's touchpoints can be read by time
  * window, in order of {@link Touchpoint#occurredAt()} and then of id (by {@link String#compareTo} of the id's
- * value).
+ * value; touchpoints at one instant come in id order, never in the order they were recorded). A customer's
+ * history lists exactly the touchpoints stored under that customer now: a deleted touchpoint leaves it, and one
+ * saved under another customer moves to the other's. {@link TimeWindow#ALL} selects every touchpoint, whatever its
+ * time.
  */
 public interface TouchpointRepository extends Repository<Touchpoint, TouchpointId> {
 

@@ -2,7 +2,7 @@
  * The storage SPI: one small repository interface per aggregate, which a host implements over its own store.
  *
  * <p>Every promise an implementation must keep is written in these interfaces' Javadoc and checked by the
- * storage contract kit in {@code crm-examples} ({@code org.crmkit.examples.contract}). crmkit ships an in-memory
+ * storage contract kit ({@code org.crmkit:crm-storage-kit}, package {@code org.crmkit.kit}). crmkit ships an in-memory
  * implementation ({@code org.crmkit.core.memory}) and a caching decorator ({@code org.crmkit.core.cache}).
  */
 @NullMarked

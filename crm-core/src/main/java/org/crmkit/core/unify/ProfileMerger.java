@@ -42,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProfileMerger {
 
+    /** Creates a merger; it holds no state, so one may be shared. */
+    public ProfileMerger() {
+    }
+
     /**
      * Merges two profiles.
      *

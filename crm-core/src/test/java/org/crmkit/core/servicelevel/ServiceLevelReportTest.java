@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TimeWindow;
@@ -124,10 +125,10 @@ class ServiceLevelReportTest {
         dispatcher.subscribe(published::add);
         CustomerId guest = CustomerId.of("guest");
         List<ClockEvent> history = List.of(ClockEvent.of("seated", T0));
-        MovingClock clock = new MovingClock(T0);
+        MutableClock clock = MutableClock.at(T0);
         ServiceLevelMonitor monitor = new ServiceLevelMonitor(clock, dispatcher);
         for (int minute : new int[] {1, 3, 5, 9, 12, 15}) {
-            clock.now = T0.plus(Duration.ofMinutes(minute));
+            clock.set(T0.plus(Duration.ofMinutes(minute)));
             monitor.check(guest, "table-7", waiting, history);
         }
         assertEquals(List.of(
@@ -142,30 +143,6 @@ class ServiceLevelReportTest {
         monitor.forget("table-7");
         monitor.check(guest, "table-7", waiting, history);
         assertEquals(6, published.size(), "after forget, the item's crossings are published again");
-    }
-
-    /** A clock a test moves by hand. */
-    private static final class MovingClock extends Clock {
-        Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     @Test

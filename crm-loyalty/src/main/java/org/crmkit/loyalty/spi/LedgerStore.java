@@ -14,7 +14,10 @@ import org.crmkit.loyalty.member.MemberNumber;
  * <p>{@link #append} stores an entry only when its sequence is one more than the member's last (1 for the first),
  * and only when the member has no entry with the same idempotency key; otherwise it throws and stores nothing.
  * Of two writers appending the same sequence, exactly one succeeds. Entries are never changed or removed, except
- * all at once by {@link #deleteMember}. Store failures are reported as {@link org.crmkit.core.CrmException}s.
+ * all at once by {@link #deleteMember}. Idempotency keys belong to their member: two members may use the same key,
+ * and a lookup never answers with another member's entry. Pages of up to 10,000 entries are served in full.
+ * Store failures are reported by every operation as {@link org.crmkit.core.CrmException}s. The contract kit
+ * ({@code crm-loyalty-storage-kit}) checks these promises.
  */
 public interface LedgerStore {
 
@@ -56,11 +59,11 @@ public interface LedgerStore {
     }
 
     /**
-     * Finds the entry holding an idempotency key.
+     * Finds the member's entry holding an idempotency key.
      *
      * @param member the member
      * @param key the key
-     * @return the entry, or empty
+     * @return the member's entry, or empty when none of the member's entries holds it
      */
     Optional<LedgerEntry> findByKey(MemberNumber member, IdempotencyKey key);
 

@@ -11,8 +11,9 @@ import org.crmkit.loyalty.member.MemberNumber;
 
 /**
  * Stores memberships. Besides the promises of {@link Repository}: a customer is a member of a program at most
- * once, so saving a second member for the same program and customer throws
- * {@link org.crmkit.core.DuplicateException} and stores nothing.
+ * once, so saving a member, new or changed, for a program and customer another member holds throws
+ * {@link org.crmkit.core.DuplicateException} and stores nothing. A member saved under another customer is found
+ * by the new customer only; a deleted member frees the customer's place.
  */
 public interface MemberRepository extends Repository<Member, MemberNumber> {
 

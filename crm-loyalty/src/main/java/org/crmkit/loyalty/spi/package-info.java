@@ -1,7 +1,7 @@
 /**
  * The loyalty storage SPI: {@link org.crmkit.loyalty.spi.MemberRepository} and
- * {@link org.crmkit.loyalty.spi.LedgerStore}. The storage contract kit in {@code crm-examples} checks every promise;
- * {@code org.crmkit.loyalty.memory} holds the in-memory implementations.
+ * {@link org.crmkit.loyalty.spi.LedgerStore}. The loyalty storage contract kit ({@code crm-loyalty-storage-kit})
+ * checks every promise; {@code org.crmkit.loyalty.memory} holds the in-memory implementations.
  */
 @NullMarked
 package org.crmkit.loyalty.spi;

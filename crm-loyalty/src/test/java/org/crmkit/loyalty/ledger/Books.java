@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
+import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.customer.CustomerId;
@@ -20,7 +21,7 @@ import org.crmkit.core.touchpoint.TouchpointKind;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.program.Program;
 
-/** Shared helpers for ledger tests: a settable clock, touchpoints and postings. */
+/** Shared helpers for ledger tests: touchpoints and postings. */
 final class Books {
     static final Instant JAN_2026 = Instant.parse("2026-01-05T10:00:00Z");
     static final Currency USD = Currency.getInstance("USD");
@@ -29,35 +30,7 @@ final class Books {
     private Books() {
     }
 
-    /** A clock tests move by hand. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant value) {
-            now = value;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    static Ledger ledger(Program program, TestClock clock) {
+    static Ledger ledger(Program program, MutableClock clock) {
         return Ledger.builder(program).clock(clock).build();
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.crmkit.core.common.MutableClock;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.memory.InMemoryLedgerStore;
 import org.crmkit.loyalty.memory.InMemoryMemberRepository;
@@ -31,7 +32,7 @@ class LedgerConcurrencyTest {
     @Test
     @DisplayName("concurrent postings to one member, each also replayed, lose no update and count none twice")
     void oneLedgerManyThreads() throws Exception {
-        Books.TestClock clock = new Books.TestClock(Books.JAN_2026);
+        MutableClock clock = MutableClock.at(Books.JAN_2026);
         Ledger ledger = Books.ledger(program, clock);
         MemberNumber m = Books.enroll(ledger, "BUSY-1");
         run(List.of(ledger), m);
@@ -41,7 +42,7 @@ class LedgerConcurrencyTest {
     @Test
     @DisplayName("two ledgers over one store (two nodes) lose no update")
     void twoNodesOneStore() throws Exception {
-        Books.TestClock clock = new Books.TestClock(Books.JAN_2026);
+        MutableClock clock = MutableClock.at(Books.JAN_2026);
         InMemoryLedgerStore store = new InMemoryLedgerStore();
         InMemoryMemberRepository members = new InMemoryMemberRepository();
         Ledger a = Ledger.builder(program).store(store).members(members).clock(clock).build();

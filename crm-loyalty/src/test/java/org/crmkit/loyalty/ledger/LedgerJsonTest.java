@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.agreement.AgreementId;
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.loyalty.member.Member;
@@ -38,7 +39,7 @@ class LedgerJsonTest {
     @Test
     @DisplayName("every kind of entry a ledger writes, and the member, read back equal")
     void roundTrip() throws JsonProcessingException {
-        Books.TestClock clock = new Books.TestClock(JAN_2026);
+        MutableClock clock = MutableClock.at(JAN_2026);
         Program program = Program.builder("store", "Store points", USD)
                 .expiry(ExpiryPolicy.afterEarning(1, ExpiryPolicy.RoundTo.EXACT))
                 .earningRules(EarningRule.perSpend("base", dec("1")).qualifying(true).build())

@@ -23,6 +23,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.program.ExpiryPolicy;
@@ -82,7 +83,7 @@ class LedgerProperties {
                 .tiers(Tier.base("base"), Tier.base("silver").withQualifyingPoints(THRESHOLDS[1]),
                         Tier.base("gold").withQualifyingPoints(THRESHOLDS[2]))
                 .build();
-        Books.TestClock clock = new Books.TestClock(Books.JAN_2026);
+        MutableClock clock = MutableClock.at(Books.JAN_2026);
         Ledger ledger = Books.ledger(program, clock);
         MemberNumber m = Books.enroll(ledger, "PROP-1");
         Model model = new Model(policy);

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.NotFoundException;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.touchpoint.TouchpointKind;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class LedgerTest {
-    private final Books.TestClock clock = new Books.TestClock(JAN_2026);
+    private final MutableClock clock = MutableClock.at(JAN_2026);
 
     private static Program store(ExpiryPolicy expiry) {
         return Program.builder("store", "Store points", USD).expiry(expiry)

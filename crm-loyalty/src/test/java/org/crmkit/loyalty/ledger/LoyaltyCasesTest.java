@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.agreement.AgreementId;
 import org.crmkit.core.common.Money;
@@ -45,7 +46,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LoyaltyCasesTest {
     private static final TouchpointKind FLIGHT = TouchpointKind.of("flight");
     private static final TouchpointKind RENTAL = TouchpointKind.of("rental");
-    private final Books.TestClock clock = new Books.TestClock(Books.JAN_2026);
+    private final MutableClock clock = MutableClock.at(Books.JAN_2026);
 
     /** C12: miles per flight, a bonus for gold and platinum, tiers on qualifying miles per calendar year. */
     static Program airline(boolean softLanding) {

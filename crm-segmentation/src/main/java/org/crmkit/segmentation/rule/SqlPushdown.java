@@ -14,7 +14,7 @@ import org.crmkit.core.common.AttributeValue;
 
 /**
  * Translates the part of a rule over stored columns into a parameterised SQL predicate, for adapters that select
- * customers in the database (the reference JDBC adapter in crm-examples does). An adapter maps facts to columns of
+ * customers in the database (the reference JDBC adapter, crm-jdbc, does). An adapter maps facts to columns of
  * the customer table and set facts (tags) to a side table; each column must hold the fact's value exactly as the
  * rule language reads it (lower-case lifecycle stage, text compared case-sensitively) and be {@code NULL} when the
  * fact has no value. The translation keeps the language's two-valued logic: a test of a missing value is false,

@@ -1,0 +1,48 @@
+/**
+ * crmkit's core: customer profiles, preferences, consents and agreements, touchpoints, service cases and
+ * service-level standards, the storage SPI with its in-memory store and cache decorator, domain events, and the
+ * Jackson module. {@code org.crmkit.core.internal} is not exported.
+ *
+ * <p>The domain packages are open to Jackson's databind alone, which reads some aggregates' private state.
+ */
+module org.crmkit.core {
+    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires transitive com.github.benmanes.caffeine;
+    requires com.google.common;
+    requires transitive org.jspecify;
+
+    exports org.crmkit.core;
+    exports org.crmkit.core.agreement;
+    exports org.crmkit.core.cache;
+    exports org.crmkit.core.common;
+    exports org.crmkit.core.consent;
+    exports org.crmkit.core.customer;
+    exports org.crmkit.core.event;
+    exports org.crmkit.core.json;
+    exports org.crmkit.core.memory;
+    exports org.crmkit.core.payment;
+    exports org.crmkit.core.preference;
+    exports org.crmkit.core.privacy;
+    exports org.crmkit.core.service;
+    exports org.crmkit.core.servicelevel;
+    exports org.crmkit.core.spi;
+    exports org.crmkit.core.touchpoint;
+    exports org.crmkit.core.unify;
+
+    opens org.crmkit.core.agreement to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.common to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.consent to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.customer to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.event to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.json to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.payment to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.preference to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.privacy to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.service to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.servicelevel to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.touchpoint to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.unify to com.fasterxml.jackson.databind;
+
+    provides com.fasterxml.jackson.databind.Module with org.crmkit.core.json.CrmJacksonModule;
+}

@@ -1,0 +1,97 @@
+package org.crmkit.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoTest {
+    @Test
+    void theWalkThroughTellsTheCasesAndWritesTheReport(@TempDir Path folder) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Path file = new Demo(new PrintStream(bytes, true, StandardCharsets.UTF_8), 2_000, folder).run();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("kitchen told: no garlic for this guest -> yes"), out);
+        assertTrue(out.contains("dining:food   avoids   garlic  (observed at steakhouse-los-angeles)"), out);
+        assertTrue(out.contains("rental on day 364: no signature, no queue"), out);
+        assertTrue(out.contains("rental on day 366: signature needed at the counter"), out);
+        assertTrue(out.contains("card on file: PaymentInstrument[AMEX ****1005 exp 2029-03, token=****]"), out);
+        assertTrue(out.contains("23 domain events were published"), out);
+        assertTrue(out.contains("the car is now due at 18:10 UTC (running, 4 h 10 min left)"), out);
+        assertTrue(out.contains("\"Daniel Okafor\" on the board, 20 minutes before landing: met"), out);
+        assertTrue(out.contains("had the due time not moved with the flight, the same car would count as breached"),
+                out);
+        assertTrue(out.contains("c2-ride-back  exceeded the album she enjoyed"), out);
+        assertTrue(out.contains("root cause: vapour lock"), out);
+        assertTrue(out.contains("stays with any defect: 11.0% -> 0.8% (goal: under 1%)"), out);
+        assertTrue(out.contains("40 of 120 business customers are steady"), out);
+        assertTrue(out.contains("agent-3: asked") && out.contains("mean score 2.60 of 5"), out);
+        // C3: the medians and what the improvement is worth.
+        assertTrue(out.contains("Card replacement         median 15 ->  2 days"), out);
+        assertTrue(out.contains("4.29 USD a card, 17503200.00 USD for 4,080,000 cards a year"), out);
+        // C8: the nine cells.
+        assertTrue(out.contains("  national               1     2     3"), out);
+        assertTrue(out.contains("  store                  4     5     6"), out);
+        assertTrue(out.contains("  switcher               7     8     9"), out);
+        assertTrue(out.contains("2 of 4 weekly shoppers get a list"), out);
+        // C12: the top 10%.
+        assertTrue(out.contains("the top 10% hold 80% of it"), out);
+        // C7: the refund takes the points back, what was spent is forgiven under the policy.
+        assertTrue(out.contains("a 120.00 USD coat earns 120 points (the till sent it twice; it earned once)"), out);
+        assertTrue(out.contains("20 points taken back, 100 already spent and forgiven (partial clawback); balance 0"),
+                out);
+        // The population: progress, and figures fixed by the seed.
+        assertTrue(out.contains("100%  2,000 customers streamed"), out);
+        Matcher top = Pattern.compile("the top 10% of customers bring (\\d+\\.\\d)% of").matcher(out);
+        assertTrue(top.find(), out);
+        double share = Double.parseDouble(top.group(1));
+        assertTrue(share > 25 && share < 60, "heavy buyers dominate spend: " + share);
+
+        // C8 value models on the population: fitted, checked against the holdout, ranked.
+        assertTrue(out.contains("customers who bought by 2025-10-01:"), out);
+        assertTrue(Pattern.compile("BG/NBD r [0-9.]+, alpha [0-9.]+, a [0-9.]+, b [0-9.]+ \\(log-likelihood "
+                + "-[0-9.]+, converged\\)").matcher(out).find(), out);
+        Matcher holdout = Pattern.compile("(\\w+) +users, next 13 weeks: ([0-9.]+) purchase days predicted, ([0-9.]+) "
+                + "made").matcher(out);
+        int usages = 0;
+        while (holdout.find()) {
+            usages++;
+            double predicted = Double.parseDouble(holdout.group(2));
+            double made = Double.parseDouble(holdout.group(3));
+            assertTrue(Math.abs(predicted - made) <= 0.15 * made, holdout.group());
+        }
+        assertEquals(3, usages, out);
+        assertTrue(out.contains("customers in the top lifetime-value decile are worth"), out);
+
+        assertEquals(folder.resolve("report.html"), file);
+        String html = Files.readString(file);
+        assertEquals(7, count(html, "<svg"), "charts: C3 before and after, C6 defects per step, C8 cells, segments, "
+                + "tiers, Pareto curve, holdout by usage");
+        assertTrue(html.contains("Purchase days per customer in the 13-week holdout, by usage"));
+        assertTrue(html.contains("Items with a defect"), "C6 is charted");
+        assertTrue(html.contains("Items within the standard's target"));
+        assertTrue(html.contains("national / high"), "the nine cells are charted");
+        assertTrue(html.contains("Pareto curve of spend"));
+        assertFalse(html.contains("<script"), "no scripts");
+        assertFalse(html.replace("http://www.w3.org/2000/svg", "").contains("http"), "no network");
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

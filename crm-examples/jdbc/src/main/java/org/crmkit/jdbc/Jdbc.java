@@ -1,0 +1,131 @@
+package org.crmkit.jdbc;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.crmkit.core.CrmException;
+import org.crmkit.core.json.CrmJson;
+
+/** Connections, transactions and JSON documents for the adapter's stores. Thread-safe. */
+final class Jdbc {
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.json = CrmJson.newMapper();
+    }
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws, so nothing is ever
+     * half-written. crmkit's own exceptions pass through; SQL failures become {@link CrmException}s.
+     */
+    <T> T inTransaction(String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Runs a query with parameters and reads every row. */
+    <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+        try (PreparedStatement p = prepare(c, sql, params); ResultSet r = p.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (r.next()) {
+                out.add(row.read(r));
+            }
+            return out;
+        }
+    }
+
+    /** Runs an update with parameters. */
+    int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement p = prepare(c, sql, params)) {
+            return p.executeUpdate();
+        }
+    }
+
+    /** Runs one statement for each row of parameters, as one JDBC batch. */
+    void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(p, row);
+                p.addBatch();
+            }
+            p.executeBatch();
+        } catch (BatchUpdateException e) {
+            // The first failure itself, whose state says what went wrong; the batch's own message may quote
+            // every row's parameters, personal data included.
+            SQLException first = e.getNextException();
+            throw first != null ? first : new SQLException("a batch failed", e.getSQLState(), e.getErrorCode());
+        }
+    }
+
+    static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement p = c.prepareStatement(sql);
+        bind(p, params);
+        return p;
+    }
+
+    private static void bind(PreparedStatement p, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            p.setObject(i + 1, params[i]);
+        }
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new CrmException("document could not be written as JSON: " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    <T> T read(String document, Class<T> type) {
+        try {
+            return json.readValue(document, type);
+        } catch (JsonProcessingException e) {
+            // The message names the field; the document itself is not repeated, as it may hold personal data.
+            throw new CrmException("stored " + type.getSimpleName() + " could not be read: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    static CrmException failure(String what, SQLException e) {
+        return new CrmException("database failed while " + what + ": " + e.getSQLState() + " " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,104 @@
+package org.crmkit.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.crmkit.core.CrmException;
+import org.crmkit.core.DuplicateException;
+import org.crmkit.core.VersionConflictException;
+import org.crmkit.loyalty.ledger.IdempotencyKey;
+import org.crmkit.loyalty.ledger.LedgerEntry;
+import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.spi.LedgerStore;
+
+/**
+ * Ledger entries in {@code crm_ledger_entries}, keyed by member and sequence, with each idempotency key unique
+ * per member. The primary key makes "next sequence only" hold across processes: of two racing appends of the
+ * same sequence, the database keeps one. Thread-safe.
+ */
+final class JdbcLedgerStore implements LedgerStore {
+    private final Jdbc jdbc;
+
+    JdbcLedgerStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void append(LedgerEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        MemberNumber member = entry.member();
+        String document = jdbc.write(entry);
+        try {
+            jdbc.inTransaction("appending to the ledger of " + member, c -> {
+                long last = last(c, member);
+                if (entry.sequence() != last + 1) {
+                    throw new VersionConflictException("ledger", member, entry.sequence() - 1, last);
+                }
+                Optional<LedgerEntry> holder = byKey(c, member, entry.key());
+                if (holder.isPresent()) {
+                    throw duplicate(entry, holder.get().sequence());
+                }
+                return jdbc.update(c, "INSERT INTO crm_ledger_entries (member, sequence, idempotency_key, document)"
+                        + " VALUES (?, ?, ?, ?)", member.value(), entry.sequence(), entry.key().value(), document);
+            });
+        } catch (CrmException e) {
+            if (!(e.getCause() instanceof SQLException s) || !Dialect.isUniqueViolation(s)) {
+                throw e;
+            }
+            // Another writer committed between our check and our insert: say which rule it broke.
+            long last = lastSequence(member);
+            if (last >= entry.sequence()) {
+                throw new VersionConflictException("ledger", member, entry.sequence() - 1, last);
+            }
+            throw duplicate(entry, findByKey(member, entry.key()).map(LedgerEntry::sequence).orElse(0L));
+        }
+    }
+
+    private static DuplicateException duplicate(LedgerEntry entry, long holder) {
+        return new DuplicateException("ledger of " + entry.member() + " already holds key " + entry.key()
+                + " at entry " + holder);
+    }
+
+    @Override
+    public List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit) {
+        Objects.requireNonNull(member, "member");
+        LedgerStore.checkPage(afterSequence, limit);
+        return List.copyOf(jdbc.inTransaction("reading the ledger of " + member, c -> jdbc.query(c,
+                "SELECT document FROM crm_ledger_entries WHERE member = ? AND sequence > ? ORDER BY sequence LIMIT "
+                        + limit, r -> jdbc.read(r.getString(1), LedgerEntry.class), member.value(), afterSequence)));
+    }
+
+    @Override
+    public Optional<LedgerEntry> findByKey(MemberNumber member, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(key, "key");
+        return jdbc.inTransaction("finding a ledger entry of " + member, c -> byKey(c, member, key));
+    }
+
+    private Optional<LedgerEntry> byKey(Connection c, MemberNumber member, IdempotencyKey key) throws SQLException {
+        return JdbcRepository.first(jdbc.query(c,
+                "SELECT document FROM crm_ledger_entries WHERE member = ? AND idempotency_key = ?",
+                r -> jdbc.read(r.getString(1), LedgerEntry.class), member.value(), key.value()));
+    }
+
+    @Override
+    public long lastSequence(MemberNumber member) {
+        Objects.requireNonNull(member, "member");
+        return jdbc.inTransaction("reading the ledger of " + member, c -> last(c, member));
+    }
+
+    private long last(Connection c, MemberNumber member) throws SQLException {
+        return jdbc.query(c, "SELECT COALESCE(MAX(sequence), 0) FROM crm_ledger_entries WHERE member = ?",
+                r -> r.getLong(1), member.value()).get(0);
+    }
+
+    @Override
+    public void deleteMember(MemberNumber member) {
+        Objects.requireNonNull(member, "member");
+        jdbc.inTransaction("deleting the ledger of " + member,
+                c -> jdbc.update(c, "DELETE FROM crm_ledger_entries WHERE member = ?", member.value()));
+    }
+}

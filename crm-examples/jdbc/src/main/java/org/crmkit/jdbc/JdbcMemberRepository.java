@@ -1,0 +1,76 @@
+package org.crmkit.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.crmkit.core.DuplicateException;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.spi.Page;
+import org.crmkit.core.spi.PageRequest;
+import org.crmkit.loyalty.member.Member;
+import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.spi.MemberRepository;
+import org.jspecify.annotations.Nullable;
+
+/** Loyalty members in {@code crm_members}; the table allows one membership per program and customer. */
+final class JdbcMemberRepository extends JdbcRepository<Member, MemberNumber> implements MemberRepository {
+
+    JdbcMemberRepository(Jdbc jdbc) {
+        super(jdbc, "member", "crm_members", Member.class, List.of("program_id", "customer_id"));
+    }
+
+    @Override
+    MemberNumber idOf(Member m) {
+        return m.number();
+    }
+
+    @Override
+    String key(MemberNumber id) {
+        return id.value();
+    }
+
+    @Override
+    long versionOf(Member m) {
+        return m.version();
+    }
+
+    @Override
+    Member withVersion(Member m, long version) {
+        return m.withVersion(version);
+    }
+
+    @Override
+    List<@Nullable Object> values(Member m) {
+        return Arrays.asList(m.programId(), m.customerId().value());
+    }
+
+    @Override
+    void checkUnique(Connection c, Member m) throws SQLException {
+        Optional<String> holder = first(jdbc.query(c,
+                "SELECT id FROM crm_members WHERE program_id = ? AND customer_id = ? AND id <> ?",
+                r -> r.getString(1), m.programId(), m.customerId().value(), m.number().value()));
+        if (holder.isPresent()) {
+            throw new DuplicateException("customer " + m.customerId() + " is already member " + holder.get()
+                    + " of program " + m.programId());
+        }
+    }
+
+    @Override
+    public Optional<Member> findByCustomer(String programId, CustomerId customerId) {
+        Objects.requireNonNull(programId, "programId");
+        Objects.requireNonNull(customerId, "customerId");
+        return first(jdbc.inTransaction("finding a member by customer", c -> documents(c,
+                "SELECT document FROM crm_members WHERE program_id = ? AND customer_id = ?", programId,
+                customerId.value())));
+    }
+
+    @Override
+    public Page<Member> findAll(PageRequest request) {
+        Objects.requireNonNull(request, "request");
+        return jdbc.inTransaction("reading members", c -> byId(c, request));
+    }
+}

@@ -1,0 +1,58 @@
+package org.crmkit.jdbc;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.crmkit.core.common.TimeWindow;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.spi.Page;
+import org.crmkit.core.spi.PageRequest;
+import org.crmkit.core.spi.TouchpointRepository;
+import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.core.touchpoint.TouchpointId;
+import org.jspecify.annotations.Nullable;
+
+/** Touchpoints in {@code crm_touchpoints}, indexed by customer and time. */
+final class JdbcTouchpointRepository extends JdbcRepository<Touchpoint, TouchpointId>
+        implements TouchpointRepository {
+
+    JdbcTouchpointRepository(Jdbc jdbc) {
+        super(jdbc, "touchpoint", "crm_touchpoints", Touchpoint.class,
+                List.of("customer_id", "at_second", "at_nano"));
+    }
+
+    @Override
+    TouchpointId idOf(Touchpoint t) {
+        return t.id();
+    }
+
+    @Override
+    String key(TouchpointId id) {
+        return id.value();
+    }
+
+    @Override
+    long versionOf(Touchpoint t) {
+        return t.version();
+    }
+
+    @Override
+    Touchpoint withVersion(Touchpoint t, long version) {
+        return t.withVersion(version);
+    }
+
+    @Override
+    List<@Nullable Object> values(Touchpoint t) {
+        return Arrays.asList(t.customerId().value(), t.occurredAt().getEpochSecond(), t.occurredAt().getNano());
+    }
+
+    @Override
+    public Page<Touchpoint> findByCustomer(CustomerId customerId, TimeWindow window, PageRequest request) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(request, "request");
+        return jdbc.inTransaction("reading touchpoints of " + customerId,
+                c -> TimeOrdered.page(this, c, customerId, window.from(), window.until(), request));
+    }
+}

@@ -1,0 +1,8 @@
+package org.crmkit.jdbc;
+
+class PostgresImportTest extends ImportContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,163 @@
+package org.crmkit.kit.loyalty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.crmkit.core.DuplicateException;
+import org.crmkit.core.VersionConflictException;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.spi.Page;
+import org.crmkit.core.spi.PageRequest;
+import org.crmkit.loyalty.ledger.IdempotencyKey;
+import org.crmkit.loyalty.ledger.LedgerEntry;
+import org.crmkit.loyalty.member.Member;
+import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.memory.InMemoryLedgerStore;
+import org.crmkit.loyalty.spi.LedgerStore;
+import org.crmkit.loyalty.spi.MemberRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** The loyalty kit must fail adapters that break a promise: one broken adapter per mistake, caught by name. */
+class KitCatchesBrokenLoyaltyAdaptersTest {
+
+    private static Set<String> failedTests(Class<?> adapterTest) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(adapterTest)).execute()
+                .testEvents().failed().stream().map(Event::getTestDescriptor)
+                .map(d -> d.getSource().filter(MethodSource.class::isInstance)
+                        .map(s -> ((MethodSource) s).getMethodName()).orElse(d.getDisplayName()))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void theInMemoryStoresPassTheWholeKit() {
+        assertEquals(Set.of(), failedTests(InMemoryMemberRepositoryContractTest.class));
+        assertEquals(Set.of(), failedTests(InMemoryLedgerStoreContractTest.class));
+    }
+
+    @Test
+    void memberUniquenessCheckedOnInsertOnlyFailsTheUpdateTest() {
+        assertEquals(Set.of("membershipUniqueOnUpdate"), failedTests(UniqueOnInsertOnlyContract.class));
+    }
+
+    @Test
+    void aKeyLookupAcrossMembersFailsTheKeyTest() {
+        assertEquals(Set.of("keyBelongsToItsMember"), failedTests(KeyAcrossMembersContract.class));
+    }
+
+    /**
+     * Members in a map, versioned, with the (program, customer) slot checked when a member is enrolled but not when
+     * a stored member is changed: as a unique check in application code on the insert path only would.
+     */
+    static final class UniqueOnInsertOnly implements MemberRepository {
+        private final TreeMap<String, Member> byNumber = new TreeMap<>();
+
+        @Override
+        public synchronized Member save(Member m) {
+            Member current = byNumber.get(m.number().value());
+            long actual = current == null ? 0 : current.version();
+            if (actual != m.version()) {
+                throw new VersionConflictException("member", m.number(), m.version(), actual);
+            }
+            if (m.version() == 0 && findByCustomer(m.programId(), m.customerId()).isPresent()) {
+                throw new DuplicateException("customer " + m.customerId() + " is already a member");
+            }
+            Member stored = m.withVersion(actual + 1);
+            byNumber.put(m.number().value(), stored);
+            return stored;
+        }
+
+        @Override
+        public synchronized Optional<Member> findById(MemberNumber number) {
+            return Optional.ofNullable(byNumber.get(number.value()));
+        }
+
+        @Override
+        public synchronized void deleteById(MemberNumber number) {
+            byNumber.remove(number.value());
+        }
+
+        @Override
+        public synchronized long count() {
+            return byNumber.size();
+        }
+
+        @Override
+        public synchronized Optional<Member> findByCustomer(String programId, CustomerId customerId) {
+            return byNumber.values().stream()
+                    .filter(m -> m.programId().equals(programId) && m.customerId().equals(customerId)).findFirst();
+        }
+
+        @Override
+        public synchronized Page<Member> findAll(PageRequest request) {
+            Map<String, Member> tail = request.after() == null ? byNumber : byNumber.tailMap(request.after(), false);
+            List<Member> items = new ArrayList<>();
+            for (Member m : tail.values()) {
+                if (items.size() == request.size()) {
+                    return new Page<>(items, items.get(items.size() - 1).number().value());
+                }
+                items.add(m);
+            }
+            return new Page<>(items, null);
+        }
+    }
+
+    /** Finds an entry by key in any member's book when the member's own has none: keys taken as global. */
+    static final class KeyAcrossMembers implements LedgerStore {
+        private final InMemoryLedgerStore inner = new InMemoryLedgerStore();
+        private final Map<IdempotencyKey, MemberNumber> anyHolder = new HashMap<>();
+
+        @Override
+        public synchronized void append(LedgerEntry entry) {
+            inner.append(entry);
+            anyHolder.putIfAbsent(entry.stamp().key(), entry.stamp().member());
+        }
+
+        @Override
+        public List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit) {
+            return inner.entries(member, afterSequence, limit);
+        }
+
+        @Override
+        public synchronized Optional<LedgerEntry> findByKey(MemberNumber member, IdempotencyKey key) {
+            Optional<LedgerEntry> own = inner.findByKey(member, key);
+            MemberNumber holder = anyHolder.get(key);
+            return own.isPresent() || holder == null ? own : inner.findByKey(holder, key);
+        }
+
+        @Override
+        public long lastSequence(MemberNumber member) {
+            return inner.lastSequence(member);
+        }
+
+        @Override
+        public void deleteMember(MemberNumber member) {
+            inner.deleteMember(member);
+        }
+    }
+
+    static final class UniqueOnInsertOnlyContract extends MemberRepositoryContract {
+        @Override
+        protected MemberRepository createRepository() {
+            return new UniqueOnInsertOnly();
+        }
+    }
+
+    static final class KeyAcrossMembersContract extends LedgerStoreContract {
+        @Override
+        protected LedgerStore createStore() {
+            return new KeyAcrossMembers();
+        }
+    }
+}

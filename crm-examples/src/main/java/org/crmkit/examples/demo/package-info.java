@@ -1,5 +1,0 @@
-/** The runnable demo: the case studies end to end on the in-memory store. */
-@NullMarked
-package org.crmkit.examples.demo;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,201 @@
+package org.crmkit.kit.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.memory.InMemoryCustomerRepository;
+import org.crmkit.core.privacy.CustomerExport;
+import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.servicelevel.BusinessHours;
+import org.crmkit.core.servicelevel.EscalationStep;
+import org.crmkit.core.servicelevel.OpeningHours;
+import org.crmkit.core.servicelevel.ServiceLevelStandard;
+import org.crmkit.core.servicelevel.StandardId;
+import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.kit.CrmArbitraries;
+
+/**
+ * Random and mutated documents thrown at every reader: each either parses to a valid value or fails with the
+ * library's own {@link InvalidDefinitionException}, never another exception type.
+ */
+class JsonFuzzProperties {
+    private static final ObjectMapper TREE = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** A valid document and the type to read it as. */
+    record Document(Class<?> type, String json) {
+    }
+
+    @Provide
+    Arbitrary<Document> documents() {
+        ServiceLevelStandard standard = ServiceLevelStandard.builder().id(StandardId.of("s")).name("Standard")
+                .startOn("opened").stopOn("resolved").pauseOn("waiting").resumeOn("replied")
+                .target(Duration.ofHours(8)).escalation(List.of(new EscalationStep(Duration.ofHours(2), "notify")))
+                .calendar(BusinessHours.weekdays(java.time.ZoneId.of("Europe/Berlin"),
+                        OpeningHours.parse("09:00-17:00"))).build();
+        return Arbitraries.oneOf(
+                CrmArbitraries.customers().map(c -> new Document(Customer.class, CrmJson.write(c))),
+                CrmArbitraries.touchpoints().map(t -> new Document(Touchpoint.class, CrmJson.write(t))),
+                CrmArbitraries.serviceCases().map(c -> new Document(ServiceCase.class, CrmJson.write(c))),
+                CrmArbitraries.customers().map(c -> new Document(CustomerExport.class, CrmJson.write(
+                        new CustomerExport(CustomerExport.FORMAT, Instant.EPOCH, c, List.of(), List.of())))),
+                Arbitraries.just(new Document(ServiceLevelStandard.class, CrmJson.write(standard))));
+    }
+
+    @Property(tries = 1500)
+    void mutatedDocumentsParseValidOrFailWithTheLibrarysException(@ForAll("documents") Document doc,
+                                                                  @ForAll Random random) throws Exception {
+        String mutated = mutate(doc.json(), random);
+        try {
+            Object value = CrmJson.read(mutated, doc.type());
+            // What parses is a valid value: it writes and reads back to itself.
+            assertEquals(value, CrmJson.read(CrmJson.write(value, doc.type()), doc.type()));
+        } catch (InvalidDefinitionException expected) {
+            // The library's own refusal, which never repeats a card number it was given.
+            assertFalse(expected.getMessage().contains("4111 1111 1111 1111"), expected.getMessage());
+            assertFalse(String.valueOf(expected.getCause()).contains("4111 1111 1111 1111"), "cause repeats it");
+        } catch (RuntimeException e) {
+            fail("reading " + doc.type().getSimpleName() + " threw " + e + " for\n" + mutated, e);
+        }
+    }
+
+    @Property(tries = 300)
+    void aRefusedProfileLeavesTheRepositoryAsItWas(@ForAll("customerDocuments") String json,
+                                                   @ForAll Random random) {
+        InMemoryCustomerRepository repository = new InMemoryCustomerRepository();
+        String mutated = mutate(json, random);
+        long before = repository.count();
+        try {
+            repository.save(CrmJson.read(mutated, Customer.class));
+            assertEquals(before + 1, repository.count());
+        } catch (InvalidDefinitionException expected) {
+            assertEquals(before, repository.count());
+        } catch (org.crmkit.core.CrmException refusedByTheStore) {
+            assertEquals(before, repository.count());
+        }
+    }
+
+    @Provide
+    Arbitrary<String> customerDocuments() {
+        return CrmArbitraries.customers().map(CrmJson::write);
+    }
+
+    @Property(tries = 300)
+    void randomTextIsRefusedCleanly(@ForAll("noise") String text) {
+        for (Class<?> type : List.of(Customer.class, Touchpoint.class, ServiceCase.class, ServiceLevelStandard.class,
+                CustomerExport.class)) {
+            try {
+                CrmJson.read(text, type);
+            } catch (InvalidDefinitionException expected) {
+                // fine
+            } catch (RuntimeException e) {
+                fail("reading " + type.getSimpleName() + " threw " + e + " for " + text, e);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> noise() {
+        return Arbitraries.strings().withChars("{}[]\":,0123456789.eE-+truefalsn \\u\t\nabc").ofMaxLength(60);
+    }
+
+    // Mutations of a JSON tree.
+
+    private static String mutate(String json, Random random) {
+        try {
+            JsonNode root = TREE.readTree(json);
+            int rounds = 1 + random.nextInt(3);
+            for (int i = 0; i < rounds; i++) {
+                root = mutateOnce(root, random);
+            }
+            String text = TREE.writeValueAsString(root);
+            return switch (random.nextInt(10)) {
+                case 0 -> text.substring(0, random.nextInt(text.length() + 1));
+                case 1 -> {
+                    int at = random.nextInt(text.length() + 1);
+                    yield text.substring(0, at) + "\u0000\"[{" + text.substring(at);
+                }
+                default -> text;
+            };
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode mutateOnce(JsonNode root, Random random) {
+        List<JsonNode> containers = new ArrayList<>();
+        collect(root, containers);
+        JsonNode target = containers.get(random.nextInt(containers.size()));
+        if (target instanceof ObjectNode o && o.size() > 0) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            String name = names.get(random.nextInt(names.size()));
+            switch (random.nextInt(4)) {
+                case 0 -> o.remove(name);
+                case 1 -> o.set(name, randomValue(random));
+                case 2 -> o.set(name + "x", randomValue(random));
+                default -> o.set(name, NODES.nullNode());
+            }
+        } else if (target instanceof ArrayNode a) {
+            if (a.size() > 0 && random.nextBoolean()) {
+                a.set(random.nextInt(a.size()), randomValue(random));
+            } else {
+                a.add(randomValue(random));
+            }
+        }
+        return root;
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> out) {
+        if (node.isContainerNode()) {
+            out.add(node);
+            Iterator<JsonNode> children = node.elements();
+            while (children.hasNext()) {
+                collect(children.next(), out);
+            }
+        }
+    }
+
+    private static JsonNode randomValue(Random random) {
+        return switch (random.nextInt(9)) {
+            case 0 -> NODES.textNode("");
+            case 1 -> NODES.textNode("4111 1111 1111 1111");
+            case 2 -> NODES.numberNode(random.nextLong());
+            case 3 -> NODES.numberNode(-1.5e300);
+            case 4 -> NODES.booleanNode(random.nextBoolean());
+            case 5 -> NODES.arrayNode().add(NODES.objectNode());
+            case 6 -> {
+                JsonNode deep = NODES.arrayNode();
+                for (int i = 0; i < 100; i++) {
+                    deep = NODES.arrayNode().add(deep);
+                }
+                yield deep;
+            }
+            case 7 -> NODES.textNode("2026-13-45T99:00:00Z");
+            default -> NODES.textNode("x".repeat(random.nextInt(300)));
+        };
+    }
+}
