@@ -26,7 +26,7 @@ import org.crmkit.core.spi.CustomerRepository;
  * jqwik properties of a {@link CustomerRepository}: round trips of arbitrary profiles, and random sequences of
  * saves, stale saves, contact changes, external-id claims and deletes, after each of which every lookup answers
  * as the in-memory model does. An adapter's test class implements this interface next to extending
- * {@link CustomerRepositoryContract} (jqwik does not run inside JUnit's {@code @Nested} classes).
+ * {@link CustomerRepositoryContract} (a class cannot extend both, so the properties are an interface).
  */
 public interface CustomerRepositoryProperties {
     /** Small pools, so that actions collide on ids, addresses and external ids. */
