@@ -18,6 +18,7 @@ import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.event.CrmEventListener;
 import org.crmkit.core.event.EventDispatcher;
 import org.crmkit.core.internal.Checks;
+import org.crmkit.core.internal.ReadOnlyRepositories;
 import org.crmkit.core.memory.InMemoryCustomerRepository;
 import org.crmkit.core.memory.InMemoryServiceCaseRepository;
 import org.crmkit.core.memory.InMemoryTouchpointRepository;
@@ -55,6 +56,9 @@ public final class Crm {
     private final CustomerRepository customers;
     private final TouchpointRepository touchpoints;
     private final ServiceCaseRepository cases;
+    private final CustomerRepository customersView;
+    private final TouchpointRepository touchpointsView;
+    private final ServiceCaseRepository casesView;
     private final Clock clock;
     private final EventDispatcher events;
     private final ProfileMerger merger = new ProfileMerger();
@@ -65,8 +69,12 @@ public final class Crm {
         customers = b.customers;
         touchpoints = b.touchpoints;
         cases = b.cases;
+        customersView = ReadOnlyRepositories.customers(customers);
+        touchpointsView = ReadOnlyRepositories.touchpoints(touchpoints);
+        casesView = ReadOnlyRepositories.cases(cases);
         clock = b.clock;
         events = b.events;
+        b.listeners.forEach(events::subscribe);
         serviceLevels = new ServiceLevelMonitor(clock, events);
         erasureParticipants = List.copyOf(b.erasureParticipants);
     }
@@ -81,19 +89,25 @@ public final class Crm {
         return new Builder();
     }
 
-    /** {@return the customer repository} */
+    /**
+     * The customers, to read. Writes through this view are refused with an {@link UnsupportedOperationException}:
+     * they go through the facade ({@link #create}, {@link #updateCustomer}, {@link #merge}, {@link #erase}), which
+     * keeps the rules and publishes the events.
+     *
+     * @return a read-only view of the customer repository
+     */
     public CustomerRepository customers() {
-        return customers;
+        return customersView;
     }
 
-    /** {@return the touchpoint repository} */
+    /** {@return a read-only view of the touchpoint repository; record touchpoints with {@link #recordTouchpoint}} */
     public TouchpointRepository touchpoints() {
-        return touchpoints;
+        return touchpointsView;
     }
 
-    /** {@return the service case repository} */
+    /** {@return a read-only view of the case repository; write with {@link #openCase} and {@link #updateCase}} */
     public ServiceCaseRepository cases() {
-        return cases;
+        return casesView;
     }
 
     /** {@return the clock the facade stamps times with} */
@@ -180,12 +194,24 @@ public final class Crm {
             if (changed.equals(before)) {
                 return before;
             }
+            requireConsentHistoryKept(before, changed);
             Instant now = clock.instant();
             Customer stored = customers.save(changed.toBuilder().updatedAt(now).build());
             events.publish(new CrmEvent.CustomerUpdated(before, stored, now));
             publishNewFacts(before.preferences(), before.consents().history(), stored, now);
             return stored;
         });
+    }
+
+    /** Consent history only grows: a withdrawal, once recorded, cannot be taken back by rewriting the list. */
+    private static void requireConsentHistoryKept(Customer before, Customer after) {
+        List<ConsentRecord> kept = after.consents().history();
+        long lost = before.consents().history().stream().filter(r -> !kept.contains(r)).count();
+        if (lost > 0) {
+            throw new RuleViolationException("consent history of customer " + before.id() + " only grows: the update"
+                    + " removes or changes " + lost + " recorded consent" + (lost == 1 ? "" : "s")
+                    + "; record a new grant or withdrawal with recordConsent instead");
+        }
     }
 
     /**
@@ -494,6 +520,7 @@ public final class Crm {
         private ServiceCaseRepository cases = new InMemoryServiceCaseRepository();
         private Clock clock = Clock.systemUTC();
         private EventDispatcher events = new EventDispatcher();
+        private final List<CrmEventListener> listeners = new java.util.ArrayList<>();
         private final List<ErasureParticipant> erasureParticipants = new java.util.ArrayList<>();
 
         private Builder() {
@@ -535,9 +562,12 @@ public final class Crm {
             return this;
         }
 
-        /** @param value a listener to register @return this builder */
+        /**
+         * @param value a listener to register on the facade's dispatcher, whichever {@link #events} sets
+         * @return this builder
+         */
         public Builder listener(CrmEventListener value) {
-            events.subscribe(value);
+            listeners.add(Checks.notNull("listener", value));
             return this;
         }
 

@@ -41,14 +41,14 @@ public final class CachingCustomerRepository extends CachingRepository<Customer,
     }
 
     /**
-     * Wraps a repository with a cache of at most {@code maximumSize} entries per lookup.
+     * Wraps a repository with a cache of at most {@code maximumSize} entries per lookup, recording statistics.
      *
      * @param delegate the repository to cache
      * @param maximumSize the bound
      * @return the decorator
      */
     public static CachingCustomerRepository of(CustomerRepository delegate, long maximumSize) {
-        return new CachingCustomerRepository(delegate, Caffeine.newBuilder().maximumSize(maximumSize));
+        return new CachingCustomerRepository(delegate, Caffeine.newBuilder().maximumSize(maximumSize).recordStats());
     }
 
     @Override

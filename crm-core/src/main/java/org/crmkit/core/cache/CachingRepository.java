@@ -29,13 +29,14 @@ public abstract class CachingRepository<T, I, R extends Repository<T, I>> implem
      * Wraps a repository.
      *
      * @param delegate the repository to cache
-     * @param spec the cache settings, such as {@code Caffeine.newBuilder().maximumSize(100_000)}; statistics are
-     *     always recorded
+     * @param spec the cache settings, such as {@code Caffeine.newBuilder().maximumSize(100_000).recordStats()};
+     *     used as given and never changed, so one spec may serve several decorators. {@link #stats()} counts only
+     *     when the spec records statistics.
      */
     protected CachingRepository(R delegate, Caffeine<Object, Object> spec) {
         this.delegate = Checks.notNull("delegate", delegate);
         Checks.notNull("spec", spec);
-        this.byId = spec.recordStats().build(delegate::findById);
+        this.byId = spec.build(delegate::findById);
     }
 
     /** {@return the id of an aggregate} */
@@ -102,7 +103,7 @@ public abstract class CachingRepository<T, I, R extends Repository<T, I>> implem
         byId.invalidateAll();
     }
 
-    /** {@return hit, miss, load and eviction counts of the lookups by id} */
+    /** {@return hit, miss, load and eviction counts of the lookups by id; all zero unless the spec records them} */
     public CacheStats stats() {
         return byId.stats();
     }

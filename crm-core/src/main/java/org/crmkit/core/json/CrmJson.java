@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.internal.Checks;
 import org.crmkit.core.payment.CardNumbers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes crmkit JSON with limits fit for untrusted input: documents of at most 10 MB, nesting of at
@@ -54,6 +56,8 @@ public final class CrmJson {
                         .maxStringLength(MAX_STRING_LENGTH)
                         .maxNumberLength(100)
                         .build())
+                // A repeated key would let a reader see one value and a checker another.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
                 .findAndAddModules()
@@ -115,7 +119,7 @@ public final class CrmJson {
     public static <T> T read(String json, Class<T> type) {
         Checks.notNull("json", json);
         Checks.notNull("type", type);
-        return reading(() -> MAPPER.readValue(json, type));
+        return reading(() -> notNull(MAPPER.readValue(json, type), type));
     }
 
     /**
@@ -130,13 +134,21 @@ public final class CrmJson {
     public static <T> T read(InputStream json, Class<T> type) {
         Checks.notNull("json", json);
         Checks.notNull("type", type);
-        return reading(() -> MAPPER.readValue(json, type));
+        return reading(() -> notNull(MAPPER.readValue(json, type), type));
     }
 
     /** One read that may fail in any way. */
     @FunctionalInterface
     private interface Read<T> {
         T run() throws IOException;
+    }
+
+    /** A document that is just {@code null} holds no value: refused, so that callers never get null back. */
+    private static <T> T notNull(@Nullable T value, Class<T> type) {
+        if (value == null) {
+            throw new InvalidDefinitionException("$", "the document is null, not a " + type.getSimpleName(), null);
+        }
+        return value;
     }
 
     private static <T> T reading(Read<T> read) {

@@ -82,7 +82,7 @@ class CachingCustomerRepositoryTest {
     @Test
     void theCacheIsBounded() {
         CachingCustomerRepository tiny = new CachingCustomerRepository(store, Caffeine.newBuilder()
-                .maximumSize(10).executor(Runnable::run));
+                .maximumSize(10).executor(Runnable::run).recordStats());
         for (int i = 0; i < 100; i++) {
             tiny.findById(org.crmkit.core.customer.CustomerId.of("c-" + i));
         }
