@@ -2,10 +2,15 @@ package org.crmkit.core;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.crmkit.core.common.AttributeValue;
 import org.crmkit.core.common.Channel;
@@ -28,6 +33,8 @@ import org.crmkit.core.privacy.ContactPolicy;
 import org.crmkit.core.privacy.CustomerExport;
 import org.crmkit.core.privacy.ErasureCertificate;
 import org.crmkit.core.privacy.ErasureParticipant;
+import org.crmkit.core.privacy.ExportContributor;
+import org.crmkit.core.privacy.MergeParticipant;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.servicelevel.ServiceLevelMonitor;
@@ -64,6 +71,8 @@ public final class Crm {
     private final ProfileMerger merger = new ProfileMerger();
     private final ServiceLevelMonitor serviceLevels;
     private final List<ErasureParticipant> erasureParticipants;
+    private final List<ExportContributor> exportContributors;
+    private final List<MergeParticipant> mergeParticipants;
 
     private Crm(Builder b) {
         customers = b.customers;
@@ -77,6 +86,8 @@ public final class Crm {
         b.listeners.forEach(events::subscribe);
         serviceLevels = new ServiceLevelMonitor(clock, events);
         erasureParticipants = List.copyOf(b.erasureParticipants);
+        exportContributors = List.copyOf(b.exportContributors);
+        mergeParticipants = List.copyOf(b.mergeParticipants);
     }
 
     /** {@return a facade over fresh in-memory repositories and the system clock} */
@@ -343,8 +354,8 @@ public final class Crm {
 
     /**
      * Merges a duplicate profile into a survivor (C10), by the rules of {@link ProfileMerger}: the survivor is
-     * saved with the merged data, the duplicate's touchpoints and cases are moved to the survivor, and the
-     * duplicate is deleted. Each step can be repeated, so a merge interrupted halfway completes when run again,
+     * saved with the merged data, the duplicate's touchpoints and cases are moved to the survivor, every
+     * {@link MergeParticipant} moves what it links (crm-loyalty: memberships), and the duplicate is deleted. Each step can be repeated, so a merge interrupted halfway completes when run again,
      * and merging an already merged duplicate returns the survivor unchanged.
      *
      * @param survivorId the profile that stays
@@ -371,6 +382,7 @@ public final class Crm {
         touchpoints.streamByCustomer(duplicateId, TimeWindow.ALL).toList()
                 .forEach(t -> touchpoints.save(t.withCustomerId(survivorId)));
         cases.streamByCustomer(duplicateId).toList().forEach(c -> cases.save(c.withCustomerId(survivorId)));
+        mergeParticipants.forEach(p -> p.merged(survivorId, duplicateId));
         customers.deleteById(duplicateId);
         events.publish(new CrmEvent.CustomerMerged(survivorId, duplicateId, clock.instant()));
         return merged;
@@ -414,7 +426,8 @@ public final class Crm {
     }
 
     /**
-     * Everything held about a customer, as one portable document.
+     * Everything held about a customer, as one portable document: the profile, touchpoints and cases, and a section
+     * from each registered {@link ExportContributor}.
      *
      * @param id the customer
      * @return the export, stamped now
@@ -422,8 +435,13 @@ public final class Crm {
      */
     public CustomerExport export(CustomerId id) {
         Customer c = customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+        Map<String, JsonNode> sections = new TreeMap<>();
+        for (ExportContributor contributor : exportContributors) {
+            contributor.export(id).ifPresent(json -> sections.put(contributor.section(), json));
+        }
         return new CustomerExport(CustomerExport.FORMAT, clock.instant(), c,
-                touchpoints.streamByCustomer(id, TimeWindow.ALL).toList(), cases.streamByCustomer(id).toList());
+                touchpoints.streamByCustomer(id, TimeWindow.ALL).toList(), cases.streamByCustomer(id).toList(),
+                sections);
     }
 
     /**
@@ -448,16 +466,18 @@ public final class Crm {
         AttributeValue marker = found.get().attributes().get(ERASURE_MARKER);
         CustomerId anonymous;
         if (marker == null) {
+            // Saved without an event: a CustomerUpdated carrying the marker would link the customer to the id.
             CustomerId fresh = CustomerId.of("erased-" + Checks.randomId());
-            updateCustomer(id, c -> c.toBuilder().putAttribute(ERASURE_MARKER, AttributeValue.text(fresh.value()))
-                    .build());
+            retryOnConflict(() -> customers.save(customers.findById(id).orElseThrow(
+                    () -> new NotFoundException("customer", id)).toBuilder()
+                    .putAttribute(ERASURE_MARKER, AttributeValue.text(fresh.value())).build()));
             anonymous = fresh;
         } else {
             anonymous = CustomerId.of(marker.raw().toString());
         }
         int scrubbedTouchpoints = 0;
         for (Touchpoint t : touchpoints.streamByCustomer(id, TimeWindow.ALL).toList()) {
-            touchpoints.save(t.toBuilder().customerId(anonymous).outcome(null).attributes(java.util.Map.of()).build());
+            touchpoints.save(t.toBuilder().customerId(anonymous).outcome(null).attributes(Map.of()).build());
             scrubbedTouchpoints++;
         }
         int scrubbedCases = 0;
@@ -465,11 +485,18 @@ public final class Crm {
             cases.save(scrubbed(c, anonymous));
             scrubbedCases++;
         }
-        List<String> erased = new java.util.ArrayList<>(List.of(
-                "profile: names, contact points, addresses, notes, preferences, consents, agreements, cards on file, "
-                        + "external ids, special dates, attributes",
-                "touchpoints: link to the customer, outcome text, attributes",
-                "cases: link to the customer, subject, observations, notes, root cause, resolution"));
+        // The certificate lists what this run did, step by step, and nothing else.
+        List<String> erased = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        if (scrubbedTouchpoints > 0) {
+            erased.add("touchpoints (" + scrubbedTouchpoints + "): link to the customer, outcome text, attributes");
+            kept.add("touchpoints: time, channel, direction, kind, location, staff, amounts, line items");
+        }
+        if (scrubbedCases > 0) {
+            erased.add("cases (" + scrubbedCases + "): link to the customer, subject, observations, notes, root cause,"
+                    + " resolution");
+            kept.add("cases: category, lane, priority, status times");
+        }
         for (ErasureParticipant participant : erasureParticipants) {
             String part = participant.erase(id, anonymous);
             if (!part.isBlank()) {
@@ -477,11 +504,11 @@ public final class Crm {
             }
         }
         customers.deleteById(id);
+        erased.add("profile: names, contact points, addresses, notes, preferences, consents, agreements, cards on"
+                + " file, external ids, special dates, attributes");
         Instant now = clock.instant();
         events.publish(new CrmEvent.CustomerErased(id, now));
-        return new ErasureCertificate(id, now, true, scrubbedTouchpoints, scrubbedCases, erased,
-                List.of("touchpoints: time, channel, direction, kind, location, staff, amounts, line items",
-                        "cases: category, lane, priority, status times"));
+        return new ErasureCertificate(id, now, true, scrubbedTouchpoints, scrubbedCases, erased, kept);
     }
 
     private static ServiceCase scrubbed(ServiceCase c, CustomerId anonymous) {
@@ -521,7 +548,9 @@ public final class Crm {
         private Clock clock = Clock.systemUTC();
         private EventDispatcher events = new EventDispatcher();
         private final List<CrmEventListener> listeners = new java.util.ArrayList<>();
-        private final List<ErasureParticipant> erasureParticipants = new java.util.ArrayList<>();
+        private final List<ErasureParticipant> erasureParticipants = new ArrayList<>();
+        private final List<ExportContributor> exportContributors = new ArrayList<>();
+        private final List<MergeParticipant> mergeParticipants = new ArrayList<>();
 
         private Builder() {
         }
@@ -529,6 +558,23 @@ public final class Crm {
         /** @param value a participant to run on every erasure @return this builder */
         public Builder erasureParticipant(ErasureParticipant value) {
             erasureParticipants.add(Checks.notNull("erasureParticipant", value));
+            return this;
+        }
+
+        /** @param value a contributor of a section to every portability export @return this builder */
+        public Builder exportContributor(ExportContributor value) {
+            ExportContributor c = Checks.notNull("exportContributor", value);
+            Checks.code("export section", c.section());
+            if (exportContributors.stream().anyMatch(other -> other.section().equals(c.section()))) {
+                throw new RuleViolationException("export section " + c.section() + " has a contributor already");
+            }
+            exportContributors.add(c);
+            return this;
+        }
+
+        /** @param value a participant to run on every merge @return this builder */
+        public Builder mergeParticipant(MergeParticipant value) {
+            mergeParticipants.add(Checks.notNull("mergeParticipant", value));
             return this;
         }
 

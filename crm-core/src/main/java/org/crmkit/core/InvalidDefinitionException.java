@@ -1,5 +1,6 @@
 package org.crmkit.core;
 
+import org.crmkit.core.payment.CardNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +20,19 @@ public class InvalidDefinitionException extends CrmException {
      * @param cause the underlying failure, if any
      */
     public InvalidDefinitionException(String path, String problem, @Nullable Throwable cause) {
-        super("invalid document at " + path + ": " + problem, cause);
+        // Masked here, whoever throws: a reader's message, or its cause's, may quote the text it refused.
+        super("invalid document at " + path + ": " + CardNumbers.mask(problem), safe(cause));
         this.path = path;
+    }
+
+    /** {@return the cause, or null when any message in its chain quotes a card number} */
+    private static @Nullable Throwable safe(@Nullable Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && CardNumbers.containsCardNumber(t.getMessage())) {
+                return null;
+            }
+        }
+        return cause;
     }
 
     /** {@return where in the document the problem is, as a JSON path} */

@@ -93,9 +93,14 @@ public sealed interface AttributeValue {
      * @param value the number
      */
     record Decimal(BigDecimal value) implements AttributeValue {
-        /** Normalises the scale so equal numbers are equal values. */
+        /**
+         * Normalises the scale so equal numbers are equal values.
+         *
+         * @throws org.crmkit.core.RuleViolationException when the number is outside {@link Decimals}' bounds
+         */
         public Decimal {
             Objects.requireNonNull(value, "value");
+            Decimals.bounded("attribute number", value);
             value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         }
 

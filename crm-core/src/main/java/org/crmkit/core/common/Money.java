@@ -22,10 +22,12 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      * Normalises the scale.
      *
      * @throws NullPointerException when an argument is null
+     * @throws RuleViolationException when the amount is outside {@link Decimals}' bounds
      */
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        Decimals.bounded("amount", amount);
         int minor = Math.max(0, currency.getDefaultFractionDigits());
         BigDecimal stripped = amount.stripTrailingZeros();
         amount = stripped.scale() < minor ? stripped.setScale(minor) : stripped;

@@ -3,6 +3,7 @@ package org.crmkit.core.touchpoint;
 import java.math.BigDecimal;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.common.Decimals;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,7 @@ public record LineItem(String sku, String category, @Nullable String brand, BigD
         sku = Checks.id("sku", sku);
         category = Checks.code("category", category);
         brand = Checks.optionalShortText("brand", brand);
-        Checks.notNull("quantity", quantity);
+        Decimals.bounded("quantity", quantity);
         if (quantity.signum() <= 0) {
             throw new RuleViolationException("quantity must be positive: " + quantity.toPlainString());
         }

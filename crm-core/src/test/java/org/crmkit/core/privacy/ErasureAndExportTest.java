@@ -153,11 +153,11 @@ class ErasureAndExportTest {
         assertEquals(2, export.touchpoints().size());
         assertEquals(1, export.cases().size());
         String json = CrmJson.write(export);
-        assertTrue(json.startsWith("{\n  \"format\" : \"crmkit-customer-export/1\""), json.substring(0, 60));
+        assertTrue(json.startsWith("{\n  \"format\" : \"crmkit-customer-export/2\""), json.substring(0, 60));
         assertEquals(export, CrmJson.read(json, CustomerExport.class));
         InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> CrmJson.read(
-                json.replace("crmkit-customer-export/1", "crmkit-customer-export/9"), CustomerExport.class));
-        assertTrue(e.getMessage().contains("format must be crmkit-customer-export/1"), e.getMessage());
+                json.replace("crmkit-customer-export/2", "crmkit-customer-export/9"), CustomerExport.class));
+        assertTrue(e.getMessage().contains("format must be crmkit-customer-export/2"), e.getMessage());
     }
 
     private Customer shopper(int n, int birthYear, String postcode, boolean consents) {

@@ -2,6 +2,7 @@ package org.crmkit.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,6 +94,24 @@ final class JdbcLedgerStore implements LedgerStore {
     private long last(Connection c, MemberNumber member) throws SQLException {
         return jdbc.query(c, "SELECT COALESCE(MAX(sequence), 0) FROM crm_ledger_entries WHERE member = ?",
                 r -> r.getLong(1), member.value()).get(0);
+    }
+
+    @Override
+    public void rewrite(MemberNumber member, List<LedgerEntry> entries) {
+        Objects.requireNonNull(member, "member");
+        List<LedgerEntry> rewritten = List.copyOf(entries);
+        List<Object[]> rows = new ArrayList<>(rewritten.size());
+        for (LedgerEntry e : rewritten) {
+            rows.add(new Object[] {jdbc.write(e), member.value(), e.sequence()});
+        }
+        jdbc.inTransaction("rewriting the ledger of " + member, c -> {
+            // Read under the transaction, so a concurrent append makes the check or the update fail, not slip by.
+            List<LedgerEntry> stored = jdbc.query(c, "SELECT document FROM crm_ledger_entries WHERE member = ?"
+                    + " ORDER BY sequence FOR UPDATE", r -> jdbc.read(r.getString(1), LedgerEntry.class), member.value());
+            LedgerStore.checkRewrite(member, stored, rewritten);
+            jdbc.batch(c, "UPDATE crm_ledger_entries SET document = ? WHERE member = ? AND sequence = ?", rows);
+            return null;
+        });
     }
 
     @Override

@@ -186,8 +186,10 @@ class KitCatchesBrokenAdaptersTest {
             } catch (BrokenBarrierException | TimeoutException e) {
                 bothChecked.reset(); // a writer alone writes at once
             }
-            long now = inner.findById(c.id()).map(Customer::version).orElse(0L);
-            return inner.save(c.withVersion(now));
+            synchronized (this) { // both writers that passed the check write, one after the other
+                long now = inner.findById(c.id()).map(Customer::version).orElse(0L);
+                return inner.save(c.withVersion(now));
+            }
         }
     }
 

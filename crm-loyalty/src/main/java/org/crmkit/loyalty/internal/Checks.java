@@ -26,7 +26,7 @@ public final class Checks {
             throw new RuleViolationException(field + " must be a lower-case code of letters, digits and _.-: "
                     + quoted(value));
         }
-        return value;
+        return CardNumbers.requireNoCardNumber(field, value);
     }
 
     // A loop rather than a regular expression: codes are checked on the earning path.

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,7 +185,9 @@ final class Account {
     }
 
     /**
-     * Plans taking points from positive lots, oldest first, starting with one lot when named.
+     * Plans taking points from positive lots, starting with one lot when named, then the lots that expire first
+     * (lots that never expire last), oldest first among equals: spending the soonest-expiring points first loses
+     * none needlessly.
      *
      * @return the draws, taking at most {@code points}
      */
@@ -199,8 +202,10 @@ final class Account {
                 left -= n;
             }
         }
-        for (int i = 0; i < lots.size() && left > 0; i++) {
-            MutableLot lot = lots.get(i);
+        for (MutableLot lot : byExpiry()) {
+            if (left <= 0) {
+                break;
+            }
             if (lot.id == firstLot || lot.remaining <= 0) {
                 continue;
             }
@@ -213,6 +218,24 @@ final class Account {
         }
         return draws;
     }
+
+    /** {@return the open lots in spending order: soonest expiry first, then never-expiring, each by id} */
+    private List<MutableLot> byExpiry() {
+        boolean ordered = true;
+        for (int i = 1; i < lots.size() && ordered; i++) {
+            ordered = SPENDING_ORDER.compare(lots.get(i - 1), lots.get(i)) <= 0;
+        }
+        if (ordered) {
+            return lots; // the usual case: lots opened in time order under one expiry policy
+        }
+        List<MutableLot> sorted = new ArrayList<>(lots);
+        sorted.sort(SPENDING_ORDER);
+        return sorted;
+    }
+
+    private static final Comparator<MutableLot> SPENDING_ORDER = Comparator
+            .comparing((MutableLot l) -> l.expiresOn, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingLong(l -> l.id);
 
     /** Plans taking up to {@code points} from one lot only. */
     List<LotDraw> takeFrom(long lotId, long points) {

@@ -1,6 +1,7 @@
 package org.crmkit.loyalty.ledger;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.payment.CardNumbers;
 import org.crmkit.core.touchpoint.TouchpointId;
 import org.crmkit.loyalty.internal.Checks;
 
@@ -18,6 +19,7 @@ public record IdempotencyKey(String value) {
             throw new RuleViolationException("idempotency key must be 1-200 letters, digits or ._:@/+-: "
                     + Checks.quoted(value));
         }
+        CardNumbers.requireNoCardNumber("idempotency key", value);
     }
 
     // A loop rather than a regular expression: a key is checked on every posting.

@@ -92,6 +92,21 @@ public final class Ledger {
         return members;
     }
 
+    /** {@return the ledger store} */
+    LedgerStore store() {
+        return store;
+    }
+
+    /** {@return the clock} */
+    Clock clock() {
+        return clock;
+    }
+
+    /** Drops what this ledger remembers of a member whose entries were deleted behind it. */
+    void forget(MemberNumber number) {
+        accounts.remove(number);
+    }
+
     /**
      * Enrolls a customer at the lowest tier, now.
      *
@@ -124,9 +139,21 @@ public final class Ledger {
      */
     public LedgerEntry post(Posting posting) {
         Objects.requireNonNull(posting, "posting");
+        if (spends(posting)) {
+            // Points past their expiry are gone whether or not the sweep has run: sweep them before spending.
+            expire(posting.member(), postingTime(posting));
+        }
         LedgerEntry entry = write(posting.member(), posting.key(), (e, account) -> Payloads.same(posting, e, account),
                 (member, account, seq) -> decide(posting, member, account, seq));
         return Objects.requireNonNull(entry);
+    }
+
+    private static boolean spends(Posting posting) {
+        return posting instanceof Posting.Redeem || posting instanceof Posting.Adjust a && a.points() < 0;
+    }
+
+    private static Instant postingTime(Posting posting) {
+        return posting instanceof Posting.Redeem r ? r.at() : ((Posting.Adjust) posting).at();
     }
 
     /**
@@ -430,6 +457,7 @@ public final class Ledger {
                 if (entry == null) {
                     return null;
                 }
+                requireNoOverflow(account, entry);
                 try {
                     store.append(entry);
                 } catch (VersionConflictException | DuplicateException e) {
@@ -446,6 +474,20 @@ public final class Ledger {
                 upgrade(member, account, a);
             }
             return entry;
+        }
+    }
+
+    /** Balances are longs: a posting that would wrap one past its range is refused, not stored. */
+    private static void requireNoOverflow(Account account, LedgerEntry entry) {
+        long delta = entry.delta();
+        long pendingDelta = entry instanceof LedgerEntry.Pending p ? p.points() : 0;
+        boolean balanceWraps = delta > 0 ? account.balance > Long.MAX_VALUE - delta
+                : account.balance < Long.MIN_VALUE - delta;
+        if (balanceWraps || account.pendingPoints > Long.MAX_VALUE - pendingDelta) {
+            throw new RuleViolationException("posting " + entry.key() + " would take the " + (balanceWraps
+                    ? "balance" : "pending points") + " of " + account.member + " past " + Long.MAX_VALUE
+                    + ": balance " + account.balance + ", pending " + account.pendingPoints + ", posting "
+                    + (balanceWraps ? delta : pendingDelta));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.common.Decimals;
 import org.crmkit.loyalty.internal.Checks;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.program.ReversalPolicy;
@@ -112,7 +113,7 @@ public sealed interface LedgerEntry {
                 throw new RuleViolationException("qualifying points must be between 0 and " + points + ": "
                         + qualifyingPoints);
             }
-            spend = Objects.requireNonNull(spend, "spend").stripTrailingZeros();
+            spend = Decimals.bounded("spend", spend).stripTrailingZeros();
             Checks.nonNegative("activities", activities);
             awards = Checks.list("awards", awards);
             draws = Checks.list("draws", draws);
@@ -143,7 +144,7 @@ public sealed interface LedgerEntry {
             Objects.requireNonNull(stamp, "stamp");
             Checks.nonNegative("points", points);
             Checks.nonNegative("qualifyingPoints", qualifyingPoints);
-            spend = Objects.requireNonNull(spend, "spend").stripTrailingZeros();
+            spend = Decimals.bounded("spend", spend).stripTrailingZeros();
             Checks.nonNegative("activities", activities);
             awards = Checks.list("awards", awards);
             Objects.requireNonNull(postsAt, "postsAt");
@@ -255,7 +256,7 @@ public sealed interface LedgerEntry {
             Checks.nonNegative("forgiven", forgiven);
             Objects.requireNonNull(policy, "policy");
             Checks.nonNegative("qualifyingPoints", qualifyingPoints);
-            spend = Objects.requireNonNull(spend, "spend").stripTrailingZeros();
+            spend = Decimals.bounded("spend", spend).stripTrailingZeros();
             Checks.nonNegative("activities", activities);
             draws = Checks.list("draws", draws);
         }

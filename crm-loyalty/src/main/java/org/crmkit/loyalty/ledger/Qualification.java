@@ -3,6 +3,8 @@ package org.crmkit.loyalty.ledger;
 import java.math.BigDecimal;
 import java.util.Objects;
 
+import org.crmkit.core.common.Decimals;
+
 /**
  * What a member did in a qualification period, counted against tier thresholds. Immutable.
  *
@@ -16,6 +18,6 @@ public record Qualification(long qualifyingPoints, BigDecimal spend, long activi
 
     /** Normalises the spend. */
     public Qualification {
-        spend = Objects.requireNonNull(spend, "spend").stripTrailingZeros();
+        spend = Decimals.bounded("spend", spend).stripTrailingZeros();
     }
 }

@@ -3,6 +3,7 @@ package org.crmkit.loyalty.member;
 import java.util.regex.Pattern;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.payment.CardNumbers;
 import org.crmkit.loyalty.internal.Checks;
 
 /**
@@ -20,6 +21,7 @@ public record MemberNumber(String value) implements Comparable<MemberNumber> {
             throw new RuleViolationException("member number must be 3-32 upper-case letters, digits or hyphens: "
                     + Checks.quoted(value));
         }
+        CardNumbers.requireNoCardNumber("member number", value);
     }
 
     /**

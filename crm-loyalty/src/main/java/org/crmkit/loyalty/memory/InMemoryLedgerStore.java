@@ -83,6 +83,24 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
+    public void rewrite(MemberNumber member, List<LedgerEntry> entries) {
+        Objects.requireNonNull(member, "member");
+        List<LedgerEntry> rewritten = List.copyOf(entries);
+        Journal j = journals.get(member);
+        if (j == null) {
+            LedgerStore.checkRewrite(member, List.of(), rewritten);
+            return;
+        }
+        synchronized (j) {
+            LedgerStore.checkRewrite(member, j.entries, rewritten);
+            j.entries.clear();
+            j.entries.addAll(rewritten);
+            j.byKey.clear();
+            rewritten.forEach(e -> j.byKey.put(e.key(), e));
+        }
+    }
+
+    @Override
     public void deleteMember(MemberNumber member) {
         Objects.requireNonNull(member, "member");
         journals.remove(member);

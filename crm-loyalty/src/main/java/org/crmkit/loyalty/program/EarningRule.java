@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.common.Decimals;
 import org.crmkit.core.common.TimeWindow;
 import org.crmkit.core.touchpoint.TouchpointKind;
 import org.crmkit.loyalty.internal.Checks;
@@ -200,7 +201,7 @@ public final class EarningRule {
     public record PerSpend(BigDecimal pointsPerUnit) implements Basis {
         /** Validates the rate. */
         public PerSpend {
-            Objects.requireNonNull(pointsPerUnit, "pointsPerUnit");
+            Decimals.bounded("points per unit", pointsPerUnit);
             if (pointsPerUnit.signum() <= 0) {
                 throw new RuleViolationException("points per unit must be positive: " + pointsPerUnit.toPlainString());
             }
@@ -228,7 +229,7 @@ public final class EarningRule {
     public record Multiplier(BigDecimal factor) implements Basis {
         /** Validates the factor. */
         public Multiplier {
-            Objects.requireNonNull(factor, "factor");
+            Decimals.bounded("multiplier factor", factor);
             if (factor.compareTo(BigDecimal.ONE) <= 0) {
                 throw new RuleViolationException("multiplier factor must be more than 1: " + factor.toPlainString());
             }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.common.Decimals;
 import org.crmkit.loyalty.internal.Checks;
 
 /**
@@ -23,7 +24,7 @@ public record Tier(String name, long qualifyingPoints, BigDecimal spend, int act
     public Tier {
         name = Checks.code("tier name", name);
         Checks.nonNegative("tier " + name + " qualifying points", qualifyingPoints);
-        Objects.requireNonNull(spend, "spend");
+        Decimals.bounded("tier spend", spend);
         if (spend.signum() < 0) {
             throw new RuleViolationException("tier " + name + " spend must not be negative: " + spend.toPlainString());
         }

@@ -76,6 +76,44 @@ public interface LedgerStore {
     long lastSequence(MemberNumber member);
 
     /**
+     * Replaces a member's entries with new versions of themselves, all at once or not at all: for erasure, which
+     * removes free text (the reasons) without changing the arithmetic. The entries given must be exactly
+     * the stored ones by sequence, idempotency key and kind, in sequence order.
+     *
+     * @param member the member
+     * @param entries every entry of the member, rewritten
+     * @throws RuleViolationException when the entries do not match the stored ones by sequence, key and kind, or
+     *         belong to another member; nothing is changed
+     */
+    void rewrite(MemberNumber member, List<LedgerEntry> entries);
+
+    /**
+     * Checks that rewritten entries match the stored ones by member, sequence, key and kind: for implementations.
+     *
+     * @param member the member
+     * @param stored the entries stored now, in sequence order
+     * @param rewritten the entries to store instead
+     * @throws RuleViolationException when they do not match
+     */
+    static void checkRewrite(MemberNumber member, List<LedgerEntry> stored, List<LedgerEntry> rewritten) {
+        if (stored.size() != rewritten.size()) {
+            throw new RuleViolationException("a rewrite of the ledger of " + member + " must give its "
+                    + stored.size() + " entries: it gives " + rewritten.size());
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            LedgerEntry s = stored.get(i);
+            LedgerEntry r = rewritten.get(i);
+            if (!r.member().equals(member) || r.sequence() != s.sequence() || !r.key().equals(s.key())
+                    || r.getClass() != s.getClass()) {
+                throw new RuleViolationException("a rewrite of the ledger of " + member + " must keep entry "
+                        + s.sequence() + " (" + s.getClass().getSimpleName() + ", key " + s.key()
+                        + ") in place: it gives entry " + r.sequence() + " (" + r.getClass().getSimpleName()
+                        + ", key " + r.key() + ") of " + r.member());
+            }
+        }
+    }
+
+    /**
      * Removes every entry of a member (erasure). Idempotent.
      *
      * @param member the member

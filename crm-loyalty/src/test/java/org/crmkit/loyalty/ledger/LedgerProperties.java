@@ -106,6 +106,7 @@ class LedgerProperties {
                         day.getYear(), 0});
             } else if (step instanceof Redeem r) {
                 Posting p = Books.redeem(m, key, r.points(), now);
+                model.sweepBeforeSpending(day); // points past their expiry are never spent
                 if (model.balance() < r.points()) {
                     assertThrows(RuleViolationException.class, () -> ledger.post(p));
                 } else {
@@ -118,6 +119,9 @@ class LedgerProperties {
             } else if (step instanceof Adjust j) {
                 Posting p = new Posting.Adjust(m, IdempotencyKey.of(key), j.points(), now, "correction",
                         Source.agent("prop"));
+                if (j.points() < 0) {
+                    model.sweepBeforeSpending(day);
+                }
                 if (j.points() < 0 && model.balance() + j.points() < 0) {
                     assertThrows(RuleViolationException.class, () -> ledger.post(p));
                 } else {
@@ -247,6 +251,12 @@ class LedgerProperties {
             }
             qualifying.merge((int) e[3], -e[2], Long::sum);
             seq++;
+        }
+
+        void sweepBeforeSpending(LocalDate day) {
+            if (expire(day)) {
+                expiredOn.add(day);
+            }
         }
 
         boolean expire(LocalDate day) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.crmkit.core.common.Decimals;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.segmentation.rule.FactCatalog;
@@ -95,6 +96,7 @@ public final class OfferLists {
     public record DepthTier(double topPercent, BigDecimal multiplier) {
         /** Checks the bounds. */
         public DepthTier {
+            Decimals.bounded("depth tier multiplier", multiplier);
             if (!(topPercent > 0 && topPercent <= 100) || multiplier.compareTo(BigDecimal.ONE) < 0) {
                 throw new IllegalArgumentException("depth tier must be within 0-100% with a multiplier of at "
                         + "least 1: " + topPercent + "%, " + multiplier);

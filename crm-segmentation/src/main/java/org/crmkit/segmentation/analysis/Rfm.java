@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
+import org.crmkit.core.common.Decimals;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.FactReader;
@@ -36,7 +37,7 @@ public final class Rfm {
         /** Checks the measures. */
         public Input {
             Objects.requireNonNull(customerId, "customerId");
-            Objects.requireNonNull(monetary, "monetary");
+            Decimals.bounded("monetary", monetary);
             if (recencyDays < 0 || frequency < 0) {
                 throw new IllegalArgumentException("recencyDays and frequency must not be negative: "
                         + recencyDays + ", " + frequency);

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.crmkit.core.common.AttributeValue;
+import org.crmkit.core.payment.CardNumbers;
 
 /**
  * A named fact with its parameters, such as {@code touchpoints.spend(currency=USD, window=P90D)}: the left-hand
@@ -31,7 +32,7 @@ public record FactRef(String name, Map<String, String> parameters) {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("fact name must be a letter then letters, digits or . _ : -, "
-                    + "at most 128: \"" + name + "\"");
+                    + "at most 128: \"" + CardNumbers.mask(name) + "\"");
         }
         Objects.requireNonNull(parameters, "parameters");
         TreeMap<String, String> sorted = new TreeMap<>();

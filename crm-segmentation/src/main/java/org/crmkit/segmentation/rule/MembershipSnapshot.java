@@ -35,6 +35,24 @@ public record MembershipSnapshot(String segment, int version, Instant at, Set<Cu
     }
 
     /**
+     * The same snapshot without a customer: for erasure, so that no kept snapshot names an erased customer and the
+     * next diff does not report them as exited.
+     *
+     * @param customer the customer to leave out
+     * @return this snapshot when the customer was not a member, else a copy without them
+     */
+    public MembershipSnapshot withoutMember(CustomerId customer) {
+        Objects.requireNonNull(customer, "customer");
+        if (!members.contains(customer)) {
+            return this;
+        }
+        TreeSet<CustomerId> rest = new TreeSet<>(BY_ID);
+        rest.addAll(members);
+        rest.remove(customer);
+        return new MembershipSnapshot(segment, version, at, rest);
+    }
+
+    /**
      * What changed from an earlier snapshot of the same segment to this one.
      *
      * @param earlier the earlier snapshot

@@ -3,6 +3,7 @@ package org.crmkit.segmentation.rule;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.crmkit.core.payment.CardNumbers;
 
 /**
  * A named, versioned condition that defines a group of customers (C8's heavy national-brand users, C12's most
@@ -24,8 +25,9 @@ public record Segment(String name, int version, String description, Condition co
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("segment name must be lower-case letters, digits, '_', '.' or '-' "
-                    + "(1-64): \"" + name + "\"");
+                    + "(1-64): \"" + CardNumbers.mask(name) + "\"");
         }
+        CardNumbers.requireNoCardNumber("segment name", name);
         if (version < 1) {
             throw new IllegalArgumentException("segment version must be at least 1: " + version);
         }
@@ -34,6 +36,7 @@ public record Segment(String name, int version, String description, Condition co
             throw new IllegalArgumentException("segment description must be at most 1000 characters: "
                     + description.length());
         }
+        CardNumbers.requireNoCardNumber("segment description", description);
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(targeting, "targeting");
     }

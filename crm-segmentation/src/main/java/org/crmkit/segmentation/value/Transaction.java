@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.common.Decimals;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointKind;
@@ -25,7 +26,7 @@ public record Transaction(String customerId, LocalDate date, BigDecimal amount) 
     public Transaction {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(amount, "amount");
+        Decimals.bounded("amount", amount);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.crmkit.core.CrmException;
 import org.crmkit.core.DuplicateException;
+import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.VersionConflictException;
 import org.crmkit.kit.ContractFixtures;
 import org.crmkit.kit.Races;
@@ -162,6 +163,59 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
+    @DisplayName("a rewrite replaces every entry's document at once, keeping sequences and keys")
+    void rewriteReplacesDocuments() {
+        List<LedgerEntry> all = everyKind(ANN);
+        all.forEach(store::append);
+        store.append(accrual(BOB, 1, "e1"));
+        List<LedgerEntry> renamed = List.of(rereasoned(all.get(0), "first, erased"), rereasoned(all.get(1), "x"),
+                rereasoned(all.get(2), "x"), rereasoned(all.get(3), "x"), rereasoned(all.get(4), "x"),
+                rereasoned(all.get(5), "x"));
+        store.rewrite(ANN, renamed);
+        assertEquals(renamed, store.entries(ANN, 0, 100));
+        assertEquals(Optional.of(renamed.get(0)), store.findByKey(ANN, IdempotencyKey.of("e1")));
+        assertEquals(6, store.lastSequence(ANN));
+        assertEquals(List.of(accrual(BOB, 1, "e1")), store.entries(BOB, 0, 10), "another member's book is untouched");
+        store.append(accrual(ANN, 7, "e7"));
+    }
+
+    @Test
+    @DisplayName("a rewrite that drops, adds or reorders an entry is refused and changes nothing")
+    void rewriteMustMatch() {
+        List<LedgerEntry> all = everyKind(ANN);
+        all.forEach(store::append);
+        assertThrows(RuleViolationException.class, () -> store.rewrite(ANN, all.subList(0, 5)));
+        List<LedgerEntry> swapped = new ArrayList<>(all);
+        swapped.set(0, all.get(1));
+        swapped.set(1, all.get(0));
+        assertThrows(RuleViolationException.class, () -> store.rewrite(ANN, swapped));
+        assertThrows(RuleViolationException.class, () -> store.rewrite(BOB, all));
+        assertEquals(all, store.entries(ANN, 0, 100));
+    }
+
+    private static LedgerEntry rereasoned(LedgerEntry e, String reason) {
+        LedgerEntry.Stamp s = e.stamp();
+        LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(s.member(), s.sequence(), s.key(), s.at(), reason, s.source());
+        if (e instanceof LedgerEntry.Accrual a) {
+            return new LedgerEntry.Accrual(stamp, a.points(), a.qualifyingPoints(), a.spend(), a.activities(),
+                    a.awards(), a.expiresOn(), a.releases(), a.draws());
+        }
+        if (e instanceof LedgerEntry.Pending p) {
+            return new LedgerEntry.Pending(stamp, p.points(), p.qualifyingPoints(), p.spend(), p.activities(),
+                    p.awards(), p.postsAt());
+        }
+        if (e instanceof LedgerEntry.Redemption r) {
+            return new LedgerEntry.Redemption(stamp, r.points(), null, r.draws());
+        }
+        if (e instanceof LedgerEntry.Reversal r) {
+            return new LedgerEntry.Reversal(stamp, r.original(), r.points(), r.forgiven(), r.policy(),
+                    r.qualifyingPoints(), r.spend(), r.activities(), r.expiresOn(), r.draws());
+        }
+        LedgerEntry.Adjustment a = (LedgerEntry.Adjustment) e;
+        return new LedgerEntry.Adjustment(stamp, a.points(), a.expiresOn(), a.draws());
+    }
+
+    @Test
     @DisplayName("an append out of sequence is refused naming both sequences, and stores nothing")
     void appendOutOfSequence() {
         store.append(accrual(ANN, 1, "k1"));
@@ -226,6 +280,7 @@ public abstract class LedgerStoreContract {
         ops.put("entries", () -> store.entries(ANN, 0, 10));
         ops.put("lastSequence", () -> store.lastSequence(ANN));
         ops.put("findByKey", () -> store.findByKey(ANN, IdempotencyKey.of("k1")));
+        ops.put("rewrite", () -> store.rewrite(ANN, List.of(accrual(ANN, 1, "k1"))));
         ops.put("deleteMember", () -> store.deleteMember(ANN));
         for (Map.Entry<String, Runnable> op : ops.entrySet()) {
             try {

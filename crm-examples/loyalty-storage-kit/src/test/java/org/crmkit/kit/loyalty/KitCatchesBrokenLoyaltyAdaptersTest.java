@@ -142,6 +142,11 @@ class KitCatchesBrokenLoyaltyAdaptersTest {
         }
 
         @Override
+        public void rewrite(MemberNumber member, List<LedgerEntry> entries) {
+            inner.rewrite(member, entries);
+        }
+
+        @Override
         public void deleteMember(MemberNumber member) {
             inner.deleteMember(member);
         }

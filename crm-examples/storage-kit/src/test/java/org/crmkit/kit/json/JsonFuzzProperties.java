@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ class JsonFuzzProperties {
                 CrmArbitraries.touchpoints().map(t -> new Document(Touchpoint.class, CrmJson.write(t))),
                 CrmArbitraries.serviceCases().map(c -> new Document(ServiceCase.class, CrmJson.write(c))),
                 CrmArbitraries.customers().map(c -> new Document(CustomerExport.class, CrmJson.write(
-                        new CustomerExport(CustomerExport.FORMAT, Instant.EPOCH, c, List.of(), List.of())))),
+                        new CustomerExport(CustomerExport.FORMAT, Instant.EPOCH, c, List.of(), List.of(), Map.of())))),
                 Arbitraries.just(new Document(ServiceLevelStandard.class, CrmJson.write(standard))));
     }
 
