@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.agreement.Agreement;
 import org.crmkit.core.common.AttributeValue;
+import org.crmkit.core.common.Limits;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.consent.ConsentRecord;
 import org.crmkit.core.consent.Consents;
@@ -68,24 +69,25 @@ public final class Customer {
         if ((kind == CustomerKind.PERSON) != (name instanceof Name.Person)) {
             throw new RuleViolationException("name must be a person's name exactly when kind is PERSON: " + kind);
         }
-        contactPoints = normaliseContacts(Checks.list("contactPoints", b.contactPoints));
+        contactPoints = normaliseContacts(Checks.list("contactPoints", b.contactPoints, Limits.CONTACT_POINTS));
         employer = b.employer;
         if (id.equals(employer)) {
             throw new RuleViolationException("employer must not be the customer itself: " + id);
         }
-        keyContacts = Checks.list("keyContacts", b.keyContacts);
+        keyContacts = Checks.list("keyContacts", b.keyContacts, Limits.KEY_CONTACTS);
         lifecycleStage = Checks.notNull("lifecycleStage", b.lifecycleStage);
         accountManager = b.accountManager;
         timeZone = b.timeZone;
         tags = tags(b.tags);
         attributes = attributes(b.attributes);
-        specialDates = Checks.list("specialDates", b.specialDates);
-        notes = Checks.list("notes", b.notes);
-        externalIds = distinct("externalIds", b.externalIds, e -> e);
-        paymentInstruments = distinct("paymentInstruments", b.paymentInstruments, PaymentInstrument::token);
-        preferences = Checks.list("preferences", b.preferences);
-        consents = Consents.of(b.consents).history();
-        agreements = distinct("agreements", b.agreements, Agreement::id);
+        specialDates = Checks.list("specialDates", b.specialDates, Limits.SPECIAL_DATES);
+        notes = Checks.list("notes", b.notes, Limits.NOTES);
+        externalIds = distinct("externalIds", b.externalIds, Limits.EXTERNAL_IDS, e -> e);
+        paymentInstruments = distinct("paymentInstruments", b.paymentInstruments, Limits.PAYMENT_INSTRUMENTS,
+                PaymentInstrument::token);
+        preferences = Checks.list("preferences", b.preferences, Limits.PREFERENCES);
+        consents = Consents.of(Checks.list("consents", b.consents, Limits.CONSENTS)).history();
+        agreements = distinct("agreements", b.agreements, Limits.AGREEMENTS, Agreement::id);
         mergedFrom = sortedIds(b.mergedFrom);
         if (mergedFrom.contains(id)) {
             throw new RuleViolationException("mergedFrom must not contain the customer itself: " + id);
@@ -404,7 +406,7 @@ public final class Customer {
     }
 
     private static Set<String> tags(@Nullable Collection<String> given) {
-        Checks.notNull("tags", given);
+        Checks.list("tags", given, Limits.TAGS);
         if (given.isEmpty()) {
             return Set.of();
         }
@@ -416,13 +418,14 @@ public final class Customer {
     }
 
     private static Map<String, AttributeValue> attributes(@Nullable Map<String, AttributeValue> given) {
-        Map<String, AttributeValue> map = Checks.map("attributes", given);
+        Map<String, AttributeValue> map = Checks.map("attributes", given, Limits.ATTRIBUTES);
         map.keySet().forEach(k -> Checks.code("attribute name", k));
         return map;
     }
 
     private static Set<CustomerId> sortedIds(@Nullable Collection<CustomerId> given) {
         Checks.notNull("mergedFrom", given);
+        Checks.list("mergedFrom", given, Limits.MERGED_FROM);
         if (given.isEmpty()) {
             return Set.of();
         }
@@ -433,9 +436,9 @@ public final class Customer {
         return java.util.Collections.unmodifiableSortedSet(sorted);
     }
 
-    private static <T> List<T> distinct(String field, @Nullable Collection<T> given,
+    private static <T> List<T> distinct(String field, @Nullable Collection<T> given, int max,
                                         java.util.function.Function<T, ?> key) {
-        List<T> list = Checks.list(field, given);
+        List<T> list = Checks.list(field, given, max);
         Set<Object> seen = new HashSet<>();
         for (T t : list) {
             if (!seen.add(key.apply(t))) {

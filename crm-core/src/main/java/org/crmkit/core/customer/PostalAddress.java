@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.common.Limits;
 import org.crmkit.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
@@ -27,11 +28,11 @@ public record PostalAddress(List<String> lines, String locality, @Nullable Strin
      * @throws RuleViolationException when a part is blank, too long, or the country is unknown
      */
     public PostalAddress {
-        lines = Checks.list("address lines", lines).stream()
+        lines = Checks.list("address lines", lines, Limits.ADDRESS_LINES).stream()
                 .map(line -> Checks.shortText("address line", line))
                 .toList();
-        if (lines.isEmpty() || lines.size() > 4) {
-            throw new RuleViolationException("address lines must be 1 to 4: " + lines.size());
+        if (lines.isEmpty()) {
+            throw new RuleViolationException("address lines must be 1 to " + Limits.ADDRESS_LINES + ": 0");
         }
         locality = Checks.shortText("locality", locality);
         region = Checks.optionalShortText("region", region);

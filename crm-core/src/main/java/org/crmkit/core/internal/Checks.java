@@ -105,6 +105,29 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * An immutable copy of a list of at most {@code max} elements, with a null check on the list and each element.
+     * The size is checked first, so that a hostile list costs nothing more.
+     */
+    public static <T> List<T> list(String field, @Nullable Collection<? extends T> values, int max) {
+        notNull(field, values);
+        atMost(field, values.size(), max);
+        return list(field, values);
+    }
+
+    /** An immutable copy of a map of at most {@code max} entries, with null checks as {@link #map(String, Map)}. */
+    public static <K, V> Map<K, V> map(String field, @Nullable Map<? extends K, ? extends V> values, int max) {
+        notNull(field, values);
+        atMost(field, values.size(), max);
+        return map(field, values);
+    }
+
+    private static void atMost(String field, int size, int max) {
+        if (size > max) {
+            throw new RuleViolationException(field + " must hold at most " + max + " items: it holds " + size);
+        }
+    }
+
     /** An immutable copy of the list with a null check on the list and each element. */
     public static <T> List<T> list(String field, @Nullable Collection<? extends T> values) {
         notNull(field, values);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.crmkit.core.common.AttributeValue;
+import org.crmkit.core.common.Limits;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ public record Observation(Instant at, @Nullable StaffId by, String text, Map<Str
     public Observation {
         Checks.notNull("at", at);
         text = Checks.text("observation text", text, Checks.MAX_TEXT);
-        measurements = Checks.map("measurements", measurements);
+        measurements = Checks.map("measurements", measurements, Limits.MEASUREMENTS);
         measurements.keySet().forEach(k -> Checks.code("measurement name", k));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.common.Limits;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.internal.Checks;
@@ -41,14 +42,14 @@ public final class ServiceCase {
         lane = Checks.notNull("lane", b.lane);
         priority = Checks.notNull("priority", b.priority);
         subject = Checks.shortText("subject", b.subject);
-        history = checkHistory(id, Checks.list("history", b.history));
-        observations = Checks.list("observations", b.observations);
+        history = checkHistory(id, Checks.list("history", b.history, Limits.CASE_HISTORY));
+        observations = Checks.list("observations", b.observations, Limits.OBSERVATIONS);
         rootCause = Checks.optionalText("root cause", b.rootCause, Checks.MAX_TEXT);
         resolution = Checks.optionalText("resolution", b.resolution, Checks.MAX_TEXT);
         if (status() == CaseStatus.RESOLVED && resolution == null) {
             throw new RuleViolationException("resolution must be given for resolved case " + id);
         }
-        linkedTouchpoints = Checks.list("linkedTouchpoints", b.linkedTouchpoints);
+        linkedTouchpoints = Checks.list("linkedTouchpoints", b.linkedTouchpoints, Limits.LINKED_TOUCHPOINTS);
         if (new HashSet<>(linkedTouchpoints).size() != linkedTouchpoints.size()) {
             throw new RuleViolationException("linkedTouchpoints must not repeat a touchpoint: " + linkedTouchpoints);
         }

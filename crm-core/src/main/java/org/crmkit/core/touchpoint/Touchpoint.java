@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.common.AttributeValue;
 import org.crmkit.core.common.Channel;
+import org.crmkit.core.common.Limits;
 import org.crmkit.core.common.LocationId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
@@ -50,8 +51,8 @@ public final class Touchpoint {
         staff = b.staff;
         outcome = Checks.optionalText("outcome", b.outcome, Checks.MAX_TEXT);
         expectation = b.expectation;
-        lineItems = Checks.list("lineItems", b.lineItems);
-        attributes = Checks.map("attributes", b.attributes);
+        lineItems = Checks.list("lineItems", b.lineItems, Limits.LINE_ITEMS);
+        attributes = Checks.map("attributes", b.attributes, Limits.ATTRIBUTES);
         attributes.keySet().forEach(k -> Checks.code("attribute name", k));
         relatedTo = b.relatedTo;
         if (id.equals(relatedTo)) {

@@ -36,6 +36,7 @@ import org.crmkit.loyalty.program.QualificationPeriod;
 import org.crmkit.loyalty.program.ReversalPolicy;
 import org.crmkit.loyalty.program.Reward;
 import org.crmkit.loyalty.program.Tier;
+import org.crmkit.loyalty.program.TierOnReversal;
 import org.crmkit.segmentation.rule.Condition;
 
 /**
@@ -48,7 +49,7 @@ import org.crmkit.segmentation.rule.Condition;
 final class ProgramJson {
     private static final Set<String> PROGRAM_FIELDS = Set.of("id", "version", "name", "unit", "currency", "zone",
             "rounding", "earningRules", "rewards", "expiry", "tiers", "qualification", "softLanding",
-            "reversalPolicy");
+            "reversalPolicy", "tierOnReversal");
     private static final Set<String> RULE_FIELDS = Set.of("id", "perSpend", "perTouchpoint", "multiplier", "kinds",
             "categories", "brands", "tiers", "eligibility", "validity", "cap", "qualifying");
     private static final Set<String> TIER_FIELDS = Set.of("name", "qualifyingPoints", "spend", "activities",
@@ -115,6 +116,7 @@ final class ProgramJson {
             gen.writeStringField("qualification", name(p.qualification()));
             gen.writeBooleanField("softLanding", p.softLanding());
             gen.writeStringField("reversalPolicy", name(p.reversalPolicy()));
+            gen.writeStringField("tierOnReversal", name(p.tierOnReversal()));
             gen.writeEndObject();
         }
 
@@ -208,6 +210,7 @@ final class ProgramJson {
         b.qualification(t.choice("qualification", QualificationPeriod.class));
         b.softLanding(t.bool("softLanding"));
         b.reversalPolicy(t.choice("reversalPolicy", ReversalPolicy.class));
+        b.tierOnReversal(t.choice("tierOnReversal", TierOnReversal.class));
         return t.build(b::build);
     }
 

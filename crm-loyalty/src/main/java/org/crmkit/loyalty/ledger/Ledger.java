@@ -35,6 +35,7 @@ import org.crmkit.loyalty.program.Program;
 import org.crmkit.loyalty.program.QualificationPeriod;
 import org.crmkit.loyalty.program.ReversalPolicy;
 import org.crmkit.loyalty.program.Tier;
+import org.crmkit.loyalty.program.TierOnReversal;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
 import org.crmkit.segmentation.rule.FactCatalog;
@@ -273,7 +274,7 @@ public final class Ledger {
                     (member, account, seq) -> account.pending.containsKey(p.key())
                             ? accrual(new LedgerEntry.Stamp(number, seq, key, p.postsAt(), p.stamp().reason(),
                                     p.stamp().source()), p.points(), p.qualifyingPoints(), p.spend(), p.activities(),
-                                    p.awards(), p.key(), account)
+                                    p.awards(), p.key(), null, account)
                             : null);
             if (e != null) {
                 posted.add(e);
@@ -472,6 +473,9 @@ public final class Ledger {
             }
             if (entry instanceof LedgerEntry.Accrual a) {
                 upgrade(member, account, a);
+            } else if (entry instanceof LedgerEntry.Reversal r
+                    && program.tierOnReversal() == TierOnReversal.IMMEDIATE) {
+                fallAfterReversal(member, account, r);
             }
             return entry;
         }
@@ -506,15 +510,15 @@ public final class Ledger {
                     "earned on " + earn.touchpoint().kind(), Source.touchpoint(earn.touchpoint().id().value()));
             if (earn.postsAt() != null && earn.postsAt().isAfter(clock.instant())) {
                 return new LedgerEntry.Pending(stamp, e.points(), e.qualifyingPoints(), e.spend(), e.activities(),
-                        e.awards(), earn.postsAt());
+                        e.awards(), earn.postsAt(), Payloads.digest(earn));
             }
             return accrual(stamp, e.points(), e.qualifyingPoints(), e.spend(), e.activities(), e.awards(), null,
-                    account);
+                    Payloads.digest(earn), account);
         }
         if (posting instanceof Posting.Accrue p) {
             requireActive(member, "earn");
             return accrual(new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(), p.source()), p.points(),
-                    p.qualifying() ? p.points() : 0, BigDecimal.ZERO, 0, List.of(), null, account);
+                    p.qualifying() ? p.points() : 0, BigDecimal.ZERO, 0, List.of(), null, null, account);
         }
         if (posting instanceof Posting.Redeem p) {
             requireActive(member, "redeem");
@@ -585,9 +589,10 @@ public final class Ledger {
     }
 
     private LedgerEntry.Accrual accrual(LedgerEntry.Stamp stamp, long points, long qualifying, BigDecimal spend,
-            int activities, List<Award> awards, @Nullable IdempotencyKey releases, Account account) {
+            int activities, List<Award> awards, @Nullable IdempotencyKey releases, @Nullable String payload,
+            Account account) {
         return new LedgerEntry.Accrual(stamp, points, qualifying, spend, activities, awards, expiresOn(stamp.at()),
-                releases, account.settle(points));
+                releases, account.settle(points), payload);
     }
 
     private @Nullable LedgerEntry expiry(Account account, long seq, IdempotencyKey key, Instant now, LocalDate day) {
@@ -627,6 +632,43 @@ public final class Ledger {
             Instant at = a.at().isBefore(last.at()) ? last.at() : a.at();
             TierChange change = new TierChange(at, m.tier(), program.tiers().get(implied).name(),
                     TierChange.Reason.QUALIFIED, counts(q) + " by entry " + a.sequence());
+            try {
+                members.save(m.withTierChange(change));
+                return;
+            } catch (VersionConflictException e) {
+                if (attempt >= RETRIES) {
+                    throw e;
+                }
+                m = member(member.number());
+            }
+        }
+    }
+
+    /** Under {@link TierOnReversal#IMMEDIATE}: judges a qualified tier again on its period's counts. */
+    private void fallAfterReversal(Member member, Account account, LedgerEntry.Reversal r) {
+        LedgerEntry original = account.entry(r.original());
+        if (!(original instanceof LedgerEntry.Accrual a) || r.qualifyingPoints() == 0 && r.spend().signum() == 0
+                && r.activities() == 0) {
+            return;
+        }
+        Member m = member;
+        for (int attempt = 0; ; attempt++) {
+            TierChange last = m.tierHistory().get(m.tierHistory().size() - 1);
+            if (last.reason() != TierChange.Reason.QUALIFIED) {
+                return;
+            }
+            Qualification q;
+            synchronized (account) {
+                q = qualification(account, a.at());
+            }
+            int supported = impliedRank(q);
+            if (supported >= program.rank(m.tier())) {
+                return;
+            }
+            Instant at = r.at().isBefore(last.at()) ? last.at() : r.at();
+            TierChange change = new TierChange(at, m.tier(), program.tiers().get(supported).name(),
+                    TierChange.Reason.REVERSED_DOWN, counts(q) + " after reversal " + r.sequence() + " of entry "
+                    + a.sequence());
             try {
                 members.save(m.withTierChange(change));
                 return;

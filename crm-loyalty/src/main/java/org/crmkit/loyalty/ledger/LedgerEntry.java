@@ -101,10 +101,32 @@ public sealed interface LedgerEntry {
      * @param expiresOn when the lot expires, or null
      * @param releases the pending entry this accrual posts, or null
      * @param draws debts settled before the lot opens
+     * @param payload a digest of the touchpoint that earned it, to tell a replay from a different posting under the
+     *     same key; null for entries that did not come from a touchpoint
      */
     record Accrual(Stamp stamp, long points, long qualifyingPoints, BigDecimal spend, int activities,
             List<Award> awards, @Nullable LocalDate expiresOn, @Nullable IdempotencyKey releases,
-            List<LotDraw> draws) implements LedgerEntry {
+            List<LotDraw> draws, @Nullable String payload) implements LedgerEntry {
+
+        /**
+         * An accrual that did not come from a touchpoint.
+         *
+         * @param stamp the common fields
+         * @param points points earned
+         * @param qualifyingPoints the part that counts toward tier status
+         * @param spend spend that counts toward tier status
+         * @param activities earning touchpoints that count toward tier status
+         * @param awards the points per earning rule
+         * @param expiresOn when the lot expires, or null
+         * @param releases the pending entry this accrual posts, or null
+         * @param draws debts settled before the lot opens
+         */
+        public Accrual(Stamp stamp, long points, long qualifyingPoints, BigDecimal spend, int activities,
+                List<Award> awards, @Nullable LocalDate expiresOn, @Nullable IdempotencyKey releases,
+                List<LotDraw> draws) {
+            this(stamp, points, qualifyingPoints, spend, activities, awards, expiresOn, releases, draws, null);
+        }
+
         /** Validates the accrual. */
         public Accrual {
             Objects.requireNonNull(stamp, "stamp");
@@ -136,9 +158,27 @@ public sealed interface LedgerEntry {
      * @param activities the activities that will count
      * @param awards the points per earning rule
      * @param postsAt when they post
+     * @param payload a digest of the touchpoint that earned them, as for {@link Accrual#payload()}
      */
     record Pending(Stamp stamp, long points, long qualifyingPoints, BigDecimal spend, int activities,
-            List<Award> awards, Instant postsAt) implements LedgerEntry {
+            List<Award> awards, Instant postsAt, @Nullable String payload) implements LedgerEntry {
+
+        /**
+         * Pending points without a touchpoint digest.
+         *
+         * @param stamp the common fields
+         * @param points points that will post
+         * @param qualifyingPoints the part that will count toward tier status
+         * @param spend the spend that will count toward tier status
+         * @param activities the activities that will count
+         * @param awards the points per earning rule
+         * @param postsAt when they post
+         */
+        public Pending(Stamp stamp, long points, long qualifyingPoints, BigDecimal spend, int activities,
+                List<Award> awards, Instant postsAt) {
+            this(stamp, points, qualifyingPoints, spend, activities, awards, postsAt, null);
+        }
+
         /** Validates the entry. */
         public Pending {
             Objects.requireNonNull(stamp, "stamp");

@@ -35,6 +35,8 @@ public record TierChange(Instant at, String from, String to, Reason reason, Stri
         /** A period review found the tier supported. */
         REVIEWED_KEPT,
         /** Set by an agent. */
-        MANUAL
+        MANUAL,
+        /** A reversal took away the counts that earned the tier (under {@code TierOnReversal.IMMEDIATE}). */
+        REVERSED_DOWN
     }
 }

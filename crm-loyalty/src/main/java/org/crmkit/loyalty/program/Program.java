@@ -39,6 +39,7 @@ public final class Program {
     private final QualificationPeriod qualification;
     private final boolean softLanding;
     private final ReversalPolicy reversalPolicy;
+    private final TierOnReversal tierOnReversal;
 
     private Program(Builder b) {
         this.id = Checks.code("program id", b.id);
@@ -61,6 +62,7 @@ public final class Program {
         this.qualification = Checks.notNull("qualification", b.qualification);
         this.softLanding = b.softLanding;
         this.reversalPolicy = Checks.notNull("reversalPolicy", b.reversalPolicy);
+        this.tierOnReversal = Checks.notNull("tierOnReversal", b.tierOnReversal);
         unique("earning rule id", earningRules.stream().map(EarningRule::id).toList());
         unique("reward code", rewards.stream().map(Reward::code).toList());
         unique("tier name", tiers.stream().map(Tier::name).toList());
@@ -120,6 +122,7 @@ public final class Program {
         b.qualification = qualification;
         b.softLanding = softLanding;
         b.reversalPolicy = reversalPolicy;
+        b.tierOnReversal = tierOnReversal;
         return b;
     }
 
@@ -205,6 +208,11 @@ public final class Program {
         return reversalPolicy;
     }
 
+    /** {@return when a tier earned by reversed counts falls} */
+    public TierOnReversal tierOnReversal() {
+        return tierOnReversal;
+    }
+
     /** {@return whether the balance may go below zero (only through reversals)} */
     public boolean allowsNegativeBalance() {
         return reversalPolicy == ReversalPolicy.NEGATIVE_BALANCE;
@@ -280,13 +288,14 @@ public final class Program {
                 && unit.equals(p.unit) && currency.equals(p.currency) && zone.equals(p.zone)
                 && rounding == p.rounding && earningRules.equals(p.earningRules) && rewards.equals(p.rewards)
                 && expiry.equals(p.expiry) && tiers.equals(p.tiers) && qualification == p.qualification
-                && softLanding == p.softLanding && reversalPolicy == p.reversalPolicy;
+                && softLanding == p.softLanding && reversalPolicy == p.reversalPolicy
+                && tierOnReversal == p.tierOnReversal;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, version, name, unit, currency, zone, rounding, earningRules, rewards, expiry, tiers,
-                qualification, softLanding, reversalPolicy);
+                qualification, softLanding, reversalPolicy, tierOnReversal);
     }
 
     @Override
@@ -310,6 +319,7 @@ public final class Program {
         private QualificationPeriod qualification = QualificationPeriod.CALENDAR_YEAR;
         private boolean softLanding;
         private ReversalPolicy reversalPolicy = ReversalPolicy.PARTIAL_CLAWBACK;
+        private TierOnReversal tierOnReversal = TierOnReversal.AT_REVIEW;
 
         private Builder(String id, String name, Currency currency) {
             this.id = id;
@@ -390,6 +400,12 @@ public final class Program {
         /** @param value what reversals do with spent points @return this builder */
         public Builder reversalPolicy(ReversalPolicy value) {
             this.reversalPolicy = value;
+            return this;
+        }
+
+        /** @param value when a tier earned by reversed counts falls; at review by default @return this builder */
+        public Builder tierOnReversal(TierOnReversal value) {
+            this.tierOnReversal = value;
             return this;
         }
 

@@ -12,6 +12,10 @@ import org.crmkit.core.common.AttributeValue;
  * of other conditions. Conditions are plain values: build them with {@link Facts} and the methods of
  * {@link FactRef}, read and write them as JSON, and compile them with {@link FactCatalog#compile(Condition)} before
  * use. Immutable and thread-safe.
+ *
+ * <p>A condition holds at most {@value FactCatalog#DEFAULT_MAX_CONDITIONS} conditions nested at most
+ * {@value FactCatalog#DEFAULT_MAX_DEPTH} deep, counting a part used twice twice, whether built in code or read as
+ * JSON: a larger one is refused when built, so that nothing later (compiling, printing, comparing) works on more.
  */
 public sealed interface Condition {
 
@@ -76,9 +80,10 @@ public sealed interface Condition {
      * @param conditions one or more conditions
      */
     record All(List<Condition> conditions) implements Condition {
-        /** Refuses an empty list. */
+        /** Refuses an empty list and a tree beyond the limits. */
         public All {
             conditions = nonEmpty("all", conditions);
+            withinLimits("all", conditions);
         }
 
         @Override
@@ -98,9 +103,10 @@ public sealed interface Condition {
      * @param conditions one or more conditions
      */
     record Any(List<Condition> conditions) implements Condition {
-        /** Refuses an empty list. */
+        /** Refuses an empty list and a tree beyond the limits. */
         public Any {
             conditions = nonEmpty("any", conditions);
+            withinLimits("any", conditions);
         }
 
         @Override
@@ -120,9 +126,10 @@ public sealed interface Condition {
      * @param condition the negated condition
      */
     record Not(Condition condition) implements Condition {
-        /** Checks for null. */
+        /** Checks for null and the limits. */
         public Not {
             Objects.requireNonNull(condition, "condition");
+            withinLimits("not", List.of(condition));
         }
 
         @Override
@@ -184,6 +191,28 @@ public sealed interface Condition {
             throw new IllegalArgumentException(what + " needs at least one condition: []");
         }
         return copy;
+    }
+
+    /**
+     * Every part was checked when it was built, so its size and depth are at most the limits and cost at most the
+     * limit to count: a tree built by sharing parts (32 levels of {@code all(x, x)}) is refused in time linear in
+     * the limit, and a deep chain of {@code not} is refused at the first level too many, before any recursion.
+     */
+    private static void withinLimits(String what, List<Condition> parts) {
+        long size = 1;
+        int depth = 1;
+        for (Condition part : parts) {
+            size += part.size();
+            if (size > FactCatalog.DEFAULT_MAX_CONDITIONS) {
+                throw new IllegalArgumentException(what + " must hold at most " + FactCatalog.DEFAULT_MAX_CONDITIONS
+                        + " conditions, counting each use of a shared part: more than that");
+            }
+            depth = Math.max(depth, 1 + part.depth());
+        }
+        if (depth > FactCatalog.DEFAULT_MAX_DEPTH) {
+            throw new IllegalArgumentException(what + " must nest at most " + FactCatalog.DEFAULT_MAX_DEPTH
+                    + " deep: " + depth);
+        }
     }
 
     private static String join(String separator, List<Condition> conditions) {
