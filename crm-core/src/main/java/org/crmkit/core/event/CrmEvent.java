@@ -169,7 +169,7 @@ public sealed interface CrmEvent {
         /** Checks for nulls. */
         public ServiceLevelWarning {
             Checks.notNull("customerId", customerId);
-            Checks.notNull("itemId", itemId);
+            Checks.noCardNumber("itemId", itemId);
             Checks.notNull("standardId", standardId);
             Checks.notNull("at", at);
         }
@@ -189,7 +189,7 @@ public sealed interface CrmEvent {
         /** Checks for nulls. */
         public ServiceLevelBreached {
             Checks.notNull("customerId", customerId);
-            Checks.notNull("itemId", itemId);
+            Checks.noCardNumber("itemId", itemId);
             Checks.notNull("standardId", standardId);
             Checks.notNull("at", at);
         }
@@ -210,9 +210,9 @@ public sealed interface CrmEvent {
         /** Checks for nulls. */
         public EscalationStepReached {
             Checks.notNull("customerId", customerId);
-            Checks.notNull("itemId", itemId);
+            Checks.noCardNumber("itemId", itemId);
             Checks.notNull("standardId", standardId);
-            Checks.notNull("action", action);
+            Checks.noCardNumber("action", action);
             Checks.notNull("at", at);
         }
     }
@@ -243,7 +243,7 @@ public sealed interface CrmEvent {
         /** Checks for nulls. */
         public SegmentEntered {
             Checks.notNull("customerId", customerId);
-            Checks.notNull("segment", segment);
+            Checks.noCardNumber("segment", segment);
             Checks.notNull("at", at);
         }
     }
@@ -260,7 +260,7 @@ public sealed interface CrmEvent {
         /** Checks for nulls. */
         public SegmentExited {
             Checks.notNull("customerId", customerId);
-            Checks.notNull("segment", segment);
+            Checks.noCardNumber("segment", segment);
             Checks.notNull("at", at);
         }
     }

@@ -77,7 +77,13 @@ public final class Checks {
             throw new RuleViolationException(field + " must be lower-case letters, digits, '_', '.' or '-' (1-64): "
                     + quoted(value));
         }
-        return value;
+        return CardNumbers.requireNoCardNumber(field, value);
+    }
+
+    /** {@return the text, refused when it is null or holds a payment card number} */
+    public static String noCardNumber(String field, @Nullable String value) {
+        notNull(field, value);
+        return CardNumbers.requireNoCardNumber(field, value);
     }
 
     /** Validates an identifier: 1-128 characters from letters, digits and {@code . _ : @ / + -}. */

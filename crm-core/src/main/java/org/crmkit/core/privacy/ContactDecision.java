@@ -52,7 +52,7 @@ public record ContactDecision(boolean allowed, List<Refusal> refusals) {
         /** Checks for nulls. */
         public Refusal {
             Checks.notNull("kind", kind);
-            Checks.notNull("detail", detail);
+            Checks.noCardNumber("detail", detail);
         }
     }
 }

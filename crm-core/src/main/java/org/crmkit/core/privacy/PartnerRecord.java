@@ -19,9 +19,9 @@ public record PartnerRecord(String pseudonym, String ageBand, String postcodePre
                             Map<String, Money> spendByCategory) {
     /** Checks for nulls and copies the map. */
     public PartnerRecord {
-        Checks.notNull("pseudonym", pseudonym);
-        Checks.notNull("ageBand", ageBand);
-        Checks.notNull("postcodePrefix", postcodePrefix);
+        Checks.noCardNumber("pseudonym", pseudonym);
+        Checks.noCardNumber("ageBand", ageBand);
+        Checks.noCardNumber("postcodePrefix", postcodePrefix);
         spendByCategory = Checks.map("spendByCategory", spendByCategory);
     }
 }

@@ -74,6 +74,21 @@ public final class Checks {
         return value;
     }
 
+    /** {@return an immutable copy of at most {@code max} elements, none null; the size is checked first} */
+    public static <T> List<T> list(String field, @Nullable Collection<? extends T> values, int max) {
+        notNull(field, values);
+        if (values.size() > max) {
+            throw new RuleViolationException(field + " must hold at most " + max + " items: it holds "
+                    + values.size());
+        }
+        return list(field, values);
+    }
+
+    /** {@return an immutable set of at most {@code max} elements, none null} */
+    public static <T> Set<T> set(String field, @Nullable Collection<? extends T> values, int max) {
+        return Set.copyOf(list(field, values, max));
+    }
+
     /** {@return an immutable copy with no null element} */
     public static <T> List<T> list(String field, @Nullable Collection<? extends T> values) {
         notNull(field, values);

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.common.Decimals;
+import org.crmkit.core.payment.CardNumbers;
 import org.crmkit.loyalty.internal.Checks;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.program.ReversalPolicy;
@@ -65,6 +66,20 @@ public sealed interface LedgerEntry {
             moved += d.points();
         }
         return delta() - moved;
+    }
+
+    /**
+     * Checks a digest as the ledger writes it: 22 base64url characters.
+     *
+     * @param digest the digest, or null
+     * @return the digest
+     */
+    private static @Nullable String payload(@Nullable String digest) {
+        if (digest != null && !digest.matches("[A-Za-z0-9_-]{22}")) {
+            throw new RuleViolationException("payload must be a digest of 22 base64url characters: "
+                    + Checks.quoted(digest));
+        }
+        return digest == null ? null : CardNumbers.requireNoCardNumber("payload", digest);
     }
 
     /**
@@ -139,6 +154,7 @@ public sealed interface LedgerEntry {
             Checks.nonNegative("activities", activities);
             awards = Checks.list("awards", awards);
             draws = Checks.list("draws", draws);
+            payload = LedgerEntry.payload(payload);
         }
 
         @Override
@@ -188,6 +204,7 @@ public sealed interface LedgerEntry {
             Checks.nonNegative("activities", activities);
             awards = Checks.list("awards", awards);
             Objects.requireNonNull(postsAt, "postsAt");
+            payload = LedgerEntry.payload(payload);
         }
 
         @Override
@@ -214,6 +231,9 @@ public sealed interface LedgerEntry {
         /** Validates the redemption. */
         public Redemption {
             Objects.requireNonNull(stamp, "stamp");
+            if (reward != null) {
+                CardNumbers.requireNoCardNumber("reward", reward);
+            }
             Checks.positive("points", points);
             draws = Checks.list("draws", draws);
         }

@@ -2,6 +2,7 @@ package org.crmkit.loyalty.ledger;
 
 import java.util.Objects;
 
+import org.crmkit.core.payment.CardNumbers;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.member.MemberStatus;
 
@@ -22,8 +23,8 @@ public record MemberStanding(MemberNumber number, String programId, String tier,
     /** Checks the fields are present. */
     public MemberStanding {
         Objects.requireNonNull(number, "number");
-        Objects.requireNonNull(programId, "programId");
-        Objects.requireNonNull(tier, "tier");
+        CardNumbers.requireNoCardNumber("programId", Objects.requireNonNull(programId, "programId"));
+        CardNumbers.requireNoCardNumber("tier", Objects.requireNonNull(tier, "tier"));
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(qualification, "qualification");
     }

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.TreeMap;
 
@@ -53,7 +54,7 @@ final class Payloads {
 
     /**
      * A digest of everything in an earn posting that earning reads: the touchpoint's id, customer, time, kind,
-     * channel, direction, amount, line items and attributes, and when pending points post. Hex, 128 bits.
+     * channel, direction, amount, line items and attributes, and when pending points post. 128 bits in base64url.
      */
     static String digest(Posting.Earn p) {
         Touchpoint t = p.touchpoint();
@@ -68,7 +69,8 @@ final class Payloads {
         b.append('|').append(p.postsAt());
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
+            // Base64, not hex: a hex digest is often a run of decimal digits, which may read as a card number.
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

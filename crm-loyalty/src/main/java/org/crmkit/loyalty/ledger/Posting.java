@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.payment.CardNumbers;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.loyalty.internal.Checks;
 import org.crmkit.loyalty.member.MemberNumber;
@@ -100,6 +101,9 @@ public sealed interface Posting {
         /** Validates the posting. */
         public Redeem {
             Objects.requireNonNull(member, "member");
+            if (reward != null) {
+                CardNumbers.requireNoCardNumber("reward", reward);
+            }
             Objects.requireNonNull(key, "key");
             Checks.positive("points", points);
             Objects.requireNonNull(at, "at");

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.crmkit.core.payment.CardNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,10 @@ public record TierProgress(String tier, @Nullable String nextTier, Qualification
         BigDecimal spendToGo, long activitiesToGo, @Nullable LocalDate by) {
     /** Checks the fields are present. */
     public TierProgress {
-        Objects.requireNonNull(tier, "tier");
+        CardNumbers.requireNoCardNumber("tier", Objects.requireNonNull(tier, "tier"));
+        if (nextTier != null) {
+            CardNumbers.requireNoCardNumber("nextTier", nextTier);
+        }
         Objects.requireNonNull(counted, "counted");
         spendToGo = Objects.requireNonNull(spendToGo, "spendToGo").stripTrailingZeros();
     }

@@ -34,8 +34,8 @@ public final class Member {
         this.customerId = Checks.notNull("customerId", b.customerId);
         this.enrolledAt = Checks.notNull("enrolledAt", b.enrolledAt);
         this.status = Checks.notNull("status", b.status);
-        this.tierHistory = Checks.list("tierHistory", b.tierHistory);
-        this.agreements = Checks.set("agreements", b.agreements);
+        this.tierHistory = Checks.list("tierHistory", b.tierHistory, 1_000);
+        this.agreements = Checks.set("agreements", b.agreements, 100);
         if (b.version < 0) {
             throw new RuleViolationException("version must not be negative: " + b.version);
         }

@@ -38,10 +38,10 @@ public final class EarningRule {
     private EarningRule(Builder b) {
         this.id = Checks.code("earning rule id", b.id);
         this.basis = Checks.notNull("basis", b.basis);
-        this.kinds = Checks.set("kinds", b.kinds);
-        this.categories = Checks.set("categories", b.categories);
-        this.brands = Checks.set("brands", b.brands);
-        this.tiers = Checks.set("tiers", b.tiers);
+        this.kinds = Checks.set("kinds", b.kinds, 200);
+        this.categories = Checks.set("categories", b.categories, 200);
+        this.brands = Checks.set("brands", b.brands, 200);
+        this.tiers = Checks.set("tiers", b.tiers, 200);
         this.eligibility = b.eligibility;
         this.validity = b.validity;
         this.cap = Checks.nonNegative("earning rule " + id + " cap", b.cap);
@@ -251,7 +251,7 @@ public final class EarningRule {
         private boolean qualifying;
 
         private Builder(String id, Basis basis) {
-            this.id = id;
+            this.id = Checks.code("earning rule id", id); // at once, so that a bad id fails where it is given
             this.basis = basis;
         }
 

@@ -21,6 +21,9 @@ import java.util.Currency;
  * catalogue, expiry policy, tiers and the policies that govern them. Immutable; a change is a new
  * {@link #revise revision}.
  *
+ * <p>A program holds at most 200 earning rules, 1,000 rewards and 20 tiers (and a member at most 1,000 tier
+ * changes and 100 agreements), so that a program or member document stays small enough to read back.
+ *
  * <p>Tiers are listed from the lowest, which has no threshold, to the highest. Earning rules apply in the order
  * listed; multipliers act on the base points of the rules before them.
  */
@@ -55,10 +58,10 @@ public final class Program {
         if (rounding == RoundingMode.UNNECESSARY) {
             throw new RuleViolationException("rounding must say how to round: UNNECESSARY");
         }
-        this.earningRules = Checks.list("earningRules", b.earningRules);
-        this.rewards = Checks.list("rewards", b.rewards);
+        this.earningRules = Checks.list("earningRules", b.earningRules, 200);
+        this.rewards = Checks.list("rewards", b.rewards, 1_000);
         this.expiry = Checks.notNull("expiry", b.expiry);
-        this.tiers = Checks.list("tiers", b.tiers);
+        this.tiers = Checks.list("tiers", b.tiers, 20);
         this.qualification = Checks.notNull("qualification", b.qualification);
         this.softLanding = b.softLanding;
         this.reversalPolicy = Checks.notNull("reversalPolicy", b.reversalPolicy);
@@ -322,8 +325,8 @@ public final class Program {
         private TierOnReversal tierOnReversal = TierOnReversal.AT_REVIEW;
 
         private Builder(String id, String name, Currency currency) {
-            this.id = id;
-            this.name = name;
+            this.id = Checks.code("program id", id); // at once, where it is given
+            this.name = Checks.text("program name", name, 200);
             this.currency = currency;
         }
 

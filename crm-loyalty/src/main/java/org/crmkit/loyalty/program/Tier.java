@@ -30,7 +30,7 @@ public record Tier(String name, long qualifyingPoints, BigDecimal spend, int act
         }
         spend = spend.signum() == 0 ? BigDecimal.ZERO : spend.stripTrailingZeros();
         Checks.nonNegative("tier " + name + " activities", activities);
-        benefits = Checks.set("benefits", benefits);
+        benefits = Checks.set("benefits", benefits, 100);
         benefits.forEach(b -> Checks.code("benefit", b));
     }
 

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.crmkit.core.payment.CardNumbers;
+
 /**
  * One axis of a {@link Grid}: a name, its labels in display order, and how an item is placed on it (or left out
  * when it has no place, such as a customer who never bought in the category). Immutable when its function is.
@@ -18,7 +20,7 @@ import java.util.function.Function;
 public record Dimension<T>(String name, List<String> labels, Function<? super T, Optional<String>> classifier) {
     /** Copies the labels. */
     public Dimension {
-        Objects.requireNonNull(name, "name");
+        CardNumbers.requireNoCardNumber("dimension name", Objects.requireNonNull(name, "name"));
         labels = List.copyOf(labels);
         Objects.requireNonNull(classifier, "classifier");
         if (labels.isEmpty() || labels.stream().distinct().count() != labels.size()) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.crmkit.core.payment.CardNumbers;
+
 /**
  * Items placed on two dimensions: every pair of labels a cell with its count and members (C8: brand loyalty by
  * usage in a category gives nine cells). Items without a place on either dimension are counted apart. Immutable.
@@ -25,6 +27,8 @@ public record Grid<T>(String rows, List<String> rowLabels, String columns, List<
 
     /** Copies the lists. */
     public Grid {
+        CardNumbers.requireNoCardNumber("rows", Objects.requireNonNull(rows, "rows"));
+        CardNumbers.requireNoCardNumber("columns", Objects.requireNonNull(columns, "columns"));
         rowLabels = List.copyOf(rowLabels);
         columnLabels = List.copyOf(columnLabels);
         cells = List.copyOf(cells);
@@ -91,8 +95,8 @@ public record Grid<T>(String rows, List<String> rowLabels, String columns, List<
     public record Cell<T>(String row, String column, List<T> members) {
         /** Copies the members. */
         public Cell {
-            Objects.requireNonNull(row, "row");
-            Objects.requireNonNull(column, "column");
+            CardNumbers.requireNoCardNumber("row", Objects.requireNonNull(row, "row"));
+            CardNumbers.requireNoCardNumber("column", Objects.requireNonNull(column, "column"));
             members = List.copyOf(members);
         }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.crmkit.core.common.Decimals;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.payment.CardNumbers;
 import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.FactReader;
 import org.crmkit.segmentation.rule.FactRef;
@@ -78,9 +79,9 @@ public final class OfferLists {
     public record Offer(String item, String description, Money faceValue, String funder) {
         /** Checks for nulls and a positive value. */
         public Offer {
-            Objects.requireNonNull(item, "item");
-            Objects.requireNonNull(description, "description");
-            Objects.requireNonNull(funder, "funder");
+            CardNumbers.requireNoCardNumber("item", Objects.requireNonNull(item, "item"));
+            CardNumbers.requireNoCardNumber("description", Objects.requireNonNull(description, "description"));
+            CardNumbers.requireNoCardNumber("funder", Objects.requireNonNull(funder, "funder"));
             if (faceValue.amount().signum() <= 0) {
                 throw new IllegalArgumentException("offer faceValue must be positive: " + faceValue);
             }
@@ -129,6 +130,14 @@ public final class OfferLists {
      * @param funder who pays for it
      */
     public record Line(String item, LocalDate due, String offer, Money coupon, String funder) {
+        /** Checks the texts. */
+        public Line {
+            CardNumbers.requireNoCardNumber("item", Objects.requireNonNull(item, "item"));
+            Objects.requireNonNull(due, "due");
+            CardNumbers.requireNoCardNumber("offer", Objects.requireNonNull(offer, "offer"));
+            Objects.requireNonNull(coupon, "coupon");
+            CardNumbers.requireNoCardNumber("funder", Objects.requireNonNull(funder, "funder"));
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.payment.CardNumbers;
 import org.crmkit.core.touchpoint.LineItem;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointKind;
@@ -47,7 +48,7 @@ public final class RepurchaseCycles {
         /** Checks for nulls. */
         public Purchase {
             Objects.requireNonNull(customerId, "customerId");
-            Objects.requireNonNull(item, "item");
+            CardNumbers.requireNoCardNumber("item", Objects.requireNonNull(item, "item"));
             Objects.requireNonNull(date, "date");
         }
     }
@@ -64,6 +65,11 @@ public final class RepurchaseCycles {
      */
     public record Prediction(CustomerId customerId, String item, LocalDate lastPurchase, int cycleDays,
                              boolean personal, LocalDate next) {
+        /** Checks the item's text. */
+        public Prediction {
+            Objects.requireNonNull(customerId, "customerId");
+            CardNumbers.requireNoCardNumber("item", Objects.requireNonNull(item, "item"));
+        }
     }
 
     private record Key(CustomerId customerId, String item) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.crmkit.core.payment.CardNumbers;
+
 /**
  * Why a rule held or failed for one customer: each condition, whether it held, and for each fact the value seen.
  * Every part of the rule is evaluated, so an explanation shows all that failed, not just the first. {@link #render()}
@@ -17,7 +19,7 @@ import java.util.Optional;
 public record Explanation(String condition, boolean held, Optional<String> seen, List<Explanation> parts) {
     /** Copies the parts. */
     public Explanation {
-        Objects.requireNonNull(condition, "condition");
+        CardNumbers.requireNoCardNumber("condition", Objects.requireNonNull(condition, "condition"));
         Objects.requireNonNull(seen, "seen");
         parts = List.copyOf(parts);
     }

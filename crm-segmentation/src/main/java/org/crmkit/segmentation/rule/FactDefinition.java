@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.crmkit.core.payment.CardNumbers;
+
 /**
  * A fact that rules can test: its name, type, the parameters it accepts, and how to read it once the parameters
  * are bound. crm-segmentation defines the standard facts; other modules and hosts contribute more through a
@@ -25,7 +27,7 @@ public record FactDefinition(String name, FactType type, String description, Set
     public FactDefinition {
         FactRef.of(name);
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(description, "description");
+        CardNumbers.requireNoCardNumber("fact description", Objects.requireNonNull(description, "description"));
         required = Set.copyOf(required);
         optional = Set.copyOf(optional);
         Objects.requireNonNull(binder, "binder");

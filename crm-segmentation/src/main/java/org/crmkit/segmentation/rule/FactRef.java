@@ -34,13 +34,15 @@ public record FactRef(String name, Map<String, String> parameters) {
             throw new IllegalArgumentException("fact name must be a letter then letters, digits or . _ : -, "
                     + "at most 128: \"" + CardNumbers.mask(name) + "\"");
         }
+        CardNumbers.requireNoCardNumber("fact name", name);
         Objects.requireNonNull(parameters, "parameters");
         TreeMap<String, String> sorted = new TreeMap<>();
         parameters.forEach((k, v) -> {
             if (k == null || v == null || k.isBlank() || v.isBlank()) {
                 throw new IllegalArgumentException("fact parameters must be non-blank: " + k + "=" + v);
             }
-            sorted.put(k, v);
+            sorted.put(CardNumbers.requireNoCardNumber("fact parameter name", k),
+                    CardNumbers.requireNoCardNumber("fact parameter " + k, v));
         });
         parameters = Collections.unmodifiableMap(sorted);
     }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.event.EventDispatcher;
+import org.crmkit.core.payment.CardNumbers;
 
 /**
  * The members of a segment version at an instant. Two snapshots of the same segment {@linkplain #diff diff} into
@@ -27,7 +28,7 @@ public record MembershipSnapshot(String segment, int version, Instant at, Set<Cu
 
     /** Copies the members in id order. */
     public MembershipSnapshot {
-        Objects.requireNonNull(segment, "segment");
+        CardNumbers.requireNoCardNumber("segment", Objects.requireNonNull(segment, "segment"));
         Objects.requireNonNull(at, "at");
         TreeSet<CustomerId> sorted = new TreeSet<>(BY_ID);
         sorted.addAll(members);
@@ -88,7 +89,7 @@ public record MembershipSnapshot(String segment, int version, Instant at, Set<Cu
     public record Change(String segment, int version, Instant at, List<CustomerId> entered, List<CustomerId> exited) {
         /** Copies the lists. */
         public Change {
-            Objects.requireNonNull(segment, "segment");
+            CardNumbers.requireNoCardNumber("segment", Objects.requireNonNull(segment, "segment"));
             Objects.requireNonNull(at, "at");
             entered = List.copyOf(entered);
             exited = List.copyOf(exited);

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.crmkit.core.payment.CardNumbers;
+
 /**
  * How a fact is compared with its operands. Each operator applies to some {@link FactType}s and takes a fixed
  * number of operands ({@link #IN} and {@link #CONTAINS_ANY} take one or more). A fact with no value (an attribute
@@ -71,7 +73,7 @@ public enum Operator {
                 return op;
             }
         }
-        throw new IllegalArgumentException("unknown operator: " + symbol);
+        throw new IllegalArgumentException("unknown operator: " + CardNumbers.mask(symbol));
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.crmkit.segmentation.rule;
 import java.util.List;
 import java.util.Objects;
 
+import org.crmkit.core.payment.CardNumbers;
+
 /**
  * A parameterised SQL boolean expression: text with {@code ?} placeholders and the values to bind to them, in
  * order. Values are never part of the text. Bind them with {@code PreparedStatement.setObject(i + 1, value)}: they
@@ -14,7 +16,7 @@ import java.util.Objects;
 public record SqlPredicate(String sql, List<Object> parameters) {
     /** Copies the parameters and checks that they match the placeholders. */
     public SqlPredicate {
-        Objects.requireNonNull(sql, "sql");
+        CardNumbers.requireNoCardNumber("sql", Objects.requireNonNull(sql, "sql"));
         parameters = List.copyOf(parameters);
         long placeholders = sql.chars().filter(ch -> ch == '?').count();
         if (placeholders != parameters.size()) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.common.AttributeValue;
+import org.crmkit.core.payment.CardNumbers;
 
 /**
  * Translates the part of a rule over stored columns into a parameterised SQL predicate, for adapters that select
@@ -214,7 +215,7 @@ public final class SqlPushdown {
         Objects.requireNonNull(value, field);
         if (!IDENTIFIER.matcher(value).matches()) {
             throw new IllegalArgumentException(field + " must be an SQL identifier, optionally qualified: \""
-                    + value + "\"");
+                    + CardNumbers.mask(value) + "\"");
         }
         return value;
     }

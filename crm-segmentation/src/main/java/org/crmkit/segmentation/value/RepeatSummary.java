@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.payment.CardNumbers;
 
 /**
  * A customer's purchases up to a calibration cut-off, as the value models read them: the number of repeat
@@ -32,7 +33,7 @@ public record RepeatSummary(String customerId, int x, double tx, double age, dou
      * @throws RuleViolationException when the numbers cannot belong together
      */
     public RepeatSummary {
-        Objects.requireNonNull(customerId, "customerId");
+        CardNumbers.requireNoCardNumber("customerId", Objects.requireNonNull(customerId, "customerId"));
         if (x < 0 || !(tx >= 0) || !(age >= tx) || !(meanRepeatValue >= 0)) {
             throw new RuleViolationException("summary of " + customerId + " must have 0 <= x, 0 <= tx <= T and a "
                     + "non-negative mean: x=" + x + ", tx=" + tx + ", T=" + age + ", mean=" + meanRepeatValue);

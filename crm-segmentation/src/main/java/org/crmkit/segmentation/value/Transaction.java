@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.common.Decimals;
 import org.crmkit.core.common.Money;
+import org.crmkit.core.payment.CardNumbers;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointKind;
 
@@ -24,7 +25,7 @@ import org.crmkit.core.touchpoint.TouchpointKind;
 public record Transaction(String customerId, LocalDate date, BigDecimal amount) {
     /** Checks for nulls. */
     public Transaction {
-        Objects.requireNonNull(customerId, "customerId");
+        CardNumbers.requireNoCardNumber("customerId", Objects.requireNonNull(customerId, "customerId"));
         Objects.requireNonNull(date, "date");
         Decimals.bounded("amount", amount);
     }

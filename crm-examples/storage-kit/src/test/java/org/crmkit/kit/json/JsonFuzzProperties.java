@@ -71,7 +71,8 @@ class JsonFuzzProperties {
                                                                   @ForAll Random random) throws Exception {
         String mutated = mutate(doc.json(), random);
         try {
-            Object value = CrmJson.read(mutated, doc.type());
+            Object value = Budget.within("a mutated " + doc.type().getSimpleName(),
+                    () -> CrmJson.read(mutated, doc.type()));
             // What parses is a valid value: it writes and reads back to itself.
             assertEquals(value, CrmJson.read(CrmJson.write(value, doc.type()), doc.type()));
         } catch (InvalidDefinitionException expected) {
@@ -90,12 +91,55 @@ class JsonFuzzProperties {
         String mutated = mutate(json, random);
         long before = repository.count();
         try {
-            repository.save(CrmJson.read(mutated, Customer.class));
+            repository.save(Budget.within("a mutated profile", () -> CrmJson.read(mutated, Customer.class)));
             assertEquals(before + 1, repository.count());
         } catch (InvalidDefinitionException expected) {
             assertEquals(before, repository.count());
         } catch (org.crmkit.core.CrmException refusedByTheStore) {
             assertEquals(before, repository.count());
+        }
+    }
+
+    /** Leaves the largest costs seen in target/json-fuzz-budget.txt, for the record (BENCHMARKS.md cites it). */
+    @net.jqwik.api.lifecycle.AfterContainer
+    static void recordTheLargestCosts() throws java.io.IOException {
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "json-fuzz-budget.txt"),
+                "most allocated by one read: " + Budget.MOST_BYTES.get() / 1024 + " KB\n"
+                        + "most CPU of one read: " + Budget.MOST_CPU_NANOS.get() / 1_000_000 + " ms\n");
+    }
+
+    /**
+     * Documents shaped to cost: long arrays of every collection a profile has, numbers with huge exponents, the
+     * longest strings, deep nesting; each within the 10 MB the reader takes.
+     */
+    @Provide
+    Arbitrary<String> hostileShapes() {
+        String golden = CrmJson.write(CrmArbitraries.customers().sample());
+        Arbitrary<String> field = Arbitraries.of("tags", "notes", "preferences", "consents", "externalIds",
+                "contactPoints", "mergedFrom", "specialDates", "agreements", "keyContacts");
+        Arbitrary<Integer> count = Arbitraries.integers().between(1_000, 400_000);
+        Arbitrary<String> arrays = net.jqwik.api.Combinators.combine(field, count).as((f, n) -> {
+            String item = f.equals("tags") || f.equals("mergedFrom") ? "\"a\"" : "{}";
+            String array = "[" + (item + ",").repeat(n - 1) + item + "]";
+            return "{\"" + f + "\":" + array + "," + golden.substring(1);
+        });
+        Arbitrary<String> numbers = Arbitraries.of("1e999999999", "-1E+2147483647", "1e-999999999", "9".repeat(99))
+                .map(n -> golden.replaceFirst("\"attributes\" : \\{", "\"attributes\" : { \"n\" : " + n + ","));
+        Arbitrary<String> deep = Arbitraries.integers().between(60, 100_000)
+                .map(d -> "[".repeat(d) + "]".repeat(d));
+        Arbitrary<String> longText = Arbitraries.integers().between(99_000, 101_000)
+                .map(n -> golden.replaceFirst("\"attributes\" : \\{", "\"attributes\" : { \"t\" : \""
+                        + "x".repeat(n) + "\","));
+        return Arbitraries.oneOf(arrays, numbers, deep, longText);
+    }
+
+    @Property(tries = 200)
+    void costlyShapesAreReadOrRefusedWithinTheBudget(@ForAll("hostileShapes") String document) {
+        try {
+            Customer read = Budget.within("a costly shape", () -> CrmJson.read(document, Customer.class));
+            assertEquals(read, CrmJson.read(CrmJson.write(read), Customer.class));
+        } catch (InvalidDefinitionException expected) {
+            // refused by field, size or limit
         }
     }
 
@@ -109,7 +153,7 @@ class JsonFuzzProperties {
         for (Class<?> type : List.of(Customer.class, Touchpoint.class, ServiceCase.class, ServiceLevelStandard.class,
                 CustomerExport.class)) {
             try {
-                CrmJson.read(text, type);
+                Budget.within("noise as " + type.getSimpleName(), () -> CrmJson.read(text, type));
             } catch (InvalidDefinitionException expected) {
                 // fine
             } catch (RuntimeException e) {
