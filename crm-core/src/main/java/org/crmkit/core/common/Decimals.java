@@ -48,6 +48,9 @@ public final class Decimals {
             throw new RuleViolationException(field + " must have at most " + MAX_INTEGER_DIGITS
                     + " digits before the decimal point: it has " + integerDigits);
         }
+        if (value.scale() <= MAX_FRACTION_DIGITS) {
+            return value; // no more decimals than that, trailing zeros or not: nothing to strip
+        }
         int fractionDigits = value.stripTrailingZeros().scale();
         if (fractionDigits > MAX_FRACTION_DIGITS) {
             throw new RuleViolationException(field + " must have at most " + MAX_FRACTION_DIGITS

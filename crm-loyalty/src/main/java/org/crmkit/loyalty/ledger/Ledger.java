@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.crmkit.core.DuplicateException;
@@ -626,12 +627,31 @@ public final class Ledger {
             q = qualification(account, a.at());
         }
         int implied = impliedRank(q);
-        Member m = member;
-        for (int attempt = 0; implied > program.rank(m.tier()); attempt++) {
+        changeTier(member, m -> {
+            if (implied <= program.rank(m.tier())) {
+                return null;
+            }
             TierChange last = m.tierHistory().get(m.tierHistory().size() - 1);
             Instant at = a.at().isBefore(last.at()) ? last.at() : a.at();
-            TierChange change = new TierChange(at, m.tier(), program.tiers().get(implied).name(),
-                    TierChange.Reason.QUALIFIED, counts(q) + " by entry " + a.sequence());
+            return new TierChange(at, m.tier(), program.tiers().get(implied).name(), TierChange.Reason.QUALIFIED,
+                    counts(q) + " by entry " + a.sequence());
+        });
+    }
+
+    /**
+     * Saves the tier change decided on the member, deciding again on the stored member when another writer got
+     * there first.
+     *
+     * @param member the member as last read
+     * @param decide the change for a member, or null for none
+     */
+    private void changeTier(Member member, Function<Member, @Nullable TierChange> decide) {
+        Member m = member;
+        for (int attempt = 0; ; attempt++) {
+            TierChange change = decide.apply(m);
+            if (change == null) {
+                return;
+            }
             try {
                 members.save(m.withTierChange(change));
                 return;
@@ -651,11 +671,10 @@ public final class Ledger {
                 && r.activities() == 0) {
             return;
         }
-        Member m = member;
-        for (int attempt = 0; ; attempt++) {
+        changeTier(member, m -> {
             TierChange last = m.tierHistory().get(m.tierHistory().size() - 1);
             if (last.reason() != TierChange.Reason.QUALIFIED) {
-                return;
+                return null;
             }
             Qualification q;
             synchronized (account) {
@@ -663,22 +682,13 @@ public final class Ledger {
             }
             int supported = impliedRank(q);
             if (supported >= program.rank(m.tier())) {
-                return;
+                return null;
             }
             Instant at = r.at().isBefore(last.at()) ? last.at() : r.at();
-            TierChange change = new TierChange(at, m.tier(), program.tiers().get(supported).name(),
+            return new TierChange(at, m.tier(), program.tiers().get(supported).name(),
                     TierChange.Reason.REVERSED_DOWN, counts(q) + " after reversal " + r.sequence() + " of entry "
                     + a.sequence());
-            try {
-                members.save(m.withTierChange(change));
-                return;
-            } catch (VersionConflictException e) {
-                if (attempt >= RETRIES) {
-                    throw e;
-                }
-                m = member(member.number());
-            }
-        }
+        });
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
