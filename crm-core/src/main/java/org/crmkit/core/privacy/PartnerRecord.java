@@ -2,6 +2,7 @@ package org.crmkit.core.privacy;
 
 import java.util.Map;
 
+import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.internal.Checks;
 
@@ -19,7 +20,12 @@ public record PartnerRecord(String pseudonym, String ageBand, String postcodePre
                             Map<String, Money> spendByCategory) {
     /** Checks for nulls and copies the map. */
     public PartnerRecord {
-        Checks.noCardNumber("pseudonym", pseudonym);
+        // A pseudonym is 32 hex digits from PseudonymKey; its digits may read as a card number by chance, so its
+        // form is checked instead of scanning it.
+        Checks.notNull("pseudonym", pseudonym);
+        if (!pseudonym.matches("[0-9a-f]{32}")) {
+            throw new RuleViolationException("pseudonym must be 32 lower-case hex digits from a PseudonymKey");
+        }
         Checks.noCardNumber("ageBand", ageBand);
         Checks.noCardNumber("postcodePrefix", postcodePrefix);
         spendByCategory = Checks.map("spendByCategory", spendByCategory);
