@@ -48,6 +48,7 @@ import org.crmkit.core.customer.EmailAddress;
 import org.crmkit.core.customer.Name;
 import org.crmkit.core.customer.PostalAddress;
 import org.crmkit.core.payment.CardNumbers;
+import org.crmkit.core.privacy.PartnerRecord;
 import org.crmkit.core.servicelevel.BusinessCalendar;
 import org.crmkit.core.servicelevel.ServiceLevelStandard;
 import org.crmkit.core.servicelevel.StandardId;
@@ -393,6 +394,8 @@ class CardNumberEntryPointsProperties {
                 : type == BusinessCalendar.class ? BusinessCalendar.aroundTheClock()
                 : type == FactReader.class ? (FactReader) subject -> null
                 : type == Money.class ? Money.of("10.00", "USD")
+                : type == PartnerRecord.class ? new PartnerRecord("0123abcdef0123abcdef0123abcdef01", "30-39", "902", 1,
+                        Map.of())
                 : type == PostalAddress.class ? PostalAddress.of("1 Main St", null, "Springfield", "US")
                 : type == ServiceLevelStandard.class ? ServiceLevelStandard.builder().id(StandardId.of("replace"))
                         .name("Card replacement").dimension(org.crmkit.core.servicelevel.Dimension.TIMELINESS)

@@ -21,70 +21,131 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * Maximises a log-likelihood over positive parameters, searching their logarithms so that every point tried is
  * valid: with the gradient where a model provides one, otherwise with Hipparchus's Nelder-Mead simplex restarted
  * once from its own optimum.
+ *
+ * <p>The search works on the mean log-likelihood per customer, so that its tolerances mean the same for ten
+ * customers and for ten million (on the total, a fit of a million customers stopped at its starting point after a
+ * dozen evaluations). Whatever the optimiser says, a fit is reported converged only when the gradient of the mean
+ * log-likelihood in log-parameters is below {@value #GRADIENT_TOLERANCE} in every coordinate at the point returned.
  */
 final class MaximumLikelihood {
     private static final int MAX_EVALUATIONS = 20_000;
+    /** The largest gradient component of the mean log-likelihood, in log-parameters, at a converged fit. */
+    static final double GRADIENT_TOLERANCE = 1e-5;
 
     private MaximumLikelihood() {
     }
 
     /**
-     * Maximises with the gradient in log-parameters, by Hipparchus's non-linear conjugate gradient (Polak-Ribiere);
-     * falls back to the simplex when that fails to converge.
+     * Maximises with the gradient in log-parameters, by Hipparchus's non-linear conjugate gradient (Polak-Ribiere),
+     * then polishes with the simplex when the gradient is not yet small.
+     *
+     * @param customers how many customers the data holds, to turn totals into means
      */
-    static <M> ModelFit<M> fit(double[] start, Function<double[], M> model, ToDoubleFunction<M> logLikelihood,
-                               Function<M, double[]> gradientInLogParameters) {
-        double[] logStart = logs(start);
+    static <M> ModelFit<M> fit(double[] start, double customers, Function<double[], M> model,
+                               ToDoubleFunction<M> logLikelihood, Function<M, double[]> gradientInLogParameters) {
+        double scale = 1.0 / customers;
+        ToDoubleFunction<M> mean = m -> logLikelihood.applyAsDouble(m) * scale;
+        Function<double[], double[]> meanGradient = logP -> times(gradientInLogParameters.apply(model.apply(exp(logP))),
+                scale);
         int[] calls = new int[1];
         ObjectiveFunction objective = new ObjectiveFunction(p -> {
             calls[0]++;
-            return value(p, model, logLikelihood);
+            return value(p, model, mean);
         });
         ObjectiveFunctionGradient gradient = new ObjectiveFunctionGradient(p -> {
             calls[0]++;
-            return gradientInLogParameters.apply(model.apply(exp(p)));
+            return meanGradient.apply(p);
         });
+        double[] at = logs(start);
         try {
             NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
                     NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
-                    new SimpleValueChecker(1e-12, 1e-12), 1e-10, 1e-10, 1e-2);
-            PointValuePair p = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective, gradient,
-                    GoalType.MAXIMIZE, new InitialGuess(logStart));
-            M fitted = model.apply(exp(p.getPoint()));
-            return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls[0], true);
+                    new SimpleValueChecker(1e-14, 1e-14), 1e-10, 1e-10, 1e-2);
+            at = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective, gradient, GoalType.MAXIMIZE,
+                    new InitialGuess(at)).getPoint();
         } catch (MathIllegalStateException | MathIllegalArgumentException | CrmException e) {
-            ModelFit<M> fallback = fit(start, model, logLikelihood);
-            return new ModelFit<>(fallback.model(), fallback.logLikelihood(), fallback.iterations() + calls[0],
-                    fallback.converged());
+            // the simplex below starts from where the gradient search stood
         }
+        if (!small(meanGradient.apply(at))) {
+            Search polished = simplex(at, model, mean);
+            at = polished.logParameters();
+            calls[0] += polished.evaluations();
+        }
+        M fitted = model.apply(exp(at));
+        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls[0], small(meanGradient.apply(at)));
     }
 
-    static <M> ModelFit<M> fit(double[] start, Function<double[], M> model, ToDoubleFunction<M> logLikelihood) {
-        double[] logStart = logs(start);
-        ObjectiveFunction objective = new ObjectiveFunction(logParams -> value(logParams, model, logLikelihood));
+    /**
+     * Maximises with the simplex; convergence is judged on a central-difference gradient of the mean.
+     *
+     * @param customers how many customers the data holds, to turn totals into means
+     */
+    static <M> ModelFit<M> fit(double[] start, double customers, Function<double[], M> model,
+                               ToDoubleFunction<M> logLikelihood) {
+        double scale = 1.0 / customers;
+        ToDoubleFunction<M> mean = m -> logLikelihood.applyAsDouble(m) * scale;
+        Search s = simplex(logs(start), model, mean);
+        M fitted = model.apply(exp(s.logParameters()));
+        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), s.evaluations(),
+                small(numericalGradient(s.logParameters(), model, mean)));
+    }
+
+    /** Where a search stopped, in log-parameters, and how many evaluations it took. */
+    private record Search(double[] logParameters, int evaluations) {
+    }
+
+    /** The simplex, restarted smaller from its own optimum until the gradient is small, three rounds at most. */
+    private static <M> Search simplex(double[] from, Function<double[], M> model, ToDoubleFunction<M> mean) {
+        ObjectiveFunction objective = new ObjectiveFunction(logParams -> value(logParams, model, mean));
         int evaluations = 0;
-        PointValuePair best = null;
-        boolean converged = true;
-        double[] from = logStart;
-        for (int round = 0; round < 2; round++) {
-            SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-10, 1e-10));
+        double[] at = from;
+        for (int round = 0; round < 3; round++) {
+            SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-14, 1e-14));
             try {
                 PointValuePair p = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective, GoalType.MAXIMIZE,
-                        new InitialGuess(from), new NelderMeadSimplex(from.length, 0.5));
+                        new InitialGuess(at), new NelderMeadSimplex(at.length, round == 0 ? 0.5 : 0.05));
                 evaluations += optimizer.getEvaluations();
-                best = p;
-                from = p.getPoint();
+                at = p.getPoint();
             } catch (MathIllegalStateException e) {
-                converged = false;
                 evaluations += MAX_EVALUATIONS;
                 break;
             }
+            if (small(numericalGradient(at, model, mean))) {
+                break;
+            }
         }
-        if (best == null) {
-            throw new CrmException("the likelihood could not be maximised from " + java.util.Arrays.toString(start));
+        return new Search(at, evaluations);
+    }
+
+    private static boolean small(double[] gradient) {
+        for (double g : gradient) {
+            if (!(Math.abs(g) <= GRADIENT_TOLERANCE)) {
+                return false;
+            }
         }
-        M fitted = model.apply(exp(best.getPoint()));
-        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), evaluations, converged);
+        return true;
+    }
+
+    /** Central differences in log-parameters, for models without an analytic gradient. */
+    private static <M> double[] numericalGradient(double[] logP, Function<double[], M> model, ToDoubleFunction<M> f) {
+        double[] g = new double[logP.length];
+        double h = 1e-5;
+        for (int i = 0; i < logP.length; i++) {
+            double[] up = logP.clone();
+            double[] down = logP.clone();
+            up[i] += h;
+            down[i] -= h;
+            g[i] = (value(up, model, f) - value(down, model, f)) / (2 * h);
+        }
+        return g;
+    }
+
+    private static double[] times(double[] v, double k) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * k;
+        }
+        return out;
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param model the fitted model
  * @param logLikelihood the total log-likelihood of the data at the parameters
  * @param iterations the optimiser's evaluations of the likelihood
- * @param converged whether the optimiser's convergence test was met
+ * @param converged whether the fit is at a maximum: the gradient of the mean log-likelihood per customer, in
+ *     log-parameters, is below 1e-5 in every coordinate (judged at the point returned, whatever the optimiser
+ *     reported)
  * @param <M> the model type
  */
 public record ModelFit<M>(M model, double logLikelihood, int iterations, boolean converged) {

@@ -1,0 +1,121 @@
+package org.crmkit.segmentation.value;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fits are right at any size: the maximum of a likelihood does not move when every customer is counted four times,
+ * a large population drawn from known parameters gives them back, and a fit says it converged only when it did.
+ */
+class FitAtAnySizeTest {
+
+    private static List<RepeatSummary> repeated(List<RepeatSummary> data, int times) {
+        List<RepeatSummary> out = new ArrayList<>(data.size() * times);
+        for (int k = 0; k < times; k++) {
+            for (RepeatSummary s : data) {
+                out.add(new RepeatSummary(s.customerId() + "-" + k, s.x(), s.tx(), s.age(), s.meanRepeatValue()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theCdnowCohortCountedFourTimesHasTheSameBgNbdFit() {
+        List<RepeatSummary> once = Cdnow.summaries();
+        List<RepeatSummary> four = repeated(once, 4);
+        assertEquals(9_428, four.size());
+        ModelFit<BgNbd> small = BgNbd.fit(once);
+        ModelFit<BgNbd> large = BgNbd.fit(four);
+        assertTrue(small.converged() && large.converged(), small + " / " + large);
+        assertEquals(small.model().r(), large.model().r(), 1e-4);
+        assertEquals(small.model().alpha(), large.model().alpha(), 1e-3);
+        assertEquals(small.model().a(), large.model().a(), 1e-3);
+        assertEquals(small.model().b(), large.model().b(), 1e-3);
+        assertEquals(4 * small.logLikelihood(), large.logLikelihood(), 1e-6 * Math.abs(large.logLikelihood()));
+    }
+
+    @Test
+    void theCdnowCohortCountedFortyTimesStillLeavesItsStartingPoint() {
+        List<RepeatSummary> forty = repeated(Cdnow.summaries(), 40); // 94,280 customers, where fits used to stall
+        ModelFit<BgNbd> fit = BgNbd.fit(forty);
+        assertTrue(fit.converged(), fit.toString());
+        assertEquals(0.243, fit.model().r(), 0.0005);
+        assertEquals(4.414, fit.model().alpha(), 0.005);
+    }
+
+    @Test
+    void aLargePopulationDrawnFromKnownParametersGivesThemBack() {
+        List<RepeatSummary> drawn = BgNbdDraws.population(0.5, 10.0, 0.6, 3.0, 200_000, 52, 7);
+        ModelFit<BgNbd> fit = BgNbd.fit(drawn);
+        assertTrue(fit.converged(), fit.toString());
+        assertEquals(0.5, fit.model().r(), 0.05);
+        assertEquals(10.0, fit.model().alpha(), 1.0);
+        assertEquals(0.6, fit.model().a(), 0.1);
+        assertEquals(3.0, fit.model().b(), 0.6);
+        assertTrue(fit.logLikelihood() >= new BgNbd(0.5, 10.0, 0.6, 3.0).logLikelihood(drawn) - 1e-6,
+                "the fit is at least as likely as the truth");
+    }
+
+    /** Draws BG/NBD customers: Poisson purchases at a gamma rate, dropping out after each with a beta chance. */
+    static final class BgNbdDraws {
+        private BgNbdDraws() {
+        }
+
+        static List<RepeatSummary> population(double r, double alpha, double a, double b, int n, double weeks,
+                long seed) {
+            SplittableRandom random = new SplittableRandom(seed);
+            List<RepeatSummary> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                double lambda = gamma(random, r) / alpha;
+                double p = beta(random, a, b);
+                double t = 0;
+                double last = 0;
+                int x = 0;
+                while (true) {
+                    t += -Math.log(1 - random.nextDouble()) / lambda;
+                    if (t > weeks) {
+                        break;
+                    }
+                    x++;
+                    last = t;
+                    if (random.nextDouble() < p) {
+                        break;
+                    }
+                }
+                out.add(new RepeatSummary("c" + i, x, last, weeks, 0));
+            }
+            return out;
+        }
+
+        /** Marsaglia and Tsang's method, boosted for shapes below one. */
+        static double gamma(SplittableRandom random, double shape) {
+            if (shape < 1) {
+                return gamma(random, shape + 1) * Math.pow(random.nextDouble(), 1 / shape);
+            }
+            double d = shape - 1.0 / 3;
+            double c = 1 / Math.sqrt(9 * d);
+            while (true) {
+                double z = normal(random);
+                double v = Math.pow(1 + c * z, 3);
+                if (v > 0 && Math.log(random.nextDouble()) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
+                    return d * v;
+                }
+            }
+        }
+
+        static double beta(SplittableRandom random, double a, double b) {
+            double x = gamma(random, a);
+            return x / (x + gamma(random, b));
+        }
+
+        private static double normal(SplittableRandom random) {
+            return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+        }
+    }
+}
