@@ -25,12 +25,15 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * <p>The search works on the mean log-likelihood per customer, so that its tolerances mean the same for ten
  * customers and for ten million (on the total, a fit of a million customers stopped at its starting point after a
  * dozen evaluations). Whatever the optimiser says, a fit is reported converged only when the gradient of the mean
- * log-likelihood in log-parameters is below {@value #GRADIENT_TOLERANCE} in every coordinate at the point returned.
+ * log-likelihood in log-parameters is below {@value #GRADIENT_TOLERANCE} in every coordinate at the point returned,
+ * and no parameter has run off beyond e^25 or below e^-25.
  */
 final class MaximumLikelihood {
     private static final int MAX_EVALUATIONS = 20_000;
     /** The largest gradient component of the mean log-likelihood, in log-parameters, at a converged fit. */
     static final double GRADIENT_TOLERANCE = 1e-5;
+    /** Parameters beyond e^25 (about 7e10) or below its inverse are taken as running off, not as estimates. */
+    private static final double MAX_LOG_PARAMETER = 25;
 
     private MaximumLikelihood() {
     }
@@ -72,7 +75,8 @@ final class MaximumLikelihood {
             calls[0] += polished.evaluations();
         }
         M fitted = model.apply(exp(at));
-        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls[0], small(meanGradient.apply(at)));
+        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls[0],
+                atMaximum(meanGradient.apply(at), at));
     }
 
     /**
@@ -87,7 +91,7 @@ final class MaximumLikelihood {
         Search s = simplex(logs(start), model, mean);
         M fitted = model.apply(exp(s.logParameters()));
         return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), s.evaluations(),
-                small(numericalGradient(s.logParameters(), model, mean)));
+                atMaximum(numericalGradient(s.logParameters(), model, mean), s.logParameters()));
     }
 
     /** Where a search stopped, in log-parameters, and how many evaluations it took. */
@@ -115,6 +119,19 @@ final class MaximumLikelihood {
             }
         }
         return new Search(at, evaluations);
+    }
+
+    /**
+     * Whether a point is a maximum the data identifies: the gradient is small and no parameter ran off towards 0 or
+     * infinity (with a handful of customers the likelihood can keep rising along a ridge, its gradient fading).
+     */
+    private static boolean atMaximum(double[] gradient, double[] logParameters) {
+        for (double l : logParameters) {
+            if (!(Math.abs(l) <= MAX_LOG_PARAMETER)) {
+                return false;
+            }
+        }
+        return small(gradient);
     }
 
     private static boolean small(double[] gradient) {

@@ -1,6 +1,8 @@
 package org.crmkit.segmentation.value;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,28 +12,105 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.RuleViolationException;
 
 /**
- * Reads transaction files for the value models: CSV with a header and the columns customer id, date, amount
- * (dates as {@code 2026-01-31} or {@code 20260131}), or the CDNOW whitespace format (sample file: master id,
- * sample id, {@code yyyymmdd}, CDs, dollars, where the sample id is used; master file: id, {@code yyyymmdd}, CDs,
- * dollars, with or without a header).
+ * Reads transaction files for the value models: CSV (RFC 4180, with Apache Commons CSV: quoted fields, commas and
+ * quotes inside them) whose header names the columns customer id ({@code customer_id}, {@code customer} or
+ * {@code id}), {@code date} and {@code amount} in any order, or without a header the columns id, date, amount in
+ * that order; or the CDNOW whitespace format (sample file: master id, sample id, {@code yyyymmdd}, CDs, dollars,
+ * where the sample id is used; master file: id, {@code yyyymmdd}, CDs, dollars, with or without a header). Dates
+ * are {@code 2026-01-31} or {@code 20260131}.
  */
 public final class TransactionFiles {
+    private static final List<String> ID_COLUMNS = List.of("customer_id", "customer", "id", "customer id");
+
     private TransactionFiles() {
     }
 
     /**
-     * Reads a file, choosing the format by its content: commas mean CSV.
+     * Reads a file, choosing the format by its first line: a comma means CSV.
      *
      * @param file the file
      * @return the transactions, in file order
      * @throws IOException when the file cannot be read
-     * @throws InvalidDefinitionException when a line cannot be read, naming the line
+     * @throws InvalidDefinitionException when a record cannot be read, naming the file and line
      */
     public static List<Transaction> read(Path file) throws IOException {
+        String first;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            first = r.readLine();
+        }
+        if (first == null) {
+            return List.of();
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return first.contains(",") ? csv(file, in, first) : whitespace(file);
+        }
+    }
+
+    private static List<Transaction> csv(Path file, Reader in, String first) throws IOException {
+        boolean header = !startsWithNumberInLastField(first);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
+                .setTrim(true).get();
+        if (header) {
+            format = format.builder().setHeader().setSkipHeaderRecord(true).get();
+        }
+        List<Transaction> out = new ArrayList<>();
+        try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+            int id = 0;
+            int date = 1;
+            int amount = 2;
+            if (header) {
+                Map<String, Integer> columns = new TreeMap<>();
+                parser.getHeaderMap().forEach((name, index) -> columns.put(name.toLowerCase(Locale.ROOT), index));
+                id = column(file, columns, ID_COLUMNS);
+                date = column(file, columns, List.of("date"));
+                amount = column(file, columns, List.of("amount"));
+            }
+            for (CSVRecord record : parser) {
+                long line = record.getParser().getCurrentLineNumber();
+                try {
+                    out.add(new Transaction(record.get(id), date(record.get(date)), new BigDecimal(record.get(amount))));
+                } catch (NumberFormatException | DateTimeParseException | ArrayIndexOutOfBoundsException
+                         | RuleViolationException e) {
+                    throw new InvalidDefinitionException(file.getFileName() + ":" + line, String.valueOf(e.getMessage()),
+                            null);
+                }
+            }
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new InvalidDefinitionException(String.valueOf(file.getFileName()), "not valid CSV: " + e.getMessage(),
+                    null);
+        }
+        return out;
+    }
+
+    private static int column(Path file, Map<String, Integer> columns, List<String> names) {
+        for (String n : names) {
+            Integer i = columns.get(n);
+            if (i != null) {
+                return i;
+            }
+        }
+        throw new InvalidDefinitionException(file.getFileName() + ":1", "the header must name a column "
+                + String.join(" or ", names) + ": it has " + columns.keySet(), null);
+    }
+
+    private static boolean startsWithNumberInLastField(String line) {
+        String[] f = line.split(",");
+        String last = f[f.length - 1].strip();
+        return !last.isEmpty() && (Character.isDigit(last.charAt(0)) || last.charAt(0) == '-');
+    }
+
+    private static List<Transaction> whitespace(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<Transaction> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -39,7 +118,7 @@ public final class TransactionFiles {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] f = line.contains(",") ? line.split("\\s*,\\s*") : line.split("\\s+");
+            String[] f = line.split("\\s+");
             if (i == 0 && !Character.isDigit(f[f.length - 1].charAt(0))) {
                 continue; // a header
             }

@@ -62,6 +62,16 @@ class FitAtAnySizeTest {
                 "the fit is at least as likely as the truth");
     }
 
+    @Test
+    void aHandfulOfCustomersThatIdentifyNoMaximumIsReportedAsNotConverged() {
+        List<RepeatSummary> three = List.of(new RepeatSummary("a", 1, 30, 39, 10),
+                new RepeatSummary("b", 0, 0, 39, 0), new RepeatSummary("c", 2, 35, 39, 12));
+        ModelFit<BgNbd> fit = BgNbd.fit(three);
+        BgNbd m = fit.model();
+        boolean ranOff = List.of(m.r(), m.alpha(), m.a(), m.b()).stream().anyMatch(v -> v > 7e10 || v < 1.4e-11);
+        assertTrue(!fit.converged() || !ranOff, "converged with parameters run off: " + fit);
+    }
+
     /** Draws BG/NBD customers: Poisson purchases at a gamma rate, dropping out after each with a beta chance. */
     static final class BgNbdDraws {
         private BgNbdDraws() {

@@ -3,6 +3,7 @@ package org.crmkit.demo.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.crmkit.core.CrmException;
 import org.crmkit.core.json.CrmJson;
@@ -24,34 +26,77 @@ import org.crmkit.segmentation.value.PurchaseModel;
 import org.crmkit.segmentation.value.RepeatSummary;
 import org.crmkit.segmentation.value.TransactionFiles;
 import org.crmkit.segmentation.value.ValueScorer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Fits a customer-value model to a transaction file and prints the fit as JSON, optionally writing per-customer
- * scores as CSV. Usage:
- * <pre>
- * FitValueModel --input FILE --cutoff YYYY-MM-DD [--model bg-nbd|pareto-nbd] [--unit weeks|days]
- *               [--scores FILE.csv] [--horizon 52] [--steps 12] [--discount 0.01]
- * </pre>
- * The input is CSV (customer id, date, amount, with a header) or the CDNOW whitespace format. Scores are the
- * probability alive, the expected purchases over the horizon, and the lifetime value over the horizon cut into
- * {@code steps} periods discounted at {@code discount} each, with spend from a Gamma-Gamma fit.
+ * Fits a customer-value model to a transaction file and prints the fit as JSON on standard output, optionally
+ * writing per-customer scores as CSV; messages go to standard error. Options are parsed strictly (picocli): an
+ * unknown option or value is refused before any work. Run {@code FitValueModel --help} for the options.
+ *
+ * <p>Exit codes: 0 on success; 1 when the input cannot be read or fitted; 2 on bad usage; 3 when the fit did not
+ * converge (the JSON is printed and says so; {@code --accept-unconverged} makes that a success).
  */
-public final class FitValueModel {
-    private FitValueModel() {
+@Command(name = "FitValueModel", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Fits BG/NBD or Pareto/NBD and Gamma-Gamma to a transaction file (CSV with a header naming "
+                + "customer_id, date and amount, or the CDNOW whitespace format) and prints the fit as JSON.")
+public final class FitValueModel implements Callable<Integer> {
+    /** Exit code of a fit that did not converge and was not accepted. */
+    public static final int NOT_CONVERGED = 3;
+
+    /** The purchase models the command fits. */
+    enum Model {
+        BG_NBD, PARETO_NBD
     }
 
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "the transaction file")
+    private Path input;
+
+    @Option(names = "--cutoff", required = true, paramLabel = "YYYY-MM-DD",
+            description = "the end of the calibration period")
+    private LocalDate cutoff;
+
+    @Option(names = "--model", paramLabel = "bg-nbd|pareto-nbd", converter = ModelConverter.class,
+            defaultValue = "bg-nbd", description = "the purchase model (default: ${DEFAULT-VALUE})")
+    private Model model;
+
+    @Option(names = "--unit", paramLabel = "weeks|days", converter = UnitConverter.class, defaultValue = "weeks",
+            description = "the time unit of the summaries and the horizon (default: ${DEFAULT-VALUE})")
+    private ChronoUnit unit;
+
+    @Option(names = "--scores", paramLabel = "FILE.csv", description = "where to write per-customer scores")
+    private Path scores;
+
+    @Option(names = "--horizon", defaultValue = "52", description = "the horizon in units (default: ${DEFAULT-VALUE})")
+    private double horizon;
+
+    @Option(names = "--steps", defaultValue = "12", description = "discounting steps over the horizon "
+            + "(default: ${DEFAULT-VALUE})")
+    private int steps;
+
+    @Option(names = "--discount", defaultValue = "0.01", description = "discount rate per step "
+            + "(default: ${DEFAULT-VALUE})")
+    private double discount;
+
+    @Option(names = "--accept-unconverged", description = "exit 0 even when the fit did not converge")
+    private boolean acceptUnconverged;
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
     /**
-     * Runs the command.
+     * Runs the command and exits with its code.
      *
-     * @param args the arguments described above
+     * @param args the arguments; {@code --help} lists them
      */
     public static void main(String[] args) {
-        try {
-            System.exit(run(args, System.out, System.err));
-        } catch (IOException e) {
-            System.err.println("cannot read or write: " + e.getMessage());
-            System.exit(2);
-        }
+        System.exit(run(args, System.out, System.err));
     }
 
     /**
@@ -59,34 +104,35 @@ public final class FitValueModel {
      *
      * @param args the arguments
      * @param out where the JSON goes
-     * @param err where errors go
-     * @return the exit code: 0 on success, 1 on bad input, 2 on bad usage
-     * @throws IOException when a file cannot be read or written
+     * @param err where messages go
+     * @return the exit code: 0 on success, 1 on bad input, 2 on bad usage, 3 when the fit did not converge
      */
-    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                return usage(err, "unexpected argument " + args[i]);
-            }
-            opts.put(args[i].substring(2), args[i + 1]);
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        FitValueModel command = new FitValueModel();
+        command.out = out;
+        command.err = err;
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(false)
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        // Every value checked before any work: a bad horizon must not cost a fit and half an output.
+        if (!(horizon > 0) || Double.isInfinite(horizon)) {
+            throw new ParameterException(spec.commandLine(), "--horizon must be a positive number: " + horizon);
         }
-        if (args.length % 2 != 0 || !opts.containsKey("input") || !opts.containsKey("cutoff")) {
-            return usage(err, "--input and --cutoff are required");
+        if (steps < 1) {
+            throw new ParameterException(spec.commandLine(), "--steps must be at least 1: " + steps);
         }
-        ChronoUnit unit = "days".equals(opts.getOrDefault("unit", "weeks")) ? ChronoUnit.DAYS : ChronoUnit.WEEKS;
-        String modelName = opts.getOrDefault("model", "bg-nbd");
+        if (!(discount >= 0) || Double.isInfinite(discount)) {
+            throw new ParameterException(spec.commandLine(), "--discount must be zero or more: " + discount);
+        }
         try {
-            List<RepeatSummary> data = RepeatSummary.of(TransactionFiles.read(Path.of(opts.get("input"))),
-                    LocalDate.parse(opts.get("cutoff")), unit);
-            ModelFit<? extends PurchaseModel> fit = switch (modelName) {
-                case "bg-nbd" -> BgNbd.fit(data);
-                case "pareto-nbd" -> ParetoNbd.fit(data);
-                default -> null;
-            };
-            if (fit == null) {
-                return usage(err, "unknown model " + modelName);
-            }
+            List<RepeatSummary> data = RepeatSummary.of(TransactionFiles.read(input), cutoff, unit);
+            err.println("fitting " + name(model) + " to " + data.size() + " customers");
+            ModelFit<? extends PurchaseModel> fit = model == Model.BG_NBD ? BgNbd.fit(data) : ParetoNbd.fit(data);
             ModelFit<GammaGamma> spend = GammaGamma.fit(data);
             Map<String, Object> report = new LinkedHashMap<>();
             // Written as the interface so that the JSON names the model's type.
@@ -98,29 +144,36 @@ public final class FitValueModel {
             report.put("customers", data.size());
             report.put("unit", unit.name().toLowerCase(Locale.ROOT));
             report.put("spend", spend.model());
+            report.put("spendConverged", spend.converged());
             out.println(CrmJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-            if (opts.containsKey("scores")) {
-                writeScores(Path.of(opts.get("scores")), data, fit.model(), spend.model(),
-                        Double.parseDouble(opts.getOrDefault("horizon", "52")),
-                        Integer.parseInt(opts.getOrDefault("steps", "12")),
-                        Double.parseDouble(opts.getOrDefault("discount", "0.01")));
+            if (scores != null) {
+                writeScores(scores, data, fit.model(), spend.model());
+                err.println("scores written to " + scores);
+            }
+            if (!(fit.converged() && spend.converged()) && !acceptUnconverged) {
+                err.println("the fit did not converge: its parameters are not estimates (use --accept-unconverged "
+                        + "to keep them anyway)");
+                return NOT_CONVERGED;
             }
             return 0;
-        } catch (CrmException | java.time.format.DateTimeParseException | NumberFormatException e) {
+        } catch (CrmException | UncheckedIOException e) {
             err.println("cannot fit: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("cannot read or write: " + e.getMessage());
             return 1;
         }
     }
 
-    private static void writeScores(Path file, List<RepeatSummary> data, PurchaseModel model, GammaGamma spend,
-                                    double horizon, int steps, double discount) throws IOException {
-        List<CustomerValue> scores = CustomerValue.withDeciles(
-                ValueScorer.of(model, spend, horizon, steps, discount).scoreAll(data));
+    private void writeScores(Path file, List<RepeatSummary> data, PurchaseModel purchases, GammaGamma spending)
+            throws IOException {
+        List<CustomerValue> values = CustomerValue.withDeciles(
+                ValueScorer.of(purchases, spending, horizon, steps, discount).scoreAll(data));
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             w.println("customer_id,x,t_x,T,p_alive,expected_purchases,clv,clv_decile");
             for (int i = 0; i < data.size(); i++) {
                 RepeatSummary s = data.get(i);
-                CustomerValue v = scores.get(i);
+                CustomerValue v = values.get(i);
                 w.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.6f,%.6f,%.2f,%d%n", s.customerId(), s.x(), s.tx(),
                         s.age(), v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(),
                         v.lifetimeValueDecile());
@@ -128,10 +181,32 @@ public final class FitValueModel {
         }
     }
 
-    private static int usage(PrintStream err, String problem) {
-        err.println(problem);
-        err.println("usage: FitValueModel --input FILE --cutoff YYYY-MM-DD [--model bg-nbd|pareto-nbd] "
-                + "[--unit weeks|days] [--scores FILE.csv] [--horizon 52] [--steps 12] [--discount 0.01]");
-        return 2;
+    private static String name(Model m) {
+        return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code bg-nbd} and {@code pareto-nbd}, as written in the JSON. */
+    static final class ModelConverter implements CommandLine.ITypeConverter<Model> {
+        @Override
+        public Model convert(String value) {
+            for (Model m : Model.values()) {
+                if (name(m).equals(value)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected bg-nbd or pareto-nbd: " + value);
+        }
+    }
+
+    /** {@code weeks} or {@code days}. */
+    static final class UnitConverter implements CommandLine.ITypeConverter<ChronoUnit> {
+        @Override
+        public ChronoUnit convert(String value) {
+            return switch (value) {
+                case "weeks" -> ChronoUnit.WEEKS;
+                case "days" -> ChronoUnit.DAYS;
+                default -> throw new CommandLine.TypeConversionException("expected weeks or days: " + value);
+            };
+        }
     }
 }

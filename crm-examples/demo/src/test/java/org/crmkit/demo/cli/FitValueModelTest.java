@@ -31,7 +31,7 @@ class FitValueModelTest {
     @TempDir
     Path dir;
 
-    /** A CSV of 300 customers buying at random over a year, some of whom stop. */
+    /** A CSV of 300 customers buying at random over a year, some of whom stop, each with a usual spend. */
     private Path transactions() throws Exception {
         SplittableRandom random = new SplittableRandom(11);
         List<String> lines = new ArrayList<>(List.of("customer_id,date,amount"));
@@ -39,8 +39,11 @@ class FitValueModelTest {
             LocalDate day = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(60));
             double rate = 0.02 + random.nextDouble() * 0.1;
             LocalDate quits = day.plusDays(1 + random.nextInt(400));
+            // Customers differ in what they spend, or Gamma-Gamma has no maximum to find.
+            double usual = 5 + 95 * random.nextDouble() * random.nextDouble();
             while (day.isBefore(LocalDate.of(2026, 1, 1)) && day.isBefore(quits)) {
-                lines.add("c" + c + "," + day + "," + (5 + random.nextInt(50)) + ".99");
+                lines.add("c" + c + "," + day + "," + String.format(java.util.Locale.ROOT, "%.2f",
+                        usual * (0.5 + random.nextDouble())));
                 day = day.plusDays(1 + (long) (-Math.log(1 - random.nextDouble()) / rate));
             }
         }
@@ -98,5 +101,70 @@ class FitValueModelTest {
         assertEquals(1, FitValueModel.run(new String[] {"--input", oneCustomer.toString(), "--cutoff", "2025-12-31"},
                 o, e));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("at least two customers"));
+    }
+
+    private static final class Streams {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int run(String... args) {
+            return FitValueModel.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+        }
+
+        String out() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aMisspelledOptionAnUnknownUnitAndABadHorizonAreRefusedBeforeAnyWork() throws Exception {
+        String input = transactions().toString();
+        Streams misspelled = new Streams();
+        assertEquals(2, misspelled.run("--input", input, "--cutoff", "2025-09-30", "--modle", "bg-nbd"));
+        assertTrue(misspelled.err().contains("--modle"), misspelled.err());
+        assertEquals("", misspelled.out());
+        Streams unit = new Streams();
+        assertEquals(2, unit.run("--input", input, "--cutoff", "2025-09-30", "--unit", "fortnights"));
+        assertTrue(unit.err().contains("expected weeks or days"), unit.err());
+        Streams horizon = new Streams();
+        assertEquals(2, horizon.run("--input", input, "--cutoff", "2025-09-30", "--horizon", "-1"));
+        assertTrue(horizon.err().contains("--horizon must be a positive number"), horizon.err());
+        assertEquals("", horizon.out(), "nothing printed before the refusal");
+        Streams date = new Streams();
+        assertEquals(2, date.run("--input", input, "--cutoff", "30/09/2025"));
+    }
+
+    @Test
+    void theJsonOnStandardOutputIsAllThereIs() throws Exception {
+        Streams s = new Streams();
+        assertEquals(0, s.run("--input", transactions().toString(), "--cutoff", "2025-09-30"), s.out() + s.err());
+        JsonNode json = CrmJson.mapper().readTree(s.out());
+        assertTrue(json.get("converged").asBoolean());
+        assertTrue(s.out().startsWith("{"), "no escape or progress before the JSON");
+        assertTrue(s.err().contains("fitting bg-nbd to 300 customers"), s.err());
+    }
+
+    @Test
+    void quotedFieldsAndColumnsInAnyOrderAreRead() throws Exception {
+        List<String> plain = Files.readAllLines(transactions());
+        List<String> quoted = new ArrayList<>(List.of("amount,date,customer_id"));
+        for (String line : plain.subList(1, plain.size())) {
+            String[] f = line.split(",");
+            quoted.add(f[2] + "," + f[1] + ",\"" + f[0] + ", \"\"the\"\" customer\"");
+        }
+        Path file = dir.resolve("quoted.csv");
+        Files.write(file, quoted);
+        Streams s = new Streams();
+        assertEquals(0, s.run("--input", file.toString(), "--cutoff", "2025-09-30"), s.err());
+        assertEquals(300, CrmJson.mapper().readTree(s.out()).get("customers").asInt());
+        List<RepeatSummary> summaries = RepeatSummary.of(TransactionFiles.read(file), LocalDate.of(2025, 9, 30),
+                ChronoUnit.WEEKS);
+        assertTrue(summaries.stream().anyMatch(r -> r.customerId().equals("c0, \"the\" customer")),
+                summaries.get(0).customerId());
     }
 }
