@@ -16,15 +16,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.RuleViolationException;
 
 /**
- * Reads transaction files for the value models: CSV (RFC 4180, with Apache Commons CSV: quoted fields, commas and
- * quotes inside them) whose header names the columns customer id ({@code customer_id}, {@code customer} or
+ * Reads transaction files for the value models: CSV (RFC 4180, with Jackson's CSV module, streamed: quoted fields,
+ * commas and quotes inside them) whose header names the columns customer id ({@code customer_id}, {@code customer} or
  * {@code id}), {@code date} and {@code amount} in any order, or without a header the columns id, date, amount in
  * that order; or the CDNOW whitespace format (sample file: master id, sample id, {@code yyyymmdd}, CDs, dollars,
  * where the sample id is used; master file: id, {@code yyyymmdd}, CDs, dollars, with or without a header). Dates
@@ -32,6 +36,7 @@ import org.crmkit.core.RuleViolationException;
  */
 public final class TransactionFiles {
     private static final List<String> ID_COLUMNS = List.of("customer_id", "customer", "id", "customer id");
+    private static final TypeReference<List<String>> LIST_OF_TEXT = new TypeReference<>() { };
 
     private TransactionFiles() {
     }
@@ -59,36 +64,38 @@ public final class TransactionFiles {
 
     private static List<Transaction> csv(Path file, Reader in, String first) throws IOException {
         boolean header = !startsWithNumberInLastField(first);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
-        if (header) {
-            format = format.builder().setHeader().setSkipHeaderRecord(true).get();
-        }
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.TRIM_SPACES)
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
         List<Transaction> out = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+        try (MappingIterator<List<String>> rows = mapper.readerFor(LIST_OF_TEXT).readValues(in)) {
             int id = 0;
             int date = 1;
             int amount = 2;
-            if (header) {
+            if (header && rows.hasNext()) {
                 Map<String, Integer> columns = new TreeMap<>();
-                parser.getHeaderMap().forEach((name, index) -> columns.put(name.toLowerCase(Locale.ROOT), index));
+                List<String> names = rows.next();
+                for (int i = 0; i < names.size(); i++) {
+                    columns.put(names.get(i).toLowerCase(Locale.ROOT), i);
+                }
                 id = column(file, columns, ID_COLUMNS);
                 date = column(file, columns, List.of("date"));
                 amount = column(file, columns, List.of("amount"));
             }
-            for (CSVRecord record : parser) {
-                long line = record.getParser().getCurrentLineNumber();
+            while (rows.hasNext()) {
+                List<String> row = rows.next();
+                int line = rows.getCurrentLocation().getLineNr();
                 try {
-                    out.add(new Transaction(record.get(id), date(record.get(date)), new BigDecimal(record.get(amount))));
-                } catch (NumberFormatException | DateTimeParseException | ArrayIndexOutOfBoundsException
+                    out.add(new Transaction(row.get(id), date(row.get(date)), new BigDecimal(row.get(amount))));
+                } catch (NumberFormatException | DateTimeParseException | IndexOutOfBoundsException
                          | RuleViolationException e) {
-                    throw new InvalidDefinitionException(file.getFileName() + ":" + line, String.valueOf(e.getMessage()),
-                            null);
+                    throw new InvalidDefinitionException(file.getFileName() + ":" + line,
+                            String.valueOf(e.getMessage()), null);
                 }
             }
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new InvalidDefinitionException(String.valueOf(file.getFileName()), "not valid CSV: " + e.getMessage(),
-                    null);
+        } catch (RuntimeJsonMappingException | JsonProcessingException e) {
+            throw new InvalidDefinitionException(String.valueOf(file.getFileName()), "not valid CSV: "
+                    + e.getMessage(), null);
         }
         return out;
     }
