@@ -49,7 +49,8 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
     public static ModelFit<BgNbd> fit(List<RepeatSummary> data, double[] start) {
         PurchaseModel.requireIdentifiable("BG/NBD", data);
         CompactSummaries compact = new CompactSummaries(data);
-        return MaximumLikelihood.fit(start, data.size(), p -> new BgNbd(p[0], p[1], p[2], p[3]),
+        return MaximumLikelihood.fit(start, data.size(), List.of("r", "alpha", "a", "b"),
+                p -> new BgNbd(p[0], p[1], p[2], p[3]),
                 m -> m.logLikelihood(compact),
                 m -> m.gradientInLogParameters(compact));
     }

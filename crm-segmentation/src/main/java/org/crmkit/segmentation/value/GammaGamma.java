@@ -35,7 +35,7 @@ public record GammaGamma(double p, double q, double gamma) {
             throw new RuleViolationException("cannot fit Gamma-Gamma: at least two customers with a repeat purchase "
                     + "are needed, got " + buyers.size());
         }
-        return MaximumLikelihood.fit(new double[] {1, 1, 1}, buyers.size(),
+        return MaximumLikelihood.fit(new double[] {1, 1, 1}, buyers.size(), List.of("p", "q", "gamma"),
                 v -> new GammaGamma(v[0], v[1], v[2]), m -> {
             double sum = 0;
             for (RepeatSummary s : buyers) {

@@ -1,11 +1,18 @@
 package org.crmkit.segmentation.value;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import org.crmkit.core.CrmException;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.PointValuePair;
@@ -44,7 +51,7 @@ final class MaximumLikelihood {
      *
      * @param customers how many customers the data holds, to turn totals into means
      */
-    static <M> ModelFit<M> fit(double[] start, double customers, Function<double[], M> model,
+    static <M> ModelFit<M> fit(double[] start, double customers, List<String> names, Function<double[], M> model,
                                ToDoubleFunction<M> logLikelihood, Function<M, double[]> gradientInLogParameters) {
         double scale = 1.0 / customers;
         ToDoubleFunction<M> mean = m -> logLikelihood.applyAsDouble(m) * scale;
@@ -75,8 +82,9 @@ final class MaximumLikelihood {
             calls[0] += polished.evaluations();
         }
         M fitted = model.apply(exp(at));
-        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls[0],
-                atMaximum(meanGradient.apply(at), at));
+        boolean converged = atMaximum(meanGradient.apply(at), at);
+        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls[0], converged,
+                converged ? standardErrors(names, exp(at), model, logLikelihood) : Map.of());
     }
 
     /**
@@ -84,14 +92,68 @@ final class MaximumLikelihood {
      *
      * @param customers how many customers the data holds, to turn totals into means
      */
-    static <M> ModelFit<M> fit(double[] start, double customers, Function<double[], M> model,
+    static <M> ModelFit<M> fit(double[] start, double customers, List<String> names, Function<double[], M> model,
                                ToDoubleFunction<M> logLikelihood) {
         double scale = 1.0 / customers;
         ToDoubleFunction<M> mean = m -> logLikelihood.applyAsDouble(m) * scale;
         Search s = simplex(logs(start), model, mean);
         M fitted = model.apply(exp(s.logParameters()));
-        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), s.evaluations(),
-                atMaximum(numericalGradient(s.logParameters(), model, mean), s.logParameters()));
+        boolean converged = atMaximum(numericalGradient(s.logParameters(), model, mean), s.logParameters());
+        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), s.evaluations(), converged,
+                converged ? standardErrors(names, exp(s.logParameters()), model, logLikelihood) : Map.of());
+    }
+
+    /**
+     * Standard errors from the observed information: the Hessian of the total log-likelihood in the parameters
+     * themselves, by central differences with steps relative to each parameter, negated and inverted.
+     *
+     * @return the errors by name, or none when the information is not positive definite
+     */
+    private static <M> Map<String, Double> standardErrors(List<String> names, double[] p, Function<double[], M> model,
+                                                         ToDoubleFunction<M> logLikelihood) {
+        int n = p.length;
+        double[][] h = new double[n][n];
+        double[] step = new double[n];
+        for (int i = 0; i < n; i++) {
+            step[i] = 1e-4 * Math.max(Math.abs(p[i]), 1e-8);
+        }
+        double center = logLikelihood.applyAsDouble(model.apply(p));
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double v;
+                if (i == j) {
+                    v = (at(p, model, logLikelihood, i, step[i], j, 0) - 2 * center
+                            + at(p, model, logLikelihood, i, -step[i], j, 0)) / (step[i] * step[i]);
+                } else {
+                    v = (at(p, model, logLikelihood, i, step[i], j, step[j])
+                            - at(p, model, logLikelihood, i, step[i], j, -step[j])
+                            - at(p, model, logLikelihood, i, -step[i], j, step[j])
+                            + at(p, model, logLikelihood, i, -step[i], j, -step[j])) / (4 * step[i] * step[j]);
+                }
+                h[i][j] = -v;
+                h[j][i] = -v;
+            }
+        }
+        try {
+            RealMatrix covariance = new CholeskyDecomposition(MatrixUtils.createRealMatrix(h)).getSolver()
+                    .getInverse();
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                out.put(names.get(i), Math.sqrt(covariance.getEntry(i, i)));
+            }
+            return out;
+        } catch (MathRuntimeException notPositiveDefinite) {
+            return Map.of();
+        }
+    }
+
+    /** The log-likelihood with parameters i and j moved by the given steps. */
+    private static <M> double at(double[] p, Function<double[], M> model, ToDoubleFunction<M> logLikelihood,
+                                 int i, double di, int j, double dj) {
+        double[] q = p.clone();
+        q[i] += di;
+        q[j] += dj;
+        return logLikelihood.applyAsDouble(model.apply(q));
     }
 
     /** Where a search stopped, in log-parameters, and how many evaluations it took. */

@@ -42,7 +42,8 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     public static ModelFit<ParetoNbd> fit(List<RepeatSummary> data, double[] start) {
         PurchaseModel.requireIdentifiable("Pareto/NBD", data);
         CompactSummaries compact = new CompactSummaries(data);
-        return MaximumLikelihood.fit(start, data.size(), p -> new ParetoNbd(p[0], p[1], p[2], p[3]),
+        return MaximumLikelihood.fit(start, data.size(), List.of("r", "alpha", "s", "beta"),
+                p -> new ParetoNbd(p[0], p[1], p[2], p[3]),
                 m -> m.logLikelihood(compact));
     }
 

@@ -63,6 +63,32 @@ class FitAtAnySizeTest {
     }
 
     @Test
+    void standardErrorsOnCdnowAreThoseLifetimesPrints() {
+        ModelFit<BgNbd> fit = BgNbd.fit(Cdnow.summaries());
+        // lifetimes' BetaGeoFitter summary on the same sample: se(coef) of r, alpha, a, b.
+        assertEquals(0.012557, fit.standardErrors().get("r"), 0.012557 * 0.05);
+        assertEquals(0.378221, fit.standardErrors().get("alpha"), 0.378221 * 0.05);
+        assertEquals(0.185719, fit.standardErrors().get("a"), 0.185719 * 0.05);
+        assertEquals(0.705345, fit.standardErrors().get("b"), 0.705345 * 0.05);
+        assertEquals(List.of("r", "alpha", "a", "b"), List.copyOf(fit.standardErrors().keySet()));
+    }
+
+    @Test
+    void drawnParametersLieWithinThreeStandardErrorsOfTheFit() {
+        double[] truth = {0.5, 10.0, 0.6, 3.0};
+        ModelFit<BgNbd> fit = BgNbd.fit(BgNbdDraws.population(truth[0], truth[1], truth[2], truth[3], 50_000, 52,
+                19));
+        BgNbd m = fit.model();
+        double[] estimate = {m.r(), m.alpha(), m.a(), m.b()};
+        String[] names = {"r", "alpha", "a", "b"};
+        for (int i = 0; i < 4; i++) {
+            double se = fit.standardErrors().get(names[i]);
+            assertTrue(Math.abs(estimate[i] - truth[i]) <= 3 * se, names[i] + " " + estimate[i] + " vs " + truth[i]
+                    + " with standard error " + se);
+        }
+    }
+
+    @Test
     void aHandfulOfCustomersThatIdentifyNoMaximumIsReportedAsNotConverged() {
         List<RepeatSummary> three = List.of(new RepeatSummary("a", 1, 30, 39, 10),
                 new RepeatSummary("b", 0, 0, 39, 0), new RepeatSummary("c", 2, 35, 39, 12));

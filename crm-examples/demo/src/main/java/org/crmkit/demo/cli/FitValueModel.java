@@ -138,6 +138,7 @@ public final class FitValueModel implements Callable<Integer> {
             // Written as the interface so that the JSON names the model's type.
             report.put("model", CrmJson.mapper().readTree(
                     CrmJson.mapper().writerFor(PurchaseModel.class).writeValueAsString(fit.model())));
+            report.put("standardErrors", fit.standardErrors());
             report.put("logLikelihood", fit.logLikelihood());
             report.put("iterations", fit.iterations());
             report.put("converged", fit.converged());

@@ -145,6 +145,7 @@ class FitValueModelTest {
         assertEquals(0, s.run("--input", transactions().toString(), "--cutoff", "2025-09-30"), s.out() + s.err());
         JsonNode json = CrmJson.mapper().readTree(s.out());
         assertTrue(json.get("converged").asBoolean());
+        assertTrue(json.get("standardErrors").get("alpha").asDouble() > 0, s.out());
         assertTrue(s.out().startsWith("{"), "no escape or progress before the JSON");
         assertTrue(s.err().contains("fitting bg-nbd to 300 customers"), s.err());
     }
