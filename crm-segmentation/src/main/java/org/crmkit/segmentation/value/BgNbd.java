@@ -2,6 +2,7 @@ package org.crmkit.segmentation.value;
 
 import java.util.List;
 
+import org.crmkit.core.RuleViolationException;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -125,6 +126,46 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         }
         double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + s.tx());
         return a1 + a2 + logAddExp(a3, a4);
+    }
+
+    /**
+     * The probability that a new customer makes exactly {@code n} purchases in their first {@code t} periods
+     * (Fader, Hardie and Lee 2005, equation 8): the distribution behind {@link #expectedPurchases(double)}, for the
+     * histogram analysts set beside a cohort's actual counts.
+     *
+     * @param n the number of purchases, zero or more
+     * @param t the length of the period, positive and finite
+     * @return the probability
+     * @throws RuleViolationException when n is negative or t is not positive and finite
+     */
+    public double probabilityOfPurchases(int n, double t) {
+        if (n < 0) {
+            throw new RuleViolationException("n must not be negative: " + n);
+        }
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new RuleViolationException("t must be positive and finite: " + t);
+        }
+        double logStay = Math.log(alpha / (alpha + t));
+        double logMove = Math.log(t / (alpha + t));
+        double logBeta = logBeta(a, b);
+        double first = Math.exp(logBeta(a, b + n) - logBeta + negativeBinomialLog(n, logStay, logMove));
+        if (n == 0) {
+            return first;
+        }
+        double below = 0;
+        for (int j = 0; j < n; j++) {
+            below += Math.exp(negativeBinomialLog(j, logStay, logMove));
+        }
+        return first + Math.exp(logBeta(a + 1, b + n - 1) - logBeta) * Math.max(0, 1 - below);
+    }
+
+    /** ln of Gamma(r + j) / (Gamma(r) j!) (alpha / (alpha + t))^r (t / (alpha + t))^j. */
+    private double negativeBinomialLog(int j, double logStay, double logMove) {
+        return Gamma.logGamma(r + j) - Gamma.logGamma(r) - Gamma.logGamma(j + 1.0) + r * logStay + j * logMove;
+    }
+
+    private static double logBeta(double p, double q) {
+        return Gamma.logGamma(p) + Gamma.logGamma(q) - Gamma.logGamma(p + q);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.crmkit.segmentation.value;
 
+import org.crmkit.core.RuleViolationException;
+
 /**
  * A model of how many purchases a customer makes and whether they are still a customer, given their repeat
  * purchases {@code x}, the time of the last {@code tx} and their age {@code T} at the cut-off. Times are in the unit
@@ -85,6 +87,41 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
         return expectedPurchasesIfAlive(new double[] {t}, 0, 0)[0];
     }
 
+    /**
+     * A customer's probability of being alive over their history, the curve analysts plot under the purchases:
+     * at each time, as {@link #probabilityAlive} judges the customer from the repeat purchases made by then.
+     *
+     * @param repeatPurchases when the customer bought again, in periods since the first purchase, ascending
+     * @param times when to judge, in periods since the first purchase, each zero or more
+     * @return the probability alive at each time
+     * @throws org.crmkit.core.RuleViolationException when a time is negative or not finite, or the purchases are not
+     *     ascending
+     */
+    default double[] probabilityAliveOverTime(double[] repeatPurchases, double[] times) {
+        for (int i = 0; i < repeatPurchases.length; i++) {
+            if (!(repeatPurchases[i] > 0) || Double.isInfinite(repeatPurchases[i])
+                    || i > 0 && repeatPurchases[i] < repeatPurchases[i - 1]) {
+                throw new RuleViolationException("repeat purchases must be positive, finite and "
+                        + "ascending: " + repeatPurchases[i] + " at " + i);
+            }
+        }
+        double[] out = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            double at = times[k];
+            if (!(at >= 0) || Double.isInfinite(at)) {
+                throw new RuleViolationException("times must be zero or more and finite: " + at);
+            }
+            int x = 0;
+            double tx = 0;
+            while (x < repeatPurchases.length && repeatPurchases[x] <= at) {
+                tx = repeatPurchases[x];
+                x++;
+            }
+            out[k] = probabilityAlive(x, tx, at);
+        }
+        return out;
+    }
+
     /** {@return the sum of the log-likelihoods of the summaries} */
     default double logLikelihood(Iterable<RepeatSummary> data) {
         double sum = 0;
@@ -97,11 +134,11 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
     /** Refuses data that cannot identify a purchase model. */
     static void requireIdentifiable(String model, java.util.List<RepeatSummary> data) {
         if (data.size() < 2) {
-            throw new org.crmkit.core.RuleViolationException("cannot fit " + model + ": at least two customers are "
+            throw new RuleViolationException("cannot fit " + model + ": at least two customers are "
                     + "needed, got " + data.size());
         }
         if (data.stream().noneMatch(s -> s.x() > 0)) {
-            throw new org.crmkit.core.RuleViolationException("cannot fit " + model + ": no customer made a repeat "
+            throw new RuleViolationException("cannot fit " + model + ": no customer made a repeat "
                     + "purchase");
         }
     }
@@ -109,12 +146,12 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
     /** Refuses horizons, repeat purchases or ages the expectations have no meaning for. */
     static void requireExpectationArguments(double[] horizons, int x, double age) {
         if (x < 0 || !(age >= 0) || Double.isInfinite(age)) {
-            throw new org.crmkit.core.RuleViolationException("expected purchases need x >= 0 and a finite age >= 0: "
+            throw new RuleViolationException("expected purchases need x >= 0 and a finite age >= 0: "
                     + "x=" + x + ", age=" + age);
         }
         for (double h : horizons) {
             if (!Double.isFinite(h)) {
-                throw new org.crmkit.core.RuleViolationException("horizon must be a finite number: " + h);
+                throw new RuleViolationException("horizon must be a finite number: " + h);
             }
         }
     }
@@ -123,7 +160,7 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
     static void requirePositive(String model, String[] names, double... values) {
         for (int i = 0; i < values.length; i++) {
             if (!(values[i] > 0 && Double.isFinite(values[i]))) {
-                throw new org.crmkit.core.RuleViolationException(model + " parameter " + names[i]
+                throw new RuleViolationException(model + " parameter " + names[i]
                         + " must be positive: " + values[i]);
             }
         }
