@@ -11,6 +11,7 @@ import org.crmkit.core.spi.CustomerRepository;
 import org.crmkit.core.spi.ForwardingCustomerRepository;
 import org.crmkit.core.spi.Page;
 import org.crmkit.core.spi.PageRequest;
+import org.crmkit.core.spi.Repository;
 import org.crmkit.core.spi.ServiceCaseRepository;
 import org.crmkit.core.spi.TouchpointRepository;
 import org.crmkit.core.touchpoint.Touchpoint;
@@ -50,65 +51,70 @@ public final class ReadOnlyRepositories {
         };
     }
 
+    /** The reads of any repository, forwarded; the writes refused, naming the facade's methods to use. */
+    private abstract static class ReadOnly<T, I, R extends Repository<T, I>> implements Repository<T, I> {
+        final R delegate;
+        private final String what;
+        private final String insteadOfSave;
+
+        ReadOnly(R delegate, String what, String insteadOfSave) {
+            this.delegate = Checks.notNull(what, delegate);
+            this.what = what;
+            this.insteadOfSave = insteadOfSave;
+        }
+
+        @Override
+        public T save(T aggregate) {
+            throw refused(what, insteadOfSave);
+        }
+
+        @Override
+        public Optional<T> findById(I id) {
+            return delegate.findById(id);
+        }
+
+        @Override
+        public void deleteById(I id) {
+            throw refused(what, "erase");
+        }
+
+        @Override
+        public long count() {
+            return delegate.count();
+        }
+    }
+
     /** {@return a view of the touchpoints that refuses save and delete} */
     public static TouchpointRepository touchpoints(TouchpointRepository delegate) {
-        Checks.notNull("touchpoints", delegate);
-        return new TouchpointRepository() {
-            @Override
-            public Touchpoint save(Touchpoint aggregate) {
-                throw refused("touchpoints", "recordTouchpoint");
-            }
-
-            @Override
-            public Optional<Touchpoint> findById(TouchpointId id) {
-                return delegate.findById(id);
-            }
-
-            @Override
-            public void deleteById(TouchpointId id) {
-                throw refused("touchpoints", "erase");
-            }
-
-            @Override
-            public long count() {
-                return delegate.count();
-            }
-
-            @Override
-            public Page<Touchpoint> findByCustomer(CustomerId customerId, TimeWindow window, PageRequest request) {
-                return delegate.findByCustomer(customerId, window, request);
-            }
-        };
+        return new Touchpoints(delegate);
     }
 
     /** {@return a view of the service cases that refuses save and delete} */
     public static ServiceCaseRepository cases(ServiceCaseRepository delegate) {
-        Checks.notNull("cases", delegate);
-        return new ServiceCaseRepository() {
-            @Override
-            public ServiceCase save(ServiceCase aggregate) {
-                throw refused("service cases", "openCase, updateCase");
-            }
+        return new Cases(delegate);
+    }
 
-            @Override
-            public Optional<ServiceCase> findById(CaseId id) {
-                return delegate.findById(id);
-            }
+    private static final class Touchpoints extends ReadOnly<Touchpoint, TouchpointId, TouchpointRepository>
+            implements TouchpointRepository {
+        Touchpoints(TouchpointRepository delegate) {
+            super(delegate, "touchpoints", "recordTouchpoint");
+        }
 
-            @Override
-            public void deleteById(CaseId id) {
-                throw refused("service cases", "erase");
-            }
+        @Override
+        public Page<Touchpoint> findByCustomer(CustomerId customerId, TimeWindow window, PageRequest request) {
+            return delegate.findByCustomer(customerId, window, request);
+        }
+    }
 
-            @Override
-            public long count() {
-                return delegate.count();
-            }
+    private static final class Cases extends ReadOnly<ServiceCase, CaseId, ServiceCaseRepository>
+            implements ServiceCaseRepository {
+        Cases(ServiceCaseRepository delegate) {
+            super(delegate, "service cases", "openCase, updateCase");
+        }
 
-            @Override
-            public Page<ServiceCase> findByCustomer(CustomerId customerId, PageRequest request) {
-                return delegate.findByCustomer(customerId, request);
-            }
-        };
+        @Override
+        public Page<ServiceCase> findByCustomer(CustomerId customerId, PageRequest request) {
+            return delegate.findByCustomer(customerId, request);
+        }
     }
 }
