@@ -355,7 +355,8 @@ public final class Crm {
     /**
      * Merges a duplicate profile into a survivor (C10), by the rules of {@link ProfileMerger}: the survivor is
      * saved with the merged data, the duplicate's touchpoints and cases are moved to the survivor, every
-     * {@link MergeParticipant} moves what it links (crm-loyalty: memberships), and the duplicate is deleted. Each step can be repeated, so a merge interrupted halfway completes when run again,
+     * {@link MergeParticipant} moves what it links (crm-loyalty: memberships), and the duplicate is deleted. Each
+     * step can be repeated, so a merge interrupted halfway completes when run again,
      * and merging an already merged duplicate returns the survivor unchanged.
      *
      * @param survivorId the profile that stays
@@ -547,7 +548,7 @@ public final class Crm {
         private ServiceCaseRepository cases = new InMemoryServiceCaseRepository();
         private Clock clock = Clock.systemUTC();
         private EventDispatcher events = new EventDispatcher();
-        private final List<CrmEventListener> listeners = new java.util.ArrayList<>();
+        private final List<CrmEventListener> listeners = new ArrayList<>();
         private final List<ErasureParticipant> erasureParticipants = new ArrayList<>();
         private final List<ExportContributor> exportContributors = new ArrayList<>();
         private final List<MergeParticipant> mergeParticipants = new ArrayList<>();

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.internal.Checks;
-import org.crmkit.core.payment.CardNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -186,13 +185,9 @@ public final class CrmJson {
         } else {
             problem = String.valueOf(root.getMessage());
         }
-        // Jackson quotes offending values; a card number among them must not reach a message or a log.
-        boolean secret = false;
-        for (Throwable t = failure; t != null && !secret; t = t.getCause() == t ? null : t.getCause()) {
-            secret = t.getMessage() != null && CardNumbers.containsCardNumber(t.getMessage());
-        }
-        return new InvalidDefinitionException(path, CardNumbers.mask(String.valueOf(problem)),
-                secret ? null : failure);
+        // Jackson quotes offending values: the exception masks a card number among them and drops a cause that
+        // quotes one, whoever throws it.
+        return new InvalidDefinitionException(path, String.valueOf(problem), failure);
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {

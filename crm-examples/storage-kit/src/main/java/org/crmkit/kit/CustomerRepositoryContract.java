@@ -143,24 +143,26 @@ public abstract class CustomerRepositoryContract extends RepositoryContract<Cust
         assertEquals(Optional.of(first), repository.findByExternalId(ExternalId.of("dealer", "D1")));
     }
 
+    /** Stores profile 1, holder of dealer:D1, and profile 2 merged from it and claiming D1; returns the latter. */
+    private Customer mergeHolderOfD1() {
+        Customer duplicate = repository.save(aggregate(1));
+        Customer survivor = repository.save(aggregate(2));
+        return repository.save(survivor.toBuilder()
+                .externalIds(List.of(ExternalId.of("dealer", "D1"))).mergedFrom(Set.of(duplicate.id())).build());
+    }
+
     @Test
     @DisplayName("an external id passes to the profile that merged its holder, once the holder is deleted")
     void externalIdMergeTakesOver() {
-        Customer duplicate = repository.save(aggregate(1));
-        Customer survivor = repository.save(aggregate(2));
-        Customer merged = repository.save(survivor.toBuilder()
-                .externalIds(List.of(ExternalId.of("dealer", "D1"))).mergedFrom(Set.of(duplicate.id())).build());
-        repository.deleteById(duplicate.id());
+        Customer merged = mergeHolderOfD1();
+        repository.deleteById(aggregate(1).id());
         assertEquals(Optional.of(merged), repository.findByExternalId(ExternalId.of("dealer", "D1")));
     }
 
     @Test
     @DisplayName("an external id passes to the merged profile at once: its old holder no longer answers")
     void externalIdMergeTakesOverAtOnce() {
-        Customer duplicate = repository.save(aggregate(1));
-        Customer survivor = repository.save(aggregate(2));
-        Customer merged = repository.save(survivor.toBuilder()
-                .externalIds(List.of(ExternalId.of("dealer", "D1"))).mergedFrom(Set.of(duplicate.id())).build());
+        Customer merged = mergeHolderOfD1();
         assertEquals(Optional.of(merged), repository.findByExternalId(ExternalId.of("dealer", "D1")),
                 "the old holder, still stored, answered");
     }

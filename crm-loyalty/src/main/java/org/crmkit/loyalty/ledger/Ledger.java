@@ -141,21 +141,20 @@ public final class Ledger {
      */
     public LedgerEntry post(Posting posting) {
         Objects.requireNonNull(posting, "posting");
-        if (spends(posting)) {
+        Instant spending = spendingAt(posting);
+        if (spending != null) {
             // Points past their expiry are gone whether or not the sweep has run: sweep them before spending.
-            expire(posting.member(), postingTime(posting));
+            expire(posting.member(), spending);
         }
         LedgerEntry entry = write(posting.member(), posting.key(), (e, account) -> Payloads.same(posting, e, account),
                 (member, account, seq) -> decide(posting, member, account, seq));
         return Objects.requireNonNull(entry);
     }
 
-    private static boolean spends(Posting posting) {
-        return posting instanceof Posting.Redeem || posting instanceof Posting.Adjust a && a.points() < 0;
-    }
-
-    private static Instant postingTime(Posting posting) {
-        return posting instanceof Posting.Redeem r ? r.at() : ((Posting.Adjust) posting).at();
+    /** {@return when a posting spends points (a redemption, a negative adjustment), or null when it does not} */
+    private static @Nullable Instant spendingAt(Posting posting) {
+        return posting instanceof Posting.Redeem r ? r.at()
+                : posting instanceof Posting.Adjust a && a.points() < 0 ? a.at() : null;
     }
 
     /**

@@ -57,8 +57,11 @@ public final class TransactionFiles {
         if (first == null) {
             return List.of();
         }
+        if (!first.contains(",")) {
+            return whitespace(file);
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return first.contains(",") ? csv(file, in, first) : whitespace(file);
+            return csv(file, in, first);
         }
     }
 
