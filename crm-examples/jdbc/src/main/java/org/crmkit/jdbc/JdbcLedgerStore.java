@@ -107,7 +107,8 @@ final class JdbcLedgerStore implements LedgerStore {
         jdbc.inTransaction("rewriting the ledger of " + member, c -> {
             // Read under the transaction, so a concurrent append makes the check or the update fail, not slip by.
             List<LedgerEntry> stored = jdbc.query(c, "SELECT document FROM crm_ledger_entries WHERE member = ?"
-                    + " ORDER BY sequence FOR UPDATE", r -> jdbc.read(r.getString(1), LedgerEntry.class), member.value());
+                    + " ORDER BY sequence FOR UPDATE", r -> jdbc.read(r.getString(1), LedgerEntry.class),
+                    member.value());
             LedgerStore.checkRewrite(member, stored, rewritten);
             jdbc.batch(c, "UPDATE crm_ledger_entries SET document = ? WHERE member = ? AND sequence = ?", rows);
             return null;

@@ -18,13 +18,13 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The adapter's schema, created and upgraded by versioned SQL scripts ({@code V1__core.sql},
- * {@code V2__loyalty.sql}, in the jar under {@code org/crmkit/jdbc/}). Hosts whose own migration tool owns the
- * schema take the scripts from {@link #scripts(Dialect)}, or run the files themselves: Flyway reads them as they
- * are, with its placeholders {@code id} and {@code document} set to the dialect's types
- * ({@link Dialect#idType()}, {@link Dialect#documentType()}), and then {@link JdbcStores#attach} runs no DDL. Each script runs once, in its own transaction, and is recorded in
- * {@code crm_schema_version}. On PostgreSQL a script that fails leaves no trace, so the migration can be run
- * again; H2 commits each DDL statement at once.
+ * The adapter's schema, created and upgraded by versioned SQL scripts ({@code V1__core.sql}, {@code V2__loyalty.sql},
+ * in the jar under {@code org/crmkit/jdbc/}). Hosts whose own migration tool owns the schema take the scripts from
+ * {@link #scripts(Dialect)}, or run the files themselves: Flyway reads them as they are, with its placeholders
+ * {@code id} and {@code document} set to the dialect's types ({@link Dialect#idType()},
+ * {@link Dialect#documentType()}), and then {@link JdbcStores#attach} runs no DDL. Each script runs once, in its own
+ * transaction, and is recorded in {@code crm_schema_version}. On PostgreSQL a script that fails leaves no trace, so
+ * the migration can be run again; H2 commits each DDL statement at once.
  */
 public final class Schema {
     /** The scripts in the order they apply. */

@@ -88,8 +88,8 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
             if (!member.get().customerId().equals(anonymous)) {
                 ledger.members().save(member.get().toBuilder().customerId(anonymous).build());
             }
-            done.add("loyalty program " + program + ": member " + number + " unlinked from the customer; the reasons of "
-                    + entries.size() + " ledger entries (points, lots and dates kept)");
+            done.add("loyalty program " + program + ": member " + number + " unlinked from the customer; the reasons"
+                    + " of " + entries.size() + " ledger entries (points, lots and dates kept)");
         }
         return String.join("; ", done);
     }
