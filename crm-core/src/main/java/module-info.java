@@ -6,8 +6,7 @@
  * <p>The domain packages are open to Jackson's databind alone, which reads some aggregates' private state.
  */
 module org.crmkit.core {
-    requires transitive com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.datatype.jsr310;
+    requires transitive tools.jackson.databind;
     requires transitive com.github.benmanes.caffeine;
     requires com.google.common;
     requires transitive org.jspecify;
@@ -30,19 +29,19 @@ module org.crmkit.core {
     exports org.crmkit.core.touchpoint;
     exports org.crmkit.core.unify;
 
-    opens org.crmkit.core.agreement to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.common to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.consent to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.customer to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.event to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.json to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.payment to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.preference to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.privacy to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.service to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.servicelevel to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.touchpoint to com.fasterxml.jackson.databind;
-    opens org.crmkit.core.unify to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.agreement to tools.jackson.databind;
+    opens org.crmkit.core.common to tools.jackson.databind;
+    opens org.crmkit.core.consent to tools.jackson.databind;
+    opens org.crmkit.core.customer to tools.jackson.databind;
+    opens org.crmkit.core.event to tools.jackson.databind;
+    opens org.crmkit.core.json to tools.jackson.databind;
+    opens org.crmkit.core.payment to tools.jackson.databind;
+    opens org.crmkit.core.preference to tools.jackson.databind;
+    opens org.crmkit.core.privacy to tools.jackson.databind;
+    opens org.crmkit.core.service to tools.jackson.databind;
+    opens org.crmkit.core.servicelevel to tools.jackson.databind;
+    opens org.crmkit.core.touchpoint to tools.jackson.databind;
+    opens org.crmkit.core.unify to tools.jackson.databind;
 
-    provides com.fasterxml.jackson.databind.Module with org.crmkit.core.json.CrmJacksonModule;
+    provides tools.jackson.databind.JacksonModule with org.crmkit.core.json.CrmJacksonModule;
 }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import org.crmkit.core.common.AttributeValue;
 import org.crmkit.core.common.Channel;

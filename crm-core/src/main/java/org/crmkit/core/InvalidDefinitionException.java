@@ -11,6 +11,7 @@ public class InvalidDefinitionException extends CrmException {
     private static final long serialVersionUID = 1L;
 
     private final String path;
+    private final String problem;
 
     /**
      * Creates the exception.
@@ -23,6 +24,7 @@ public class InvalidDefinitionException extends CrmException {
         // Masked here, whoever throws: a reader's message, or its cause's, may quote the text it refused.
         super("invalid document at " + path + ": " + CardNumbers.mask(problem), safe(cause));
         this.path = path;
+        this.problem = CardNumbers.mask(problem);
     }
 
     /** {@return the cause, or null when any message in its chain quotes a card number} */
@@ -33,6 +35,11 @@ public class InvalidDefinitionException extends CrmException {
             }
         }
         return cause;
+    }
+
+    /** {@return what is wrong, without the path; a card number in it is masked} */
+    public String problem() {
+        return problem;
     }
 
     /** {@return where in the document the problem is, as a JSON path} */

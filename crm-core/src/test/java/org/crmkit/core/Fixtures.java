@@ -125,4 +125,28 @@ public final class Fixtures {
                 .withObservation(new Observation(T0.plusSeconds(86_400), StaffId.of("engineer-1"),
                         "Short stop, vanilla; no start", Map.of("stop-minutes", AttributeValue.number(4))));
     }
+
+    /** {@return one event of every kind, in the order {@code CrmEvent} declares them} */
+    public static java.util.List<org.crmkit.core.event.CrmEvent> everyEvent() {
+        Customer guest = fullGuest();
+        org.crmkit.core.customer.CustomerId id = guest.id();
+        org.crmkit.core.servicelevel.StandardId standard = org.crmkit.core.servicelevel.StandardId.of("first-reply");
+        return java.util.List.of(
+                new org.crmkit.core.event.CrmEvent.CustomerCreated(guest, T0),
+                new org.crmkit.core.event.CrmEvent.CustomerUpdated(guest, guest.withVersion(4), T0),
+                new org.crmkit.core.event.CrmEvent.CustomerMerged(id, org.crmkit.core.customer.CustomerId.of("old-1"),
+                        T0),
+                new org.crmkit.core.event.CrmEvent.PreferenceRecorded(id, guest.preferences().get(0), T0),
+                new org.crmkit.core.event.CrmEvent.ConsentChanged(id, guest.consents().history().get(0), T0),
+                new org.crmkit.core.event.CrmEvent.TouchpointRecorded(purchase("tp-1", id, T0), T0),
+                new org.crmkit.core.event.CrmEvent.CaseStatusChanged(id, vanillaCase().id(), null,
+                        org.crmkit.core.service.CaseStatus.OPEN, T0),
+                new org.crmkit.core.event.CrmEvent.ServiceLevelWarning(id, "case-1", standard, 2, T0),
+                new org.crmkit.core.event.CrmEvent.ServiceLevelBreached(id, "case-1", standard, 2, T0),
+                new org.crmkit.core.event.CrmEvent.EscalationStepReached(id, "case-1", standard, 2, "call-manager",
+                        T0),
+                new org.crmkit.core.event.CrmEvent.CustomerErased(id, T0),
+                new org.crmkit.core.event.CrmEvent.SegmentEntered(id, "vip", 3, T0),
+                new org.crmkit.core.event.CrmEvent.SegmentExited(id, "vip", 3, T0));
+    }
 }

@@ -2,7 +2,8 @@ package org.crmkit.modulecheck;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.crmkit.core.Crm;
 import org.crmkit.core.common.Channel;
@@ -43,7 +44,7 @@ public final class ModulePathProbe {
 
         check(stored.equals(CrmJson.read(CrmJson.write(stored), Customer.class)), "CrmJson round trip differs");
         // The module's `provides` must let a host's mapper find the Jackson module by ServiceLoader.
-        ObjectMapper host = new ObjectMapper().findAndRegisterModules();
+        ObjectMapper host = JsonMapper.builder().findAndAddModules().build();
         check(stored.equals(host.readValue(host.writeValueAsString(stored), Customer.class)),
                 "a host mapper's round trip differs");
         System.out.println("module path: ok");

@@ -1,15 +1,14 @@
 package org.crmkit.core.json;
 
-import java.io.IOException;
 import java.time.LocalDate;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.SerializationContext;
 
 import org.crmkit.core.common.AttributeValue;
 
@@ -21,9 +20,9 @@ final class AttributeValueJson {
     private AttributeValueJson() {
     }
 
-    static final class Writer extends JsonSerializer<AttributeValue> {
+    static final class Writer extends ValueSerializer<AttributeValue> {
         @Override
-        public void serialize(AttributeValue value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        public void serialize(AttributeValue value, JsonGenerator gen, SerializationContext provider) {
             if (value instanceof AttributeValue.Text t) {
                 gen.writeString(t.value());
             } else if (value instanceof AttributeValue.Decimal d) {
@@ -32,19 +31,19 @@ final class AttributeValueJson {
                 gen.writeBoolean(f.value());
             } else if (value instanceof AttributeValue.Date d) {
                 gen.writeStartObject();
-                gen.writeStringField("date", d.value().toString());
+                gen.writeStringProperty("date", d.value().toString());
                 gen.writeEndObject();
             }
         }
     }
 
-    static final class Reader extends JsonDeserializer<AttributeValue> {
+    static final class Reader extends ValueDeserializer<AttributeValue> {
         @Override
-        public AttributeValue deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+        public AttributeValue deserialize(JsonParser p, DeserializationContext ctx) {
             JsonToken t = p.currentToken();
             switch (t) {
                 case VALUE_STRING:
-                    return AttributeValue.text(p.getText());
+                    return AttributeValue.text(p.getString());
                 case VALUE_NUMBER_INT:
                 case VALUE_NUMBER_FLOAT:
                     return AttributeValue.number(p.getDecimalValue());
@@ -52,11 +51,11 @@ final class AttributeValueJson {
                 case VALUE_FALSE:
                     return AttributeValue.flag(p.getBooleanValue());
                 case START_OBJECT:
-                    String field = p.nextFieldName();
+                    String field = p.nextName();
                     if (!"date".equals(field) || p.nextToken() != JsonToken.VALUE_STRING) {
                         return (AttributeValue) ctx.handleUnexpectedToken(AttributeValue.class, p);
                     }
-                    LocalDate date = LocalDate.parse(p.getText());
+                    LocalDate date = LocalDate.parse(p.getString());
                     if (p.nextToken() != JsonToken.END_OBJECT) {
                         return (AttributeValue) ctx.handleUnexpectedToken(AttributeValue.class, p);
                     }

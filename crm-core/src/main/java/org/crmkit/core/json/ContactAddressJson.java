@@ -1,14 +1,13 @@
 package org.crmkit.core.json;
 
-import java.io.IOException;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.SerializationContext;
 
 import org.crmkit.core.customer.ContactAddress;
 import org.crmkit.core.customer.EmailAddress;
@@ -23,44 +22,44 @@ final class ContactAddressJson {
     private ContactAddressJson() {
     }
 
-    static final class Writer extends JsonSerializer<ContactAddress> {
+    static final class Writer extends ValueSerializer<ContactAddress> {
         @Override
-        public void serialize(ContactAddress value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        public void serialize(ContactAddress value, JsonGenerator gen, SerializationContext provider) {
             gen.writeStartObject();
             if (value instanceof EmailAddress e) {
-                gen.writeStringField("email", e.value());
+                gen.writeStringProperty("email", e.value());
             } else if (value instanceof PhoneNumber ph) {
-                gen.writeStringField("phone", ph.value());
+                gen.writeStringProperty("phone", ph.value());
             } else if (value instanceof PostalAddress pa) {
                 // Written by hand: this serializer also serves PostalAddress itself, so asking the provider would
                 // come back here.
-                gen.writeObjectFieldStart("postal");
-                gen.writeArrayFieldStart("lines");
+                gen.writeObjectPropertyStart("postal");
+                gen.writeArrayPropertyStart("lines");
                 for (String line : pa.lines()) {
                     gen.writeString(line);
                 }
                 gen.writeEndArray();
-                gen.writeStringField("locality", pa.locality());
+                gen.writeStringProperty("locality", pa.locality());
                 if (pa.region() != null) {
-                    gen.writeStringField("region", pa.region());
+                    gen.writeStringProperty("region", pa.region());
                 }
                 if (pa.postalCode() != null) {
-                    gen.writeStringField("postalCode", pa.postalCode());
+                    gen.writeStringProperty("postalCode", pa.postalCode());
                 }
-                gen.writeStringField("country", pa.country());
+                gen.writeStringProperty("country", pa.country());
                 gen.writeEndObject();
             }
             gen.writeEndObject();
         }
     }
 
-    static final class Reader extends JsonDeserializer<ContactAddress> {
+    static final class Reader extends ValueDeserializer<ContactAddress> {
         @Override
-        public ContactAddress deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+        public ContactAddress deserialize(JsonParser p, DeserializationContext ctx) {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 return (ContactAddress) ctx.handleUnexpectedToken(ContactAddress.class, p);
             }
-            String kind = p.nextFieldName();
+            String kind = p.nextName();
             if (kind == null) {
                 throw ctx.weirdStringException("{}", ContactAddress.class,
                         "contact address needs one of email, phone, postal");

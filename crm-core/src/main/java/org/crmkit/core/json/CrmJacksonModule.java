@@ -8,13 +8,16 @@ import java.time.MonthDay;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.Module;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.module.SimpleModule;
 
+import org.crmkit.core.CrmException;
 import org.crmkit.core.agreement.AgreementId;
 import org.crmkit.core.common.AttributeValue;
 import org.crmkit.core.common.Channel;
@@ -33,6 +36,7 @@ import org.crmkit.core.customer.Occasion;
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.preference.EffectivePreferences;
 import org.crmkit.core.preference.PreferenceKey;
+import org.crmkit.core.privacy.PseudonymKey;
 import org.crmkit.core.service.CaseCategory;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.ServiceCase;
@@ -48,15 +52,21 @@ import org.crmkit.core.touchpoint.TouchpointKind;
  * Teaches Jackson every public crm-core type, without annotations on the types themselves. Ids, codes, money
  * ({@code "12.50 USD"}), preference keys ({@code "dining:food"}) and external ids ({@code "dealer-042:77"}) are
  * JSON strings; names, events and calendars carry a {@code "type"} naming their variant; times and durations
- * are ISO-8601 strings ({@code "PT48H"}).
+ * are ISO-8601 strings ({@code "PT48H"}); crmkit's enumeration constants are spelled as {@link EnumNames} spells
+ * them ({@code "negative-balance"}). Profiles, touchpoints, cases and events are written from their public
+ * accessors and carry their {@link Documents format}.
  * No default typing is used or needed.
  *
- * <p>Register it on a host's mapper with {@code mapper.registerModule(new CrmJacksonModule())} or
- * {@code findAndRegisterModules()}; it brings Jackson's Java time module with it. To read untrusted documents
- * with size limits and path-naming errors, use {@link CrmJson}.
+ * <p>Add it to a host's mapper with {@code JsonMapper.builder().addModule(new CrmJacksonModule())} or
+ * {@code findAndAddModules()}. To read untrusted documents with size limits and path-naming errors, use
+ * {@link CrmJson}.
  */
 public final class CrmJacksonModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
+
+    /** The stored documents of crm-core and the format each is written in. */
+    static final Map<Class<?>, Integer> FORMATS = Map.of(Customer.class, 1, Touchpoint.class, 1,
+            ServiceCase.class, 1, CrmEvent.class, 1);
 
     /** Creates the module. */
     public CrmJacksonModule() {
@@ -79,6 +89,12 @@ public final class CrmJacksonModule extends SimpleModule {
         Scalars.register(this, StandardId.class, StandardId::value, StandardId::of);
         Scalars.register(this, OpeningHours.class, OpeningHours::toString, OpeningHours::parse);
 
+        addSerializer(PseudonymKey.class, new ValueSerializer<>() {
+            @Override
+            public void serialize(PseudonymKey value, JsonGenerator gen, SerializationContext ctxt) {
+                throw new CrmException("a pseudonym key is never written: the host keeps it in its secret store");
+            }
+        });
         addSerializer(AttributeValue.class, new AttributeValueJson.Writer());
         addDeserializer(AttributeValue.class, new AttributeValueJson.Reader());
         addSerializer(ContactAddress.class, new ContactAddressJson.Writer());
@@ -96,23 +112,20 @@ public final class CrmJacksonModule extends SimpleModule {
         setMixInAnnotation(BusinessHours.class, Mixins.BusinessHoursMixin.class);
         setMixInAnnotation(Consents.class, Mixins.ConsentsMixin.class);
         setMixInAnnotation(EffectivePreferences.class, Mixins.EffectivePreferencesMixin.class);
-    }
-
-    @Override
-    public Iterable<? extends Module> getDependencies() {
-        return List.of(new JavaTimeModule());
+        Documents.register(this, FORMATS);
     }
 
     @Override
     public void setupModule(SetupContext context) {
         super.setupModule(context);
+        context.insertAnnotationIntrospector(new CrmIntrospector());
         for (Class<?> time : List.of(Instant.class, LocalDate.class, LocalTime.class, YearMonth.class,
                 MonthDay.class, Year.class, Duration.class)) {
             context.configOverride(time).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         }
         for (Class<?> aggregate : List.of(Customer.class, Touchpoint.class, ServiceCase.class)) {
-            context.configOverride(aggregate).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-                    JsonInclude.Include.NON_NULL));
+            context.configOverride(aggregate).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT,
+                    JsonInclude.Include.NON_ABSENT));
         }
     }
 }

@@ -1,19 +1,17 @@
 package org.crmkit.core.json;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
@@ -24,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes crmkit JSON with limits fit for untrusted input: documents of at most 10 MB, nesting of at
  * most 64 levels, strings of at most 100,000 characters and numbers of at most 100 digits. Any document that
  * does not make a valid value fails with an {@link InvalidDefinitionException} naming the JSON path, for example
- * {@code $.contactPoints[0].address}, and never with another exception type. Output is indented, with map keys
+ * {@code $.contactPoints[0].address}, and never with another exception type. Output is indented, with properties and map keys
  * sorted and absent values left out, so the same value always gives the same text. Error messages never repeat a
  * card number found in a document, and then carry no cause whose message would. Thread-safe.
  */
@@ -36,7 +34,7 @@ public final class CrmJson {
     /** Longest string accepted. */
     public static final int MAX_STRING_LENGTH = 100_000;
 
-    private static final ObjectMapper MAPPER = newMapper();
+    private static final JsonMapper MAPPER = newMapper();
 
     private CrmJson() {
     }
@@ -47,7 +45,16 @@ public final class CrmJson {
      *
      * @return a mapper the caller may configure further
      */
-    public static ObjectMapper newMapper() {
+    public static JsonMapper newMapper() {
+        return newMapperBuilder().build();
+    }
+
+    /**
+     * A builder of {@link #newMapper()}'s mapper, for a caller that adds modules or features of its own.
+     *
+     * @return a builder holding this class's configuration
+     */
+    public static JsonMapper.Builder newMapperBuilder() {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(MAX_DOCUMENT_LENGTH)
@@ -58,7 +65,9 @@ public final class CrmJson {
                 // A repeated key would let a reader see one value and a checker another.
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        JsonMapper mapper = JsonMapper.builder(factory)
+        // The crm-core module first; findAndAddModules adds the others on the class path and skips a second copy.
+        return JsonMapper.builder(factory)
+                .addModule(new CrmJacksonModule())
                 .findAndAddModules()
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -66,16 +75,13 @@ public final class CrmJson {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .build();
-        if (mapper.getRegisteredModuleIds().stream().noneMatch("crmkit-core"::equals)) {
-            mapper.registerModule(new CrmJacksonModule());
-        }
-        return mapper;
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_ABSENT)
+                        .withContentInclusion(JsonInclude.Include.NON_ABSENT));
     }
 
     /** {@return the shared mapper; do not reconfigure it} */
-    public static ObjectMapper mapper() {
+    public static JsonMapper mapper() {
         return MAPPER;
     }
 
@@ -90,7 +96,7 @@ public final class CrmJson {
         Checks.notNull("value", value);
         try {
             return MAPPER.writerFor(type).writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new CrmException("could not write " + type.getSimpleName() + " as JSON", e);
         }
     }
@@ -139,7 +145,7 @@ public final class CrmJson {
     /** One read that may fail in any way. */
     @FunctionalInterface
     private interface Read<T> {
-        T run() throws IOException;
+        T run();
     }
 
     /** A document that is just {@code null} holds no value: refused, so that callers never get null back. */
@@ -153,7 +159,7 @@ public final class CrmJson {
     private static <T> T reading(Read<T> read) {
         try {
             return read.run();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw translate(e);
         }
     }
@@ -169,8 +175,8 @@ public final class CrmJson {
             return ide;
         }
         String path = "$";
-        if (failure instanceof JsonMappingException jme) {
-            path = path(jme.getPath());
+        if (failure instanceof JacksonException je) {
+            path = path(je.getPath());
         }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
@@ -180,7 +186,7 @@ public final class CrmJson {
         if (root instanceof CrmException || root instanceof NullPointerException) {
             problem = root instanceof NullPointerException ? "missing required value " + root.getMessage()
                     : root.getMessage();
-        } else if (failure instanceof JsonProcessingException jpe) {
+        } else if (failure instanceof JacksonException jpe) {
             problem = jpe.getOriginalMessage();
         } else {
             problem = String.valueOf(root.getMessage());
@@ -190,11 +196,11 @@ public final class CrmJson {
         return new InvalidDefinitionException(path, String.valueOf(problem), failure);
     }
 
-    private static String path(List<JsonMappingException.Reference> refs) {
+    private static String path(List<JacksonException.Reference> refs) {
         StringBuilder sb = new StringBuilder("$");
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getFieldName() != null) {
-                sb.append('.').append(r.getFieldName());
+        for (JacksonException.Reference r : refs) {
+            if (r.getPropertyName() != null) {
+                sb.append('.').append(r.getPropertyName());
             } else if (r.getIndex() >= 0) {
                 sb.append('[').append(r.getIndex()).append(']');
             }

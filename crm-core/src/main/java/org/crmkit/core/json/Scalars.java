@@ -1,17 +1,16 @@
 package org.crmkit.core.json;
 
-import java.io.IOException;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.KeyDeserializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Registers value types that are written as one JSON string: their text form, read back by their parser. Other
@@ -31,19 +30,19 @@ public final class Scalars {
      * @param <T> the value type
      */
     public static <T> void register(SimpleModule module, Class<T> type, Function<T, String> write, Function<String, T> read) {
-        module.addSerializer(type, new JsonSerializer<T>() {
+        module.addSerializer(type, new ValueSerializer<T>() {
             @Override
-            public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            public void serialize(T value, JsonGenerator gen, SerializationContext provider) {
                 gen.writeString(write.apply(value));
             }
         });
-        module.addDeserializer(type, new JsonDeserializer<T>() {
+        module.addDeserializer(type, new ValueDeserializer<T>() {
             @Override
-            public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            public T deserialize(JsonParser p, DeserializationContext ctx) {
                 if (p.currentToken() != JsonToken.VALUE_STRING) {
                     return type.cast(ctx.handleUnexpectedToken(type, p));
                 }
-                return read.apply(p.getText());
+                return read.apply(p.getString());
             }
         });
         module.addKeyDeserializer(type, new KeyDeserializer() {

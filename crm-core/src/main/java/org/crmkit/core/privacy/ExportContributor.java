@@ -2,7 +2,7 @@ package org.crmkit.core.privacy;
 
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import org.crmkit.core.customer.CustomerId;
 

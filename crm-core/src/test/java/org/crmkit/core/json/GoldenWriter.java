@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.crmkit.core.Fixtures;
 
 /** Rewrites the golden files; run by hand after a deliberate format change, then review the diff. */
-final class GoldenWriter {
+public final class GoldenWriter {
     private GoldenWriter() {
     }
 
@@ -16,5 +16,7 @@ final class GoldenWriter {
         Files.writeString(dir.resolve("touchpoint.json"),
                 CrmJson.write(Fixtures.purchase("tp-1", Fixtures.fullGuest().id(), Fixtures.T0)) + "\n");
         Files.writeString(dir.resolve("service-case.json"), CrmJson.write(Fixtures.vanillaCase()) + "\n");
+        Files.writeString(dir.resolve("events.json"), CrmJson.mapper().writerFor(CrmJsonTest.EVENTS)
+                .writeValueAsString(Fixtures.everyEvent()) + "\n");
     }
 }

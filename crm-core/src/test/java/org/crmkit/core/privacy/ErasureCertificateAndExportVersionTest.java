@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.crmkit.core.Crm;
 import org.crmkit.core.InvalidDefinitionException;
@@ -59,7 +59,7 @@ class ErasureCertificateAndExportVersionTest {
             }
 
             @Override
-            public Optional<com.fasterxml.jackson.databind.JsonNode> export(CustomerId customer) {
+            public Optional<tools.jackson.databind.JsonNode> export(CustomerId customer) {
                 return Optional.of(JsonNodeFactory.instance.objectNode().put("count", 3));
             }
         };

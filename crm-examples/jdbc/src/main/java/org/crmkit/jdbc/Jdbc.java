@@ -11,8 +11,8 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.json.CrmJson;
 
@@ -110,7 +110,7 @@ final class Jdbc {
     String write(Object value) {
         try {
             return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new CrmException("document could not be written as JSON: " + value.getClass().getSimpleName(), e);
         }
     }
@@ -118,7 +118,7 @@ final class Jdbc {
     <T> T read(String document, Class<T> type) {
         try {
             return json.readValue(document, type);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             // The message names the field; the document itself is not repeated, as it may hold personal data.
             throw new CrmException("stored " + type.getSimpleName() + " could not be read: "
                     + e.getOriginalMessage(), e);

@@ -1,14 +1,24 @@
 package org.crmkit.loyalty.json;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonPOJOBuilder;
+import org.crmkit.core.agreement.AgreementId;
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.member.Member;
+import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.member.MemberStatus;
+import org.crmkit.loyalty.member.TierChange;
 
 /** Jackson annotations for members and ledger entries, kept here so that the domain types carry none. */
 final class LedgerMixins {
@@ -28,12 +38,24 @@ final class LedgerMixins {
     interface EntryMixin {
     }
 
-    /** A member is written from its fields, without the current tier, which is its history's last entry. */
-    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+    /**
+     * A member is written from its public accessors, without the current tier, which is its history's last entry,
+     * and read through its builder.
+     */
+    @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
             isGetterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
-    @JsonIgnoreProperties("tier")
+    @JsonPropertyOrder({"number", "programId", "customerId", "enrolledAt", "status", "tierHistory", "agreements",
+        "version"})
     @JsonDeserialize(builder = Member.Builder.class)
     abstract static class MemberMixin {
+        @JsonProperty abstract MemberNumber number();
+        @JsonProperty abstract String programId();
+        @JsonProperty abstract CustomerId customerId();
+        @JsonProperty abstract Instant enrolledAt();
+        @JsonProperty abstract MemberStatus status();
+        @JsonProperty abstract List<TierChange> tierHistory();
+        @JsonProperty abstract Set<AgreementId> agreements();
+        @JsonProperty abstract long version();
     }
 
     @JsonPOJOBuilder(withPrefix = "", buildMethodName = "build")

@@ -1,7 +1,10 @@
 package org.crmkit.loyalty.json;
 
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.util.Map;
 
+import tools.jackson.databind.module.SimpleModule;
+
+import org.crmkit.core.json.Documents;
 import org.crmkit.core.json.Scalars;
 import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.LedgerEntry;
@@ -11,7 +14,8 @@ import org.crmkit.loyalty.program.Program;
 
 /**
  * Jackson support for crm-loyalty: {@link Program}s (golden file in the tests), {@link Member}s and
- * {@link LedgerEntry ledger entries}, so stores can keep them as documents. Needs crm-segmentation's
+ * {@link LedgerEntry ledger entries}, so stores can keep them as documents; each carries its
+ * {@link Documents format}. Needs crm-segmentation's
  * module for eligibility conditions; {@code CrmJson.newMapper()} finds all three through {@code ServiceLoader}.
  */
 public final class LoyaltyJacksonModule extends SimpleModule {
@@ -27,5 +31,6 @@ public final class LoyaltyJacksonModule extends SimpleModule {
         setMixInAnnotation(LedgerEntry.class, LedgerMixins.EntryMixin.class);
         setMixInAnnotation(Member.class, LedgerMixins.MemberMixin.class);
         setMixInAnnotation(Member.Builder.class, LedgerMixins.BuilderMixin.class);
+        Documents.register(this, Map.of(Member.class, 1, LedgerEntry.class, 1));
     }
 }

@@ -1,33 +1,27 @@
 package org.crmkit.loyalty.json;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.SerializationContext;
 
-import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.common.TimeWindow;
+import org.crmkit.core.json.Documents;
+import org.crmkit.core.json.EnumNames;
+import org.crmkit.core.json.TreeReader;
 import org.crmkit.core.touchpoint.TouchpointKind;
 import org.crmkit.loyalty.program.EarningRule;
 import org.crmkit.loyalty.program.ExpiryPolicy;
@@ -47,7 +41,9 @@ import org.crmkit.segmentation.rule.Condition;
  * path.
  */
 final class ProgramJson {
-    private static final Set<String> PROGRAM_FIELDS = Set.of("id", "version", "name", "unit", "currency", "zone",
+    /** The layout of a stored program. */
+    static final int FORMAT = 1;
+    private static final Set<String> PROGRAM_FIELDS = Set.of(Documents.FORMAT, "id", "version", "name", "unit", "currency", "zone",
             "rounding", "earningRules", "rewards", "expiry", "tiers", "qualification", "softLanding",
             "reversalPolicy", "tierOnReversal");
     private static final Set<String> RULE_FIELDS = Set.of("id", "perSpend", "perTouchpoint", "multiplier", "kinds",
@@ -59,76 +55,73 @@ final class ProgramJson {
     private ProgramJson() {
     }
 
-    static String name(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    static final class Writer extends JsonSerializer<Program> {
+    static final class Writer extends ValueSerializer<Program> {
         @Override
-        public void serialize(Program p, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        public void serialize(Program p, JsonGenerator gen, SerializationContext provider) {
             gen.writeStartObject();
-            gen.writeStringField("id", p.id());
-            gen.writeNumberField("version", p.version());
-            gen.writeStringField("name", p.name());
-            gen.writeStringField("unit", p.unit());
-            gen.writeStringField("currency", p.currency().getCurrencyCode());
-            gen.writeStringField("zone", p.zone().getId());
-            gen.writeStringField("rounding", name(p.rounding()));
-            gen.writeArrayFieldStart("earningRules");
+            gen.writeNumberProperty(Documents.FORMAT, FORMAT);
+            gen.writeStringProperty("id", p.id());
+            gen.writeNumberProperty("version", p.version());
+            gen.writeStringProperty("name", p.name());
+            gen.writeStringProperty("unit", p.unit());
+            gen.writeStringProperty("currency", p.currency().getCurrencyCode());
+            gen.writeStringProperty("zone", p.zone().getId());
+            gen.writeStringProperty("rounding", EnumNames.of(p.rounding()));
+            gen.writeArrayPropertyStart("earningRules");
             for (EarningRule r : p.earningRules()) {
                 rule(r, gen, provider);
             }
             gen.writeEndArray();
-            gen.writeArrayFieldStart("rewards");
+            gen.writeArrayPropertyStart("rewards");
             for (Reward r : p.rewards()) {
                 gen.writeStartObject();
-                gen.writeStringField("code", r.code());
-                gen.writeStringField("description", r.description());
-                gen.writeNumberField("cost", r.cost());
+                gen.writeStringProperty("code", r.code());
+                gen.writeStringProperty("description", r.description());
+                gen.writeNumberProperty("cost", r.cost());
                 gen.writeEndObject();
             }
             gen.writeEndArray();
-            gen.writeObjectFieldStart("expiry");
+            gen.writeObjectPropertyStart("expiry");
             if (p.expiry() instanceof ExpiryPolicy.AfterEarning a) {
-                gen.writeObjectFieldStart("afterEarning");
-                gen.writeNumberField("months", a.months());
-                gen.writeStringField("roundTo", name(a.roundTo()));
+                gen.writeObjectPropertyStart("afterEarning");
+                gen.writeNumberProperty("months", a.months());
+                gen.writeStringProperty("roundTo", EnumNames.of(a.roundTo()));
                 gen.writeEndObject();
             } else if (p.expiry() instanceof ExpiryPolicy.AfterInactivity a) {
-                gen.writeObjectFieldStart("afterInactivity");
-                gen.writeNumberField("months", a.months());
+                gen.writeObjectPropertyStart("afterInactivity");
+                gen.writeNumberProperty("months", a.months());
                 gen.writeEndObject();
             } else {
-                gen.writeBooleanField("never", true);
+                gen.writeBooleanProperty("never", true);
             }
             gen.writeEndObject();
-            gen.writeArrayFieldStart("tiers");
+            gen.writeArrayPropertyStart("tiers");
             for (Tier t : p.tiers()) {
                 gen.writeStartObject();
-                gen.writeStringField("name", t.name());
-                gen.writeNumberField("qualifyingPoints", t.qualifyingPoints());
-                gen.writeStringField("spend", t.spend().toPlainString());
-                gen.writeNumberField("activities", t.activities());
+                gen.writeStringProperty("name", t.name());
+                gen.writeNumberProperty("qualifyingPoints", t.qualifyingPoints());
+                gen.writeStringProperty("spend", t.spend().toPlainString());
+                gen.writeNumberProperty("activities", t.activities());
                 strings("benefits", t.benefits(), gen);
                 gen.writeEndObject();
             }
             gen.writeEndArray();
-            gen.writeStringField("qualification", name(p.qualification()));
-            gen.writeBooleanField("softLanding", p.softLanding());
-            gen.writeStringField("reversalPolicy", name(p.reversalPolicy()));
-            gen.writeStringField("tierOnReversal", name(p.tierOnReversal()));
+            gen.writeStringProperty("qualification", EnumNames.of(p.qualification()));
+            gen.writeBooleanProperty("softLanding", p.softLanding());
+            gen.writeStringProperty("reversalPolicy", EnumNames.of(p.reversalPolicy()));
+            gen.writeStringProperty("tierOnReversal", EnumNames.of(p.tierOnReversal()));
             gen.writeEndObject();
         }
 
-        private static void rule(EarningRule r, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        private static void rule(EarningRule r, JsonGenerator gen, SerializationContext provider) {
             gen.writeStartObject();
-            gen.writeStringField("id", r.id());
+            gen.writeStringProperty("id", r.id());
             if (r.basis() instanceof EarningRule.PerSpend s) {
-                gen.writeStringField("perSpend", s.pointsPerUnit().toPlainString());
+                gen.writeStringProperty("perSpend", s.pointsPerUnit().toPlainString());
             } else if (r.basis() instanceof EarningRule.PerTouchpoint t) {
-                gen.writeNumberField("perTouchpoint", t.points());
+                gen.writeNumberProperty("perTouchpoint", t.points());
             } else {
-                gen.writeStringField("multiplier", ((EarningRule.Multiplier) r.basis()).factor().toPlainString());
+                gen.writeStringProperty("multiplier", ((EarningRule.Multiplier) r.basis()).factor().toPlainString());
             }
             List<String> kinds = new ArrayList<>();
             r.kinds().forEach(k -> kinds.add(k.code()));
@@ -137,23 +130,22 @@ final class ProgramJson {
             strings("brands", r.brands(), gen);
             strings("tiers", r.tiers(), gen);
             if (r.eligibility().isPresent()) {
-                gen.writeFieldName("eligibility");
-                provider.findValueSerializer(Condition.class).serialize(r.eligibility().get(), gen, provider);
+                gen.writeName("eligibility");
+                provider.writeValue(gen, r.eligibility().get());
             }
             if (r.validity().isPresent()) {
-                gen.writeObjectFieldStart("validity");
-                gen.writeStringField("from", r.validity().get().from().toString());
-                gen.writeStringField("until", r.validity().get().until().toString());
+                gen.writeObjectPropertyStart("validity");
+                gen.writeStringProperty("from", r.validity().get().from().toString());
+                gen.writeStringProperty("until", r.validity().get().until().toString());
                 gen.writeEndObject();
             }
-            gen.writeNumberField("cap", r.cap());
-            gen.writeBooleanField("qualifying", r.qualifying());
+            gen.writeNumberProperty("cap", r.cap());
+            gen.writeBooleanProperty("qualifying", r.qualifying());
             gen.writeEndObject();
         }
 
-        private static void strings(String field, java.util.Collection<String> values, JsonGenerator gen)
-                throws IOException {
-            gen.writeArrayFieldStart(field);
+        private static void strings(String field, java.util.Collection<String> values, JsonGenerator gen) {
+            gen.writeArrayPropertyStart(field);
             for (String v : new TreeSet<>(values)) {
                 gen.writeString(v);
             }
@@ -161,48 +153,40 @@ final class ProgramJson {
         }
     }
 
-    static final class Reader extends JsonDeserializer<Program> {
+    static final class Reader extends ValueDeserializer<Program> {
         @Override
-        public Program deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            JsonNode node = ctx.readTree(p);
-            return program(node, (ObjectMapper) p.getCodec());
+        public Program deserialize(JsonParser p, DeserializationContext ctx) {
+            return program(ctx.readTree(p), ctx);
         }
     }
 
-    private static Program program(JsonNode node, ObjectMapper codec) {
-        Tree t = new Tree(node, "$", PROGRAM_FIELDS);
-        Program.Builder b;
-        try {
-            b = Program.builder(t.text("id"), t.text("name"), Currency.getInstance(t.text("currency")));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidDefinitionException("$.currency", "unknown currency: " + node.get("currency"), e);
-        }
+    private static Program program(JsonNode node, DeserializationContext ctx) {
+        TreeReader t = TreeReader.object(node, "$", PROGRAM_FIELDS);
+        t.format(FORMAT);
+        Currency currency = TreeReader.at(t.path("currency"), () -> Currency.getInstance(t.text("currency")));
+        Program.Builder b = Program.builder(t.text("id"), t.text("name"), currency);
         b.version(t.integer("version"));
         b.unit(t.text("unit"));
-        try {
-            b.zone(ZoneId.of(t.text("zone")));
-        } catch (DateTimeException e) {
-            throw new InvalidDefinitionException("$.zone", "unknown zone: " + node.get("zone"), e);
-        }
+        b.zone(TreeReader.at(t.path("zone"), () -> ZoneId.of(t.text("zone"))));
         b.rounding(t.choice("rounding", RoundingMode.class));
+        List<JsonNode> items = t.array("earningRules");
         List<EarningRule> rules = new ArrayList<>();
-        Iterator<JsonNode> it = t.array("earningRules").elements();
-        for (int i = 0; it.hasNext(); i++) {
-            rules.add(rule(it.next(), "$.earningRules[" + i + "]", codec));
+        for (int i = 0; i < items.size(); i++) {
+            rules.add(rule(items.get(i), t.path("earningRules") + "[" + i + "]", ctx));
         }
         b.earningRules(rules);
+        items = t.array("rewards");
         List<Reward> rewards = new ArrayList<>();
-        it = t.array("rewards").elements();
-        for (int i = 0; it.hasNext(); i++) {
-            Tree r = new Tree(it.next(), "$.rewards[" + i + "]", REWARD_FIELDS);
+        for (int i = 0; i < items.size(); i++) {
+            TreeReader r = TreeReader.object(items.get(i), t.path("rewards") + "[" + i + "]", REWARD_FIELDS);
             rewards.add(r.build(() -> new Reward(r.text("code"), r.text("description"), r.longValue("cost"))));
         }
         b.rewards(rewards);
-        b.expiry(expiry(t.field("expiry"), "$.expiry"));
+        b.expiry(expiry(t.field("expiry"), t.path("expiry")));
+        items = t.array("tiers");
         List<Tier> tiers = new ArrayList<>();
-        it = t.array("tiers").elements();
-        for (int i = 0; it.hasNext(); i++) {
-            Tree r = new Tree(it.next(), "$.tiers[" + i + "]", TIER_FIELDS);
+        for (int i = 0; i < items.size(); i++) {
+            TreeReader r = TreeReader.object(items.get(i), t.path("tiers") + "[" + i + "]", TIER_FIELDS);
             tiers.add(r.build(() -> new Tier(r.text("name"), r.longValue("qualifyingPoints"), r.decimal("spend"),
                     r.integer("activities"), Set.copyOf(r.strings("benefits")))));
         }
@@ -214,19 +198,21 @@ final class ProgramJson {
         return t.build(b::build);
     }
 
-    private static EarningRule rule(JsonNode node, String path, ObjectMapper codec) {
-        Tree t = new Tree(node, path, RULE_FIELDS);
+    private static EarningRule rule(JsonNode node, String path, DeserializationContext ctx) {
+        TreeReader t = TreeReader.object(node, path, RULE_FIELDS);
         List<String> bases = new ArrayList<>();
         for (String f : List.of("perSpend", "perTouchpoint", "multiplier")) {
-            if (node.has(f)) {
+            if (t.has(f)) {
                 bases.add(f);
             }
         }
         if (bases.size() != 1) {
-            throw new InvalidDefinitionException(path, "an earning rule needs exactly one of perSpend, "
-                    + "perTouchpoint or multiplier: " + bases, null);
+            throw new InvalidDefinitionException(path, "must have exactly one of perSpend, perTouchpoint or "
+                    + "multiplier: " + bases, null);
         }
         List<String> kinds = t.strings("kinds");
+        Condition eligibility = t.has("eligibility") ? condition(t.field("eligibility"), t.path("eligibility"), ctx)
+                : null;
         return t.build(() -> {
             EarningRule.Builder b = switch (bases.get(0)) {
                 case "perSpend" -> EarningRule.perSpend(t.text("id"), t.decimal("perSpend"));
@@ -240,168 +226,48 @@ final class ProgramJson {
             b.tiers(t.strings("tiers").toArray(String[]::new));
             b.cap(t.longValue("cap"));
             b.qualifying(t.bool("qualifying"));
-            if (node.has("eligibility")) {
-                try {
-                    b.eligibility(codec.treeToValue(node.get("eligibility"), Condition.class));
-                } catch (JsonProcessingException e) {
-                    throw new InvalidDefinitionException(path + ".eligibility", e.getOriginalMessage(), e);
-                } catch (InvalidDefinitionException e) {
-                    throw new InvalidDefinitionException(path + ".eligibility" + e.path().substring(1),
-                            e.getMessage(), e);
-                }
+            if (eligibility != null) {
+                b.eligibility(eligibility);
             }
-            if (node.has("validity")) {
-                Tree v = new Tree(node.get("validity"), path + ".validity", Set.of("from", "until"));
+            if (t.has("validity")) {
+                TreeReader v = TreeReader.object(t.field("validity"), t.path("validity"), Set.of("from", "until"));
                 b.validity(TimeWindow.between(v.instant("from"), v.instant("until")));
             }
             return b.build();
         });
     }
 
-    private static ExpiryPolicy expiry(JsonNode node, String path) {
-        Tree t = new Tree(node, path, Set.of("never", "afterEarning", "afterInactivity"));
-        if (node.size() != 1) {
-            throw new InvalidDefinitionException(path, "expiry needs exactly one of never, afterEarning or "
-                    + "afterInactivity", null);
+    /** Reads an eligibility rule with crm-segmentation's reader, moving its paths under this one. */
+    private static Condition condition(JsonNode node, String path, DeserializationContext ctx) {
+        try {
+            return ctx.readTreeAsValue(node, Condition.class);
+        } catch (InvalidDefinitionException e) {
+            throw new InvalidDefinitionException(path + e.path().substring(1), e.problem(), e);
+        } catch (JacksonException e) {
+            throw new InvalidDefinitionException(path, e.getOriginalMessage(), e);
         }
-        if (node.has("afterEarning")) {
-            Tree a = new Tree(node.get("afterEarning"), path + ".afterEarning", Set.of("months", "roundTo"));
+    }
+
+    private static ExpiryPolicy expiry(JsonNode node, String path) {
+        TreeReader t = TreeReader.object(node, path, Set.of("never", "afterEarning", "afterInactivity"));
+        if (node.size() != 1) {
+            throw new InvalidDefinitionException(path, "must have exactly one of never, afterEarning or "
+                    + "afterInactivity: " + node.propertyNames(), null);
+        }
+        if (t.has("afterEarning")) {
+            TreeReader a = TreeReader.object(t.field("afterEarning"), t.path("afterEarning"),
+                    Set.of("months", "roundTo"));
             return a.build(() -> ExpiryPolicy.afterEarning(a.integer("months"),
                     a.choice("roundTo", ExpiryPolicy.RoundTo.class)));
         }
-        if (node.has("afterInactivity")) {
-            Tree a = new Tree(node.get("afterInactivity"), path + ".afterInactivity", Set.of("months"));
+        if (t.has("afterInactivity")) {
+            TreeReader a = TreeReader.object(t.field("afterInactivity"), t.path("afterInactivity"),
+                    Set.of("months"));
             return a.build(() -> ExpiryPolicy.afterInactivity(a.integer("months")));
         }
         if (!t.bool("never")) {
-            throw new InvalidDefinitionException(path + ".never", "must be true when given", null);
+            throw TreeReader.problem(t.path("never"), "must be true when given", t.field("never"));
         }
         return ExpiryPolicy.never();
-    }
-
-    /** One JSON object being read, with its path for messages. */
-    private static final class Tree {
-        private final JsonNode node;
-        private final String path;
-
-        Tree(JsonNode node, String path, Set<String> fields) {
-            if (node == null || !node.isObject()) {
-                throw new InvalidDefinitionException(path, "must be an object", null);
-            }
-            this.node = node;
-            this.path = path;
-            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-                String f = it.next();
-                if (!fields.contains(f)) {
-                    throw new InvalidDefinitionException(path + "." + f, "unknown field", null);
-                }
-            }
-        }
-
-        JsonNode field(String name) {
-            JsonNode v = node.get(name);
-            if (v == null || v.isNull()) {
-                throw new InvalidDefinitionException(path + "." + name, "missing", null);
-            }
-            return v;
-        }
-
-        String text(String name) {
-            JsonNode v = field(name);
-            if (!v.isTextual()) {
-                throw new InvalidDefinitionException(path + "." + name, "must be text: " + v, null);
-            }
-            return v.textValue();
-        }
-
-        long longValue(String name) {
-            JsonNode v = field(name);
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw new InvalidDefinitionException(path + "." + name, "must be a whole number: " + v, null);
-            }
-            return v.longValue();
-        }
-
-        int integer(String name) {
-            JsonNode v = field(name);
-            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw new InvalidDefinitionException(path + "." + name, "must be a whole number: " + v, null);
-            }
-            return v.intValue();
-        }
-
-        boolean bool(String name) {
-            JsonNode v = field(name);
-            if (!v.isBoolean()) {
-                throw new InvalidDefinitionException(path + "." + name, "must be true or false: " + v, null);
-            }
-            return v.booleanValue();
-        }
-
-        BigDecimal decimal(String name) {
-            JsonNode v = field(name);
-            try {
-                return v.isNumber() ? v.decimalValue() : new BigDecimal(v.textValue());
-            } catch (NumberFormatException | NullPointerException e) {
-                throw new InvalidDefinitionException(path + "." + name, "must be a decimal number: " + v, e);
-            }
-        }
-
-        Instant instant(String name) {
-            try {
-                return Instant.parse(text(name));
-            } catch (DateTimeParseException e) {
-                throw new InvalidDefinitionException(path + "." + name, "must be an ISO-8601 instant: "
-                        + node.get(name), e);
-            }
-        }
-
-        <E extends Enum<E>> E choice(String name, Class<E> type) {
-            String v = text(name);
-            for (E e : type.getEnumConstants()) {
-                if (name(e).equals(v)) {
-                    return e;
-                }
-            }
-            List<String> allowed = new ArrayList<>();
-            for (E e : type.getEnumConstants()) {
-                allowed.add(name(e));
-            }
-            throw new InvalidDefinitionException(path + "." + name, "must be one of " + allowed + ": " + v, null);
-        }
-
-        List<String> strings(String name) {
-            JsonNode v = field(name);
-            if (!v.isArray()) {
-                throw new InvalidDefinitionException(path + "." + name, "must be a list of text", null);
-            }
-            List<String> out = new ArrayList<>();
-            for (JsonNode e : v) {
-                if (!e.isTextual()) {
-                    throw new InvalidDefinitionException(path + "." + name, "must be a list of text: " + e, null);
-                }
-                out.add(e.textValue());
-            }
-            return out;
-        }
-
-        JsonNode array(String name) {
-            JsonNode v = field(name);
-            if (!v.isArray()) {
-                throw new InvalidDefinitionException(path + "." + name, "must be a list", null);
-            }
-            return v;
-        }
-
-        /** Builds a value, reporting a broken domain rule at this object's path. */
-        <T> T build(java.util.function.Supplier<T> build) {
-            try {
-                return build.get();
-            } catch (InvalidDefinitionException e) {
-                throw e;
-            } catch (CrmException | IllegalArgumentException | DateTimeException e) {
-                throw new InvalidDefinitionException(path, e.getMessage(), e);
-            }
-        }
     }
 }

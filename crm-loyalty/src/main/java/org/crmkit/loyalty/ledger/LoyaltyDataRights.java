@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 import org.crmkit.core.CrmException;
 import org.crmkit.core.customer.CustomerId;
@@ -117,7 +117,7 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
         String text = CrmJson.write(new Section(memberships));
         try {
             return Optional.of(CrmJson.mapper().readTree(text));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new CrmException("could not export the loyalty section", e);
         }
     }

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.agreement.AgreementId;
 import org.crmkit.core.json.CrmJson;
@@ -34,11 +35,26 @@ import org.junit.jupiter.api.Test;
 
 /** Members and ledger entries as JSON, as a document store keeps them. */
 class LedgerJsonTest {
+    private static final TypeReference<List<LedgerEntry>> ENTRIES = new TypeReference<>() {
+    };
     private final ObjectMapper json = CrmJson.newMapper();
+
+    /**
+     * The golden file's text; a file not there yet is written from {@code actual}, for review, and the test fails.
+     */
+    private static String golden(String name, String actual) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/golden", name);
+        if (!java.nio.file.Files.exists(file)) {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, actual + "\n");
+            throw new AssertionError("golden file " + file + " written; review it and run again");
+        }
+        return java.nio.file.Files.readString(file).strip();
+    }
 
     @Test
     @DisplayName("every kind of entry a ledger writes, and the member, read back equal")
-    void roundTrip() throws JsonProcessingException {
+    void roundTrip() throws java.io.IOException {
         MutableClock clock = MutableClock.at(JAN_2026);
         Program program = Program.builder("store", "Store points", USD)
                 .expiry(ExpiryPolicy.afterEarning(1, ExpiryPolicy.RoundTo.EXACT))
@@ -65,11 +81,15 @@ class LedgerJsonTest {
             String text = json.writeValueAsString(e);
             assertEquals(e, json.readValue(text, LedgerEntry.class), text);
         }
+        String written = json.writerFor(ENTRIES).writeValueAsString(entries);
+        assertEquals(golden("ledger-entries.json", written), written);
+        assertEquals(entries, json.readValue(written, ENTRIES));
 
         Member member = ledger.members().findById(ann).orElseThrow()
                 .withAgreements(Set.of(AgreementId.of("skip-counter")));
         assertEquals(2, member.tierHistory().size());
         String text = json.writeValueAsString(member);
+        assertEquals(golden("member.json", text), text);
         Member read = json.readValue(text, Member.class);
         assertEquals(member, read, text);
         assertEquals("gold", read.tier());
@@ -78,8 +98,8 @@ class LedgerJsonTest {
     @Test
     @DisplayName("an entry that breaks a rule is refused when read")
     void validatesOnRead() {
-        String negative = "{\"type\":\"redemption\",\"stamp\":{\"member\":\"ANN-1\",\"sequence\":1,\"key\":\"k\","
-                + "\"at\":\"2026-01-05T10:00:00Z\",\"reason\":\"r\",\"source\":{\"kind\":\"SYSTEM\","
+        String negative = "{\"type\":\"redemption\",\"format\":1,\"stamp\":{\"member\":\"ANN-1\",\"sequence\":1,\"key\":\"k\","
+                + "\"at\":\"2026-01-05T10:00:00Z\",\"reason\":\"r\",\"source\":{\"kind\":\"system\","
                 + "\"reference\":\"job\"}},\"points\":-5,\"reward\":null,\"draws\":[]}";
         Exception e = assertThrows(Exception.class, () -> json.readValue(negative, LedgerEntry.class));
         assertTrue(String.valueOf(e.getMessage()).contains("points"), e.getMessage());

@@ -86,7 +86,10 @@ class CardNumberEntryPointsProperties {
                     == CardNumbers.class,
             "numbers written as text (amounts), not stored text", e -> e.getDeclaringClass() == Money.class,
             "readers of whole JSON documents, whose texts reach the value constructors checked here",
-            e -> e.getDeclaringClass().getName().endsWith(".CrmJson"),
+            e -> e.getDeclaringClass().getName().endsWith(".CrmJson")
+                    || e.getDeclaringClass().getName().endsWith(".TreeReader"),
+            "enumeration spellings, read into constants and never stored as text",
+            e -> e.getDeclaringClass().getName().endsWith(".EnumNames"),
             "checks that take the name of the field they check", e -> e.getDeclaringClass() == Decimals.class
                     || e instanceof Method m && Modifier.isStatic(m.getModifiers()) && m.getName().startsWith("require"));
 

@@ -2,11 +2,16 @@ package org.crmkit.segmentation.json;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.util.Map;
 
+import tools.jackson.databind.module.SimpleModule;
+
+import org.crmkit.core.json.Documents;
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.Segment;
 import org.crmkit.segmentation.value.BgNbd;
+import org.crmkit.segmentation.value.GammaGamma;
+import org.crmkit.segmentation.value.ModelFit;
 import org.crmkit.segmentation.value.ParetoNbd;
 import org.crmkit.segmentation.value.PurchaseModel;
 
@@ -15,7 +20,8 @@ import org.crmkit.segmentation.value.PurchaseModel;
  * parameters, and a {@link PurchaseModel} carries a {@code "type"} of {@code "bg-nbd"} or {@code "pareto-nbd"};
  * rules ({@link Condition}) and {@link Segment}s are written as {@code {"all": [{"fact": ..., "op": ...,
  * "value": ...}]}} and read with every problem reported at its JSON path.
- * Registered through {@code ServiceLoader}, so {@code CrmJson} and {@code findAndRegisterModules()} find it.
+ * Segments and value models carry their {@link Documents format}.
+ * Registered through {@code ServiceLoader}, so {@code CrmJson} and {@code findAndAddModules()} find it.
  */
 public final class SegmentationJacksonModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
@@ -28,6 +34,7 @@ public final class SegmentationJacksonModule extends SimpleModule {
         addDeserializer(Condition.class, new RuleJson.ConditionReader());
         addSerializer(Segment.class, new RuleJson.SegmentWriter());
         addDeserializer(Segment.class, new RuleJson.SegmentReader());
+        Documents.register(this, Map.of(PurchaseModel.class, 1, GammaGamma.class, 1, ModelFit.class, 1));
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")

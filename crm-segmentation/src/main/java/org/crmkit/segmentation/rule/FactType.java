@@ -42,6 +42,6 @@ public enum FactType {
 
     /** {@return the lower-case name used in messages and JSON} */
     String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return org.crmkit.core.json.EnumNames.of(this);
     }
 }

@@ -2,6 +2,7 @@ package org.crmkit.segmentation.rule;
 
 import java.time.Duration;
 
+import org.crmkit.core.json.EnumNames;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.consent.Purpose;
 import org.crmkit.core.preference.Polarity;
@@ -105,7 +106,7 @@ public final class Facts {
      */
     public static FactRef preference(PreferenceKey key, Polarity polarity) {
         return FactRef.of(PREFERENCE).with("key", key.toString())
-                .with("polarity", StandardFacts.lower(polarity.name()));
+                .with("polarity", EnumNames.of(polarity));
     }
 
     /**

@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.crmkit.core.json.EnumNames;
 import org.crmkit.core.common.AttributeValue;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.consent.Purpose;
@@ -148,28 +148,19 @@ final class StandardFacts {
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String parameter, String text) {
-        for (E e : type.getEnumConstants()) {
-            if (lower(e.name()).equals(text)) {
-                return e;
-            }
+        try {
+            return EnumNames.parse(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(parameter + " " + e.getMessage(), e);
         }
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            names.add(lower(e.name()));
-        }
-        throw new IllegalArgumentException(parameter + " must be one of " + names + ": " + text);
     }
 
     private static String[] names(Enum<?>[] values) {
         String[] out = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            out[i] = lower(values[i].name());
+            out[i] = EnumNames.of(values[i]);
         }
         return out;
-    }
-
-    static String lower(String enumName) {
-        return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The filter and currency shared by the touchpoint aggregates. */

@@ -16,12 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
 
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.RuleViolationException;
@@ -65,11 +64,10 @@ public final class TransactionFiles {
         }
     }
 
-    private static List<Transaction> csv(Path file, Reader in, String first) throws IOException {
+    private static List<Transaction> csv(Path file, Reader in, String first) {
         boolean header = !startsWithNumberInLastField(first);
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.TRIM_SPACES)
-                .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+        CsvMapper mapper = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY)
+                .enable(CsvReadFeature.TRIM_SPACES).enable(CsvReadFeature.SKIP_EMPTY_LINES).build();
         List<Transaction> out = new ArrayList<>();
         try (MappingIterator<List<String>> rows = mapper.readerFor(LIST_OF_TEXT).readValues(in)) {
             int id = 0;
@@ -87,7 +85,7 @@ public final class TransactionFiles {
             }
             while (rows.hasNext()) {
                 List<String> row = rows.next();
-                int line = rows.getCurrentLocation().getLineNr();
+                int line = rows.currentLocation().getLineNr();
                 try {
                     out.add(new Transaction(row.get(id), date(row.get(date)), new BigDecimal(row.get(amount))));
                 } catch (NumberFormatException | DateTimeParseException | IndexOutOfBoundsException
@@ -96,7 +94,7 @@ public final class TransactionFiles {
                             String.valueOf(e.getMessage()), null);
                 }
             }
-        } catch (RuntimeJsonMappingException | JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new InvalidDefinitionException(String.valueOf(file.getFileName()), "not valid CSV: "
                     + e.getMessage(), null);
         }

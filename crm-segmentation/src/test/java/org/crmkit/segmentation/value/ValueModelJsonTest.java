@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
 
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.json.CrmJson;
@@ -27,7 +30,32 @@ class ValueModelJsonTest {
         String json = CrmJson.mapper().writerFor(type).writeValueAsString(fit);
         assertEquals(fit, CrmJson.mapper().readValue(json, type));
         InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> CrmJson.read(
-                "{\"type\":\"bg-nbd\",\"r\":-1,\"alpha\":1,\"a\":1,\"b\":1}", PurchaseModel.class));
+                "{\"type\":\"bg-nbd\",\"format\":1,\"r\":-1,\"alpha\":1,\"a\":1,\"b\":1}", PurchaseModel.class));
         assertTrue(e.getMessage().contains("BG/NBD parameter r must be positive: -1.0"), e.getMessage());
+    }
+
+    @Test
+    void storedModels_matchTheirGoldenFiles() throws Exception {
+        TypeReference<List<PurchaseModel>> models = new TypeReference<>() { };
+        List<PurchaseModel> both = List.of(new BgNbd(0.243, 4.414, 0.793, 2.426),
+                new ParetoNbd(0.553, 10.578, 0.606, 11.669));
+        assertEquals(golden("value-models.json"), CrmJson.mapper().writerFor(models).writeValueAsString(both));
+        assertEquals(both, CrmJson.mapper().readValue(golden("value-models.json"), models));
+
+        GammaGamma gg = new GammaGamma(6.25, 3.74, 15.44);
+        assertEquals(golden("gamma-gamma.json"), CrmJson.write(gg));
+        assertEquals(gg, CrmJson.read(golden("gamma-gamma.json"), GammaGamma.class));
+
+        ModelFit<BgNbd> fit = new ModelFit<>(new BgNbd(0.243, 4.414, 0.793, 2.426), -9582.4, 412, true,
+                Map.of("r", 0.013, "alpha", 0.38, "a", 0.05, "b", 0.7));
+        TypeReference<ModelFit<BgNbd>> type = new TypeReference<>() { };
+        assertEquals(golden("model-fit.json"), CrmJson.mapper().writerFor(type).writeValueAsString(fit));
+        assertEquals(fit, CrmJson.mapper().readValue(golden("model-fit.json"), type));
+    }
+
+    private static String golden(String name) throws java.io.IOException {
+        try (java.io.InputStream in = ValueModelJsonTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.segmentation.value.BgNbd;
@@ -63,7 +63,7 @@ class FitValueModelTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         JsonNode json = CrmJson.mapper().readTree(out.toString(StandardCharsets.UTF_8));
-        assertEquals("bg-nbd", json.get("model").get("type").asText());
+        assertEquals("bg-nbd", json.get("model").get("type").asString());
         assertTrue(json.get("converged").asBoolean());
         assertTrue(json.get("logLikelihood").asDouble() < 0);
         assertEquals(300, json.get("customers").asInt());
