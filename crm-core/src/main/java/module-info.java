@@ -3,7 +3,8 @@
  * service-level standards, the storage SPI with its in-memory store and cache decorator, domain events, and the
  * Jackson module. {@code org.crmkit.core.internal} is not exported.
  *
- * <p>The domain packages are open to Jackson's databind alone, which reads some aggregates' private state.
+ * <p>The domain packages are open to Jackson's databind alone, which makes aggregates' builders through their
+ * private constructors.
  */
 module org.crmkit.core {
     requires transitive tools.jackson.databind;

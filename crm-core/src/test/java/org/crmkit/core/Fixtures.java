@@ -149,4 +149,27 @@ public final class Fixtures {
                 new org.crmkit.core.event.CrmEvent.SegmentEntered(id, "vip", 3, T0),
                 new org.crmkit.core.event.CrmEvent.SegmentExited(id, "vip", 3, T0));
     }
+
+    /** {@return a customer's export with one contributor's section} */
+    public static org.crmkit.core.privacy.CustomerExport export() {
+        Customer guest = fullGuest();
+        return new org.crmkit.core.privacy.CustomerExport(org.crmkit.core.privacy.CustomerExport.FORMAT, T0, guest,
+                java.util.List.of(purchase("tp-1", guest.id(), T0)), java.util.List.of(vanillaCase()),
+                java.util.Map.of("orders", tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("count", 3)));
+    }
+
+    /** {@return a certificate of an erasure that kept anonymous history} */
+    public static org.crmkit.core.privacy.ErasureCertificate certificate() {
+        return new org.crmkit.core.privacy.ErasureCertificate(fullGuest().id(), T0, true, 1, 1,
+                java.util.List.of("profile: name, contact points, notes, payment tokens", "touchpoint tp-1: staff, "
+                        + "outcome, attributes"), java.util.List.of("touchpoint tp-1 under an anonymous id"));
+    }
+
+    /** {@return a partner data set of one record} */
+    public static org.crmkit.core.privacy.PartnerDataSet partnerData() {
+        return new org.crmkit.core.privacy.PartnerDataSet(T0, 3, java.util.List.of(
+                new org.crmkit.core.privacy.PartnerRecord("0f1e2d3c4b5a69788796a5b4c3d2e1f0", "30-39", "900", 4,
+                        java.util.Map.of("pet-food", org.crmkit.core.common.Money.parse("24.00 USD")))), 2, 1);
+    }
 }

@@ -36,6 +36,8 @@ import org.crmkit.core.customer.Occasion;
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.preference.EffectivePreferences;
 import org.crmkit.core.preference.PreferenceKey;
+import org.crmkit.core.privacy.ErasureCertificate;
+import org.crmkit.core.privacy.PartnerDataSet;
 import org.crmkit.core.privacy.PseudonymKey;
 import org.crmkit.core.service.CaseCategory;
 import org.crmkit.core.service.CaseId;
@@ -66,7 +68,7 @@ public final class CrmJacksonModule extends SimpleModule {
 
     /** The stored documents of crm-core and the format each is written in. */
     static final Map<Class<?>, Integer> FORMATS = Map.of(Customer.class, 1, Touchpoint.class, 1,
-            ServiceCase.class, 1, CrmEvent.class, 1);
+            ServiceCase.class, 1, CrmEvent.class, 1, ErasureCertificate.class, 1, PartnerDataSet.class, 1);
 
     /** Creates the module. */
     public CrmJacksonModule() {

@@ -2,6 +2,7 @@ package org.crmkit.core.json;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
@@ -11,6 +12,8 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.crmkit.core.CrmException;
@@ -186,8 +189,17 @@ public final class CrmJson {
         if (root instanceof CrmException || root instanceof NullPointerException) {
             problem = root instanceof NullPointerException ? "missing required value " + root.getMessage()
                     : root.getMessage();
-        } else if (failure instanceof JacksonException jpe) {
-            problem = jpe.getOriginalMessage();
+        } else if (failure instanceof UnrecognizedPropertyException u) {
+            // Worded as TreeReader words it, so that every reader of crmkit's documents speaks alike.
+            problem = "unknown field, expected one of " + new TreeSet<>(u.getKnownPropertyIds().stream()
+                    .map(String::valueOf).toList());
+        } else if (failure instanceof InvalidFormatException f && f.getTargetType() != null
+                && f.getTargetType().isEnum() && f.getTargetType().getName().startsWith("org.crmkit.")) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Enum<?>> type = (Class<? extends Enum<?>>) f.getTargetType();
+            problem = "must be one of " + EnumNames.all(type) + ": \"" + f.getValue() + "\"";
+        } else if (failure instanceof JacksonException je) {
+            problem = je.getOriginalMessage();
         } else {
             problem = String.valueOf(root.getMessage());
         }

@@ -38,6 +38,32 @@ class CrmJsonTest {
     }
 
     @Test
+    void privacyDocuments_matchTheDocumentedFormat() {
+        assertEquals(golden("customer-export.json"), CrmJson.write(Fixtures.export()));
+        assertEquals(Fixtures.export(), CrmJson.read(golden("customer-export.json"),
+                org.crmkit.core.privacy.CustomerExport.class));
+        assertEquals(golden("erasure-certificate.json"), CrmJson.write(Fixtures.certificate()));
+        assertEquals(Fixtures.certificate(), CrmJson.read(golden("erasure-certificate.json"),
+                org.crmkit.core.privacy.ErasureCertificate.class));
+        assertEquals(golden("partner-data-set.json"), CrmJson.write(Fixtures.partnerData()));
+        assertEquals(Fixtures.partnerData(), CrmJson.read(golden("partner-data-set.json"),
+                org.crmkit.core.privacy.PartnerDataSet.class));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"lifecycleStage\" : \"customer\"|\"lifecycleStage\" : \"CUSTOMER\"|$.lifecycleStage"
+            + "|must be one of [prospect, intent, customer, lapsed, former]: \"CUSTOMER\"",
+        "\"tags\" :|\"tagz\" :|$.tagz|unknown field, expected one of [accountManager, addContactPoint,"
+    })
+    void jacksonsErrors_areWordedAsTheTreeReadersAre(String from, String to, String path, String problem) {
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> CrmJson.read(golden("customer.json").replace(from, to), Customer.class));
+        assertEquals(path, e.path(), e.getMessage());
+        assertTrue(e.problem().startsWith(problem), e.getMessage());
+    }
+
+    @Test
     void documents_carryTheirFormatFirst_andAReaderRefusesAnother() {
         String customer = golden("customer.json");
         assertTrue(customer.startsWith("{\n  \"format\" : 1,"), customer);

@@ -16,6 +16,9 @@ public final class GoldenWriter {
         Files.writeString(dir.resolve("touchpoint.json"),
                 CrmJson.write(Fixtures.purchase("tp-1", Fixtures.fullGuest().id(), Fixtures.T0)) + "\n");
         Files.writeString(dir.resolve("service-case.json"), CrmJson.write(Fixtures.vanillaCase()) + "\n");
+        Files.writeString(dir.resolve("customer-export.json"), CrmJson.write(Fixtures.export()) + "\n");
+        Files.writeString(dir.resolve("erasure-certificate.json"), CrmJson.write(Fixtures.certificate()) + "\n");
+        Files.writeString(dir.resolve("partner-data-set.json"), CrmJson.write(Fixtures.partnerData()) + "\n");
         Files.writeString(dir.resolve("events.json"), CrmJson.mapper().writerFor(CrmJsonTest.EVENTS)
                 .writeValueAsString(Fixtures.everyEvent()) + "\n");
     }
