@@ -26,7 +26,7 @@ import org.crmkit.segmentation.rule.SqlPushdown;
  *
  * <pre>{@code
  * JdbcStores stores = JdbcStores.open(dataSource);          // creates or upgrades the schema
- * // or JdbcStores.attach(dataSource) when the host's Flyway or Liquibase owns the schema (Schema.scripts)
+ * // or JdbcStores.attach(dataSource) when the host's Flyway owns the schema (Schema.LOCATION, Schema.placeholders)
  * Crm crm = Crm.builder().customers(stores.customers()).touchpoints(stores.touchpoints())
  *         .cases(stores.cases()).build();
  * Ledger ledger = Ledger.builder(program).members(stores.members()).store(stores.ledger()).build();

@@ -98,7 +98,7 @@ final class Databases {
             List<String> tables = new ArrayList<>();
             try (ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables"
                     + " WHERE table_schema = current_schema() AND table_name LIKE 'crm\\_%'"
-                    + " AND table_name <> 'crm_schema_version'")) {
+                    + " AND table_name <> '" + Schema.HISTORY_TABLE + "'")) {
                 while (r.next()) {
                     tables.add(r.getString(1));
                 }

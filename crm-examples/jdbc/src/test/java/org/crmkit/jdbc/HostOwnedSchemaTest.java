@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.kit.ContractFixtures;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /** Hosts whose migration tool owns the schema: the scripts they run, and stores that run no DDL. */
@@ -41,7 +42,45 @@ class HostOwnedSchemaTest {
         JdbcStores stores = JdbcStores.attach(db);
         Customer saved = stores.customers().save(ContractFixtures.customer(1));
         assertEquals(Optional.of(saved), stores.customers().findById(saved.id()));
-        assertFalse(tableExists(db, "CRM_SCHEMA_VERSION"), "attach ran the adapter's own migration");
+        assertFalse(tableExists(db, Schema.HISTORY_TABLE), "attach ran the adapter's own migration");
+    }
+
+    @Test
+    void aHostsOwnFlywayRunsTheShippedScriptsWithTheirPlaceholders() {
+        DataSource db = Databases.h2();
+        Flyway.configure().dataSource(db).locations(Schema.LOCATION).placeholders(Schema.placeholders(Dialect.H2))
+                .load().migrate();
+        JdbcStores stores = JdbcStores.attach(db);
+        Customer saved = stores.customers().save(ContractFixtures.customer(1));
+        assertEquals(Optional.of(saved), stores.customers().findById(saved.id()));
+        assertTrue(tableExists(db, "flyway_schema_history"), "the host's Flyway keeps its own history");
+    }
+
+    @Test
+    void twoProcessesMigratingOnePostgresSchemaAtOnceBothSucceed() throws Exception {
+        DataSource db = Databases.postgres();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<Integer> migrate = () -> Schema.migrate(db);
+            List<java.util.concurrent.Future<Integer>> runs = two.invokeAll(List.of(migrate, migrate));
+            for (java.util.concurrent.Future<Integer> run : runs) {
+                assertEquals(Schema.SCRIPTS.size(), run.get());
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(Schema.SCRIPTS.size(), Schema.version(db));
+    }
+
+    @Test
+    void migratingAgainChangesNothingAndTellsTheVersion() {
+        DataSource db = Databases.h2();
+        assertEquals(0, Schema.version(db));
+        assertEquals(Schema.SCRIPTS.size(), Schema.migrate(db));
+        Customer saved = JdbcStores.open(db).customers().save(ContractFixtures.customer(1));
+        assertEquals(Schema.SCRIPTS.size(), Schema.migrate(db));
+        assertEquals(Schema.SCRIPTS.size(), Schema.version(db));
+        assertEquals(Optional.of(saved), JdbcStores.open(db).customers().findById(saved.id()));
     }
 
     @Test
@@ -57,9 +96,13 @@ class HostOwnedSchemaTest {
         assertTrue(Schema.scripts(Dialect.POSTGRESQL).get("V1__core.sql").contains("COLLATE \"C\""));
     }
 
-    private static boolean tableExists(DataSource db, String table) throws SQLException {
-        try (Connection c = db.getConnection(); ResultSet r = c.getMetaData().getTables(null, null, table, null)) {
-            return r.next();
+    private static boolean tableExists(DataSource db, String table) {
+        try (Connection c = db.getConnection(); ResultSet lower = c.getMetaData().getTables(null, null, table, null);
+                ResultSet upper = c.getMetaData().getTables(null, null, table.toUpperCase(java.util.Locale.ROOT),
+                        null)) {
+            return lower.next() || upper.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
