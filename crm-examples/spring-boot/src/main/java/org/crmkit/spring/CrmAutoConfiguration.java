@@ -1,0 +1,169 @@
+package org.crmkit.spring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.crmkit.core.Crm;
+import org.crmkit.core.cache.CachingCustomerRepository;
+import org.crmkit.core.event.CrmEventListener;
+import org.crmkit.core.json.CrmJacksonModule;
+import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.memory.InMemoryCustomerRepository;
+import org.crmkit.core.spi.CustomerRepository;
+import org.crmkit.jdbc.JdbcStores;
+import org.crmkit.loyalty.json.LoyaltyJacksonModule;
+import org.crmkit.loyalty.ledger.Ledger;
+import org.crmkit.loyalty.program.Program;
+import org.crmkit.loyalty.spi.LedgerStore;
+import org.crmkit.micrometer.CrmMetrics;
+import org.crmkit.segmentation.json.SegmentationJacksonModule;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+
+/**
+ * Spring Boot auto-configuration of crmkit. With a {@code DataSource}, the JDBC stores ({@link JdbcStores}, schema
+ * migrated on start unless {@code crmkit.jdbc.migrate=false}); a {@link Crm} over them (or in memory without one)
+ * that calls every {@link CrmEventListener} bean; a {@link Ledger} for the program in
+ * {@code crmkit.loyalty.program}; crmkit's three Jackson modules as beans, which Spring Boot adds to the
+ * application's {@code JsonMapper}; and, with a Micrometer {@code MeterRegistry}, {@link CrmMetrics} on the events,
+ * the ledger's postings and the profile cache. Every bean backs off when the application defines its own.
+ */
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+})
+@EnableConfigurationProperties(CrmProperties.class)
+public class CrmAutoConfiguration {
+
+    /** {@return crm-core's Jackson module, for the application's mapper} */
+    @Bean
+    @ConditionalOnMissingBean
+    public CrmJacksonModule crmJacksonModule() {
+        return new CrmJacksonModule();
+    }
+
+    /** {@return crm-segmentation's Jackson module, for the application's mapper} */
+    @Bean
+    @ConditionalOnMissingBean
+    public SegmentationJacksonModule crmSegmentationJacksonModule() {
+        return new SegmentationJacksonModule();
+    }
+
+    /** {@return crm-loyalty's Jackson module, for the application's mapper} */
+    @Bean
+    @ConditionalOnMissingBean
+    public LoyaltyJacksonModule crmLoyaltyJacksonModule() {
+        return new LoyaltyJacksonModule();
+    }
+
+    /**
+     * The JDBC stores over the application's database.
+     *
+     * @param dataSource the application's database
+     * @param properties crmkit's settings
+     * @return the stores, schema migrated unless {@code crmkit.jdbc.migrate=false}
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(DataSource.class)
+    public JdbcStores crmJdbcStores(DataSource dataSource, CrmProperties properties) {
+        return properties.jdbc().migrate() ? JdbcStores.open(dataSource) : JdbcStores.attach(dataSource);
+    }
+
+    /**
+     * The facade.
+     *
+     * @param stores the JDBC stores, if there is a database
+     * @param listeners the application's event listeners
+     * @param clock the application's clock, if it has one
+     * @param metrics crmkit's meters, if there is a registry
+     * @param properties crmkit's settings
+     * @return the facade
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Crm crm(ObjectProvider<JdbcStores> stores, ObjectProvider<CrmEventListener> listeners,
+                   ObjectProvider<Clock> clock, ObjectProvider<CrmMetrics> metrics, CrmProperties properties) {
+        Crm.Builder crm = Crm.builder();
+        JdbcStores jdbc = stores.getIfAvailable();
+        CustomerRepository customers = jdbc != null ? jdbc.customers() : new InMemoryCustomerRepository();
+        long cached = properties.cache().customers();
+        CrmMetrics meters = metrics.getIfAvailable();
+        if (cached > 0) {
+            customers = new CachingCustomerRepository(customers, meters != null ? meters.cache("crmkit.customers",
+                    cached) : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(cached)
+                    .recordStats());
+        }
+        crm.customers(customers);
+        if (jdbc != null) {
+            crm.touchpoints(jdbc.touchpoints()).cases(jdbc.cases());
+        }
+        clock.ifAvailable(crm::clock);
+        listeners.orderedStream().forEach(crm::listener);
+        if (meters != null) {
+            crm.listener(meters.events());
+        }
+        return crm.build();
+    }
+
+    /**
+     * The loyalty ledger for the configured program, over the JDBC stores when there is a database.
+     *
+     * @param properties crmkit's settings, naming the program
+     * @param stores the JDBC stores, if there is a database
+     * @param clock the application's clock, if it has one
+     * @param metrics crmkit's meters, if there is a registry
+     * @return the ledger
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("crmkit.loyalty.program")
+    public Ledger crmLedger(CrmProperties properties, ObjectProvider<JdbcStores> stores,
+                            ObjectProvider<Clock> clock, ObjectProvider<CrmMetrics> metrics) {
+        Ledger.Builder ledger = Ledger.builder(program(properties.loyalty().program()));
+        JdbcStores jdbc = stores.getIfAvailable();
+        CrmMetrics meters = metrics.getIfAvailable();
+        if (jdbc != null) {
+            LedgerStore store = jdbc.ledger();
+            ledger.members(jdbc.members()).store(meters != null ? meters.ledger(store) : store);
+        } else if (meters != null) {
+            ledger.store(meters.ledger(new org.crmkit.loyalty.memory.InMemoryLedgerStore()));
+        }
+        clock.ifAvailable(ledger::clock);
+        return ledger.build();
+    }
+
+    private static Program program(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return CrmJson.read(in, Program.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("crmkit.loyalty.program: could not read " + resource, e);
+        }
+    }
+
+    /** crmkit's meters, when the application has a Micrometer registry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class Metrics {
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(MeterRegistry.class)
+        CrmMetrics crmMetrics(MeterRegistry registry) {
+            return new CrmMetrics(registry);
+        }
+    }
+}
