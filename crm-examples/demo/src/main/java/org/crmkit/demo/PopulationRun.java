@@ -128,9 +128,10 @@ final class PopulationRun {
             out.printf("  segment %-28s %,9d customers%n", names.get(i), n);
         }
         report.heading("A synthetic population of " + String.format("%,d", population.size()) + " customers");
-        report.paragraph(String.format("Seed %d, purchases in the year to %s: %,d; loyalty members: %,d.",
-                population.seed(), population.end(), purchases[0], members[0]));
-        report.bars("Segment sizes", names, List.of("customers"), counts, "");
+        report.paragraph(String.format(Locale.US, "Seed %d, purchases in the year to %s: %,d; loyalty members: %,d.",
+                population.seed(), Report.when(population.end()), purchases[0], members[0]));
+        report.bars("Segment sizes", names, List.of("customers"), counts, "", "Each customer of the synthetic "
+                + "population evaluated against every segment at the year's end, streamed, never all in memory.");
 
         Map<String, Long> tiers = new LinkedHashMap<>();
         FRESH_CLUB.tiers().forEach(t -> tiers.put(t.name(), 0L));
@@ -142,12 +143,13 @@ final class PopulationRun {
             tierCounts[i] = new double[] {tiers.get(tierNames.get(i))};
             out.printf("  tier %-8s %,9d members%n", tierNames.get(i), tiers.get(tierNames.get(i)));
         }
-        report.bars("Fresh club members by tier at year end", tierNames, List.of("members"), tierCounts, "");
+        report.bars("Fresh club members by tier at year end", tierNames, List.of("members"), tierCounts, "",
+                "Every purchase of a member earned through the ledger; tiers follow the qualifying points.");
 
         ValueRanking ranking = ValueRanking.of(spend);
         BigDecimal top = ranking.topShare(10).movePointRight(2).setScale(1, RoundingMode.HALF_UP);
-        out.printf("  the top 10%% of customers bring %s%% of the year's %s USD%n", top.toPlainString(),
-                ranking.total().setScale(0, RoundingMode.HALF_UP).toPlainString());
+        out.printf(Locale.US, "  the top 10%% of customers bring %s%% of the year's %,d USD%n", top.toPlainString(),
+                ranking.total().setScale(0, RoundingMode.HALF_UP).longValueExact());
         List<ValueRanking.CurvePoint> curve = ranking.paretoCurve(50);
         double[] xs = new double[curve.size()];
         double[] ys = new double[curve.size()];
@@ -155,8 +157,9 @@ final class PopulationRun {
             xs[i] = curve.get(i).customerShare().doubleValue();
             ys[i] = curve.get(i).valueShare().doubleValue();
         }
-        report.paragraph("The top 10% of customers bring " + top.toPlainString() + "% of the year's spend.");
-        report.curve("Pareto curve of spend", xs, ys, "share of customers, best first", "share of spend");
+        report.curve("Pareto curve of spend", xs, ys, "share of customers, best first", "share of spend",
+                "The top 10% of customers bring " + top.toPlainString() + "% of the year's "
+                        + Report.number(ranking.total().doubleValue()) + " USD; the dashed line is an even spread.");
         values.report(out, report);
     }
 
@@ -222,7 +225,9 @@ final class PopulationRun {
                         label, HOLDOUT_WEEKS, perUsage[k][0], perUsage[k][1]);
             }
             report.bars("Purchase days per customer in the " + HOLDOUT_WEEKS + "-week holdout, by usage", labels,
-                    List.of("predicted", "actual"), perUsage, "");
+                    List.of("predicted", "actual"), perUsage, "", "BG/NBD fitted on " + String.format(Locale.US,
+                            "%,d", calibration.size()) + " customers up to " + cutoff + ", checked against what they "
+                            + "bought in the " + HOLDOUT_WEEKS + " weeks after.");
             List<CustomerValue> scores = CustomerValue.withDeciles(
                     ValueScorer.of(model, spend, 52, 12, 0.01).scoreAll(calibration));
             double total = 0;
@@ -238,6 +243,19 @@ final class PopulationRun {
             out.printf(Locale.ROOT, "  the %,d customers in the top lifetime-value decile are worth %.0f%% of the next"
                     + " year's %,.0f USD (1%% a month discount) and get the 30-40 USD coupons%n", topCount,
                     100 * top / total, total);
+            double[][] byDecile = new double[10][1];
+            for (CustomerValue v : scores) {
+                byDecile[10 - v.lifetimeValueDecile()][0] += v.lifetimeValue();
+            }
+            List<String> deciles = new ArrayList<>();
+            for (int d = 0; d < 10; d++) {
+                deciles.add("decile " + (10 - d) + (d == 0 ? " (best)" : ""));
+                byDecile[d][0] = Math.round(byDecile[d][0]);
+            }
+            report.bars("Next year's lifetime value, by decile of customers", deciles, List.of("USD"), byDecile,
+                    " USD", String.format(Locale.US, "BG/NBD and Gamma-Gamma over 52 weeks, discounted 1%% a month:"
+                            + " the %,d customers of the top decile are worth %.0f%% of %s USD and get the 30-40 USD"
+                            + " coupons.", topCount, 100 * top / total, Report.number(total)));
         }
     }
 

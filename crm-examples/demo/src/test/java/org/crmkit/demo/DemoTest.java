@@ -27,7 +27,7 @@ class DemoTest {
         assertTrue(out.contains("rental on day 364: no signature, no queue"), out);
         assertTrue(out.contains("rental on day 366: signature needed at the counter"), out);
         assertTrue(out.contains("card on file: PaymentInstrument[AMEX ****1005 exp 2029-03, token=****]"), out);
-        assertTrue(out.contains("23 domain events were published"), out);
+        assertTrue(out.contains("33 domain events were published"), out);
         assertTrue(out.contains("the car is now due at 18:10 UTC (running, 4 h 10 min left)"), out);
         assertTrue(out.contains("\"Daniel Okafor\" on the board, 20 minutes before landing: met"), out);
         assertTrue(out.contains("had the due time not moved with the flight, the same car would count as breached"),
@@ -39,14 +39,27 @@ class DemoTest {
         assertTrue(out.contains("agent-3: asked") && out.contains("mean score 2.60 of 5"), out);
         // C3: the medians and what the improvement is worth.
         assertTrue(out.contains("Card replacement         median 15 ->  2 days"), out);
-        assertTrue(out.contains("4.29 USD a card, 17503200.00 USD for 4,080,000 cards a year"), out);
+        assertTrue(out.contains("4.29 USD a card, 17,503,200.00 USD for 4,080,000 cards a year"), out);
         // C8: the nine cells.
         assertTrue(out.contains("  national               1     2     3"), out);
         assertTrue(out.contains("  store                  4     5     6"), out);
         assertTrue(out.contains("  switcher               7     8     9"), out);
         assertTrue(out.contains("2 of 4 weekly shoppers get a list"), out);
+        // C4: the key account's work in three lanes.
+        assertTrue(out.contains("Harbour Bank: account manager kam-lin"), out);
+        assertTrue(out.contains("red    lane: leased line to the head office down (fault)"), out);
+        // C10: three partial profiles found and merged into one.
+        assertTrue(out.contains("maker-5501 and dealer-88231 share email"), out);
+        assertTrue(out.contains("maker-5501, known to dealer-dms, maker-warranty, repair-shop"), out);
+        // C11: permission asked on the call, before any call back.
+        assertTrue(out.contains("may we call back? no before the call, yes after"), out);
         // C12: the top 10%.
-        assertTrue(out.contains("the top 10% hold 80% of it"), out);
+        assertTrue(out.contains("100 flyers, 135,000.00 USD margin in the year; the top 10% hold 80% of it"), out);
+        // Dates read as dates, not raw instants.
+        assertTrue(out.contains("Los Angeles, 6 Mar 2026, 19:00 UTC: Mei Lin gets a guest card."), out);
+        for (String c : new String[] {"C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C11", "C12"}) {
+            assertTrue(out.contains("== " + c + " "), "the walk tells " + c);
+        }
         // C7: the refund takes the points back, what was spent is forgiven under the policy.
         assertTrue(out.contains("a 120.00 USD coat earns 120 points (the till sent it twice; it earned once)"), out);
         assertTrue(out.contains("20 points taken back, 100 already spent and forgiven (partial clawback); balance 0"),
@@ -76,12 +89,17 @@ class DemoTest {
 
         assertEquals(folder.resolve("report.html"), file);
         String html = Files.readString(file);
-        assertEquals(7, count(html, "<svg"), "charts: C3 before and after, C6 defects per step, C8 cells, segments, "
-                + "tiers, Pareto curve, holdout by usage");
+        assertEquals(17, count(html, "<svg"), "a chart for each of the twelve cases, and segments, tiers, the Pareto "
+                + "curve, the holdout by usage and lifetime value by decile");
+        assertEquals(count(html, "<svg"), count(html, "<figcaption>"), "every chart has a caption");
         assertTrue(html.contains("Purchase days per customer in the 13-week holdout, by usage"));
         assertTrue(html.contains("Items with a defect"), "C6 is charted");
-        assertTrue(html.contains("Items within the standard's target"));
-        assertTrue(html.contains("national / high"), "the nine cells are charted");
+        assertTrue(html.contains("Median days per item"), "C3 charts the medians");
+        assertTrue(html.contains("17,503,200 USD a year for 4,080,000 cards"), "C3's worth, readably");
+        assertTrue(html.contains("national / high: 3"), "the nine cells are charted as a grid");
+        assertTrue(html.contains("Next year&#39;s lifetime value, by decile") || html.contains(
+                "Next year's lifetime value, by decile"), "lifetime value by decile");
+        assertFalse(html.contains("T00:00:00Z"), "no raw instants");
         assertTrue(html.contains("Pareto curve of spend"));
         assertFalse(html.contains("<script"), "no scripts");
         assertFalse(html.replace("http://www.w3.org/2000/svg", "").contains("http"), "no network");
