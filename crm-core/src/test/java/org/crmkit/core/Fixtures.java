@@ -172,4 +172,21 @@ public final class Fixtures {
                 new org.crmkit.core.privacy.PartnerRecord("0f1e2d3c4b5a69788796a5b4c3d2e1f0", "30-39", "900", 4,
                         java.util.Map.of("pet-food", org.crmkit.core.common.Money.parse("24.00 USD")))), 2, 1);
     }
+
+    /** {@return a standard on business hours with an escalation ladder and a worth: every part of the document} */
+    public static org.crmkit.core.servicelevel.ServiceLevelStandard standard() {
+        return org.crmkit.core.servicelevel.ServiceLevelStandard.builder()
+                .id(org.crmkit.core.servicelevel.StandardId.of("fault-fix")).name("Fault fixed").version(2)
+                .effectiveFrom(T0).appliesTo(org.crmkit.core.servicelevel.Selector.cases(
+                        org.crmkit.core.service.CaseCategory.of("vehicle-fault")))
+                .dimension(org.crmkit.core.servicelevel.Dimension.TIMELINESS).startOn("opened").stopOn("resolved")
+                .pauseOn("waiting-on-customer").resumeOn("customer-replied").target(java.time.Duration.ofHours(16))
+                .goal(0.95).warnAt(0.75).escalation(java.util.List.of(new org.crmkit.core.servicelevel.EscalationStep(
+                        java.time.Duration.ofHours(8), "call-team-lead")))
+                .worth(new org.crmkit.core.servicelevel.UnitWorth(org.crmkit.core.common.Money.parse("0.33 USD"),
+                        java.time.Duration.ofDays(1)))
+                .calendar(org.crmkit.core.servicelevel.BusinessHours.weekdays(java.time.ZoneId.of("Europe/Berlin"),
+                        org.crmkit.core.servicelevel.OpeningHours.parse("09:00-17:00")))
+                .build();
+    }
 }

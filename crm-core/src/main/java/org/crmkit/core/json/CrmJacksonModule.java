@@ -45,6 +45,7 @@ import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.servicelevel.BusinessCalendar;
 import org.crmkit.core.servicelevel.BusinessHours;
 import org.crmkit.core.servicelevel.OpeningHours;
+import org.crmkit.core.servicelevel.ServiceLevelStandard;
 import org.crmkit.core.servicelevel.StandardId;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointId;
@@ -68,7 +69,8 @@ public final class CrmJacksonModule extends SimpleModule {
 
     /** The stored documents of crm-core and the format each is written in. */
     static final Map<Class<?>, Integer> FORMATS = Map.of(Customer.class, 1, Touchpoint.class, 1,
-            ServiceCase.class, 1, CrmEvent.class, 1, ErasureCertificate.class, 1, PartnerDataSet.class, 1);
+            ServiceCase.class, 1, CrmEvent.class, 1, ErasureCertificate.class, 1, PartnerDataSet.class, 1,
+            ServiceLevelStandard.class, 1);
 
     /** Creates the module. */
     public CrmJacksonModule() {

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes crmkit JSON with limits fit for untrusted input: documents of at most 10 MB, nesting of at
  * most 64 levels, strings of at most 100,000 characters and numbers of at most 100 digits. Any document that
  * does not make a valid value fails with an {@link InvalidDefinitionException} naming the JSON path, for example
- * {@code $.contactPoints[0].address}, and never with another exception type. Output is indented, with properties and map keys
- * sorted and absent values left out, so the same value always gives the same text. Error messages never repeat a
+ * {@code $.contactPoints[0].address}, and never with another exception type. Output is indented, with properties in a fixed order,
+ * map keys sorted and absent values left out, so the same value always gives the same text. Error messages never repeat a
  * card number found in a document, and then carry no cause whose message would. Thread-safe.
  */
 public final class CrmJson {

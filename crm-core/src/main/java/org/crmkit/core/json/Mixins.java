@@ -17,8 +17,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonPOJOBuilder;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import org.crmkit.core.agreement.Agreement;
 import org.crmkit.core.common.AttributeValue;
@@ -186,7 +192,8 @@ final class Mixins {
     abstract static class BusinessHoursMixin {
         @JsonCreator
         static BusinessHours of(@JsonProperty("zone") ZoneId zone,
-                                @JsonProperty("week") Map<DayOfWeek, List<OpeningHours>> week,
+                                @JsonProperty("week") @JsonDeserialize(keyUsing = DayKeys.Reader.class)
+                                Map<DayOfWeek, List<OpeningHours>> week,
                                 @JsonProperty("holidays") Set<LocalDate> holidays) {
             throw new AssertionError("mix-in");
         }
@@ -195,6 +202,7 @@ final class Mixins {
         abstract ZoneId zone();
 
         @JsonProperty("week")
+        @JsonSerialize(keyUsing = DayKeys.Writer.class)
         abstract Map<DayOfWeek, List<OpeningHours>> week();
 
         @JsonProperty("holidays")
@@ -219,5 +227,25 @@ final class Mixins {
 
         @JsonValue
         abstract List<Preference> all();
+    }
+
+    /** Days of the week as map keys, spelled as crmkit spells its own constants ({@code "monday"}). */
+    static final class DayKeys {
+        private DayKeys() {
+        }
+
+        static final class Writer extends ValueSerializer<DayOfWeek> {
+            @Override
+            public void serialize(DayOfWeek day, JsonGenerator gen, SerializationContext ctxt) {
+                gen.writeName(EnumNames.of(day));
+            }
+        }
+
+        static final class Reader extends KeyDeserializer {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext ctxt) {
+                return EnumNames.parse(DayOfWeek.class, key);
+            }
+        }
     }
 }

@@ -38,6 +38,14 @@ class CrmJsonTest {
     }
 
     @Test
+    void standard_matchesTheDocumentedFormat_withDaysSpelledAsEveryConstant() {
+        String golden = golden("standard.json");
+        assertEquals(golden, CrmJson.write(Fixtures.standard()));
+        assertEquals(Fixtures.standard(), CrmJson.read(golden, org.crmkit.core.servicelevel.ServiceLevelStandard.class));
+        assertTrue(golden.contains("\"monday\" : [ \"09:00-17:00\" ]"), golden);
+    }
+
+    @Test
     void privacyDocuments_matchTheDocumentedFormat() {
         assertEquals(golden("customer-export.json"), CrmJson.write(Fixtures.export()));
         assertEquals(Fixtures.export(), CrmJson.read(golden("customer-export.json"),

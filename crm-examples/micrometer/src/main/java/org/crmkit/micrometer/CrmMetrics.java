@@ -1,9 +1,7 @@
 package org.crmkit.micrometer;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -15,9 +13,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineStatsCounter;
 
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.event.CrmEventListener;
-import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.LedgerEntry;
-import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.spi.ForwardingLedgerStore;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.segmentation.rule.CompiledSegment;
 import org.crmkit.segmentation.rule.MembershipSnapshot;
@@ -136,45 +133,18 @@ public final class CrmMetrics {
     }
 
     /** Counts entries as they are appended; everything else goes straight to the delegate. */
-    private final class CountingLedgerStore implements LedgerStore {
-        private final LedgerStore delegate;
-
+    private final class CountingLedgerStore extends ForwardingLedgerStore {
         CountingLedgerStore(LedgerStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public void append(LedgerEntry entry) {
-            delegate.append(entry);
+            super.append(entry);
             String kind = kebab(entry.getClass().getSimpleName());
             Counter.builder("crmkit.loyalty.postings").tag("kind", kind).register(registry).increment();
             Counter.builder("crmkit.loyalty.points").tag("kind", kind).register(registry)
                     .increment(Math.abs((double) entry.delta()));
-        }
-
-        @Override
-        public List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit) {
-            return delegate.entries(member, afterSequence, limit);
-        }
-
-        @Override
-        public Optional<LedgerEntry> findByKey(MemberNumber member, IdempotencyKey key) {
-            return delegate.findByKey(member, key);
-        }
-
-        @Override
-        public long lastSequence(MemberNumber member) {
-            return delegate.lastSequence(member);
-        }
-
-        @Override
-        public void rewrite(MemberNumber member, List<LedgerEntry> entries) {
-            delegate.rewrite(member, entries);
-        }
-
-        @Override
-        public void deleteMember(MemberNumber member) {
-            delegate.deleteMember(member);
         }
     }
 }

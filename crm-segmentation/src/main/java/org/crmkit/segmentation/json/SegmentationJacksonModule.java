@@ -8,6 +8,7 @@ import tools.jackson.databind.module.SimpleModule;
 
 import org.crmkit.core.json.Documents;
 import org.crmkit.segmentation.rule.Condition;
+import org.crmkit.segmentation.rule.MembershipSnapshot;
 import org.crmkit.segmentation.rule.Segment;
 import org.crmkit.segmentation.value.BgNbd;
 import org.crmkit.segmentation.value.GammaGamma;
@@ -34,7 +35,8 @@ public final class SegmentationJacksonModule extends SimpleModule {
         addDeserializer(Condition.class, new RuleJson.ConditionReader());
         addSerializer(Segment.class, new RuleJson.SegmentWriter());
         addDeserializer(Segment.class, new RuleJson.SegmentReader());
-        Documents.register(this, Map.of(PurchaseModel.class, 1, GammaGamma.class, 1, ModelFit.class, 1));
+        Documents.register(this, Map.of(PurchaseModel.class, 1, GammaGamma.class, 1, ModelFit.class, 1,
+                MembershipSnapshot.class, 1));
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")

@@ -22,6 +22,7 @@ import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.memory.InMemoryLedgerStore;
+import org.crmkit.loyalty.spi.ForwardingLedgerStore;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
 import org.junit.jupiter.api.Test;
@@ -114,41 +115,24 @@ class KitCatchesBrokenLoyaltyAdaptersTest {
     }
 
     /** Finds an entry by key in any member's book when the member's own has none: keys taken as global. */
-    static final class KeyAcrossMembers implements LedgerStore {
-        private final InMemoryLedgerStore inner = new InMemoryLedgerStore();
+    static final class KeyAcrossMembers extends ForwardingLedgerStore {
         private final Map<IdempotencyKey, MemberNumber> anyHolder = new HashMap<>();
+
+        KeyAcrossMembers() {
+            super(new InMemoryLedgerStore());
+        }
 
         @Override
         public synchronized void append(LedgerEntry entry) {
-            inner.append(entry);
+            super.append(entry);
             anyHolder.putIfAbsent(entry.stamp().key(), entry.stamp().member());
         }
 
         @Override
-        public List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit) {
-            return inner.entries(member, afterSequence, limit);
-        }
-
-        @Override
         public synchronized Optional<LedgerEntry> findByKey(MemberNumber member, IdempotencyKey key) {
-            Optional<LedgerEntry> own = inner.findByKey(member, key);
+            Optional<LedgerEntry> own = super.findByKey(member, key);
             MemberNumber holder = anyHolder.get(key);
-            return own.isPresent() || holder == null ? own : inner.findByKey(holder, key);
-        }
-
-        @Override
-        public long lastSequence(MemberNumber member) {
-            return inner.lastSequence(member);
-        }
-
-        @Override
-        public void rewrite(MemberNumber member, List<LedgerEntry> entries) {
-            inner.rewrite(member, entries);
-        }
-
-        @Override
-        public void deleteMember(MemberNumber member) {
-            inner.deleteMember(member);
+            return own.isPresent() || holder == null ? own : super.findByKey(holder, key);
         }
     }
 
