@@ -103,6 +103,7 @@ public final class CrmJacksonModule extends SimpleModule {
         addDeserializer(AttributeValue.class, new AttributeValueJson.Reader());
         addSerializer(ContactAddress.class, new ContactAddressJson.Writer());
         addDeserializer(ContactAddress.class, new ContactAddressJson.Reader());
+        addDeserializer(BusinessHours.class, new Mixins.BusinessHoursReader());
 
         setMixInAnnotation(Name.class, Mixins.NameMixin.class);
         setMixInAnnotation(CrmEvent.class, Mixins.EventMixin.class);

@@ -25,9 +25,10 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes crmkit JSON with limits fit for untrusted input: documents of at most 10 MB, nesting of at
  * most 64 levels, strings of at most 100,000 characters and numbers of at most 100 digits. Any document that
  * does not make a valid value fails with an {@link InvalidDefinitionException} naming the JSON path, for example
- * {@code $.contactPoints[0].address}, and never with another exception type. Output is indented, with properties in a fixed order,
- * map keys sorted and absent values left out, so the same value always gives the same text. Error messages never repeat a
- * card number found in a document, and then carry no cause whose message would. Thread-safe.
+ * {@code $.contactPoints[0].address}, and never with another exception type. Output is indented, with
+ * properties in a fixed order, map keys sorted and absent values left out, so the same value always gives the
+ * same text. Error messages never repeat a card number found in a document, and then carry no cause whose message
+ * would. Thread-safe.
  */
 public final class CrmJson {
     /** Largest document accepted, in bytes or characters. */
@@ -183,6 +184,10 @@ public final class CrmJson {
         }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
+            if (root.getCause() instanceof InvalidDefinitionException inner) {
+                // A hand-written reader inside the document names paths from its own value's root: under this one.
+                return new InvalidDefinitionException(path + inner.path().substring(1), inner.problem(), inner);
+            }
             root = root.getCause();
         }
         String problem;

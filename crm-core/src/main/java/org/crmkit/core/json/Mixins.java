@@ -4,10 +4,12 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -18,9 +20,11 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonPOJOBuilder;
@@ -187,17 +191,10 @@ final class Mixins {
     interface CalendarMixin {
     }
 
+    @JsonPropertyOrder({"zone", "week", "holidays"})
     @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
             isGetterVisibility = Visibility.NONE)
     abstract static class BusinessHoursMixin {
-        @JsonCreator
-        static BusinessHours of(@JsonProperty("zone") ZoneId zone,
-                                @JsonProperty("week") @JsonDeserialize(keyUsing = DayKeys.Reader.class)
-                                Map<DayOfWeek, List<OpeningHours>> week,
-                                @JsonProperty("holidays") Set<LocalDate> holidays) {
-            throw new AssertionError("mix-in");
-        }
-
         @JsonProperty("zone")
         abstract ZoneId zone();
 
@@ -240,12 +237,29 @@ final class Mixins {
                 gen.writeName(EnumNames.of(day));
             }
         }
+    }
 
-        static final class Reader extends KeyDeserializer {
-            @Override
-            public Object deserializeKey(String key, DeserializationContext ctxt) {
-                return EnumNames.parse(DayOfWeek.class, key);
+    /**
+     * Business hours read by hand: a key deserializer named on a mix-in's creator parameter does not take effect,
+     * and the days are spelled {@code "monday"}, not as Java names them.
+     */
+    static final class BusinessHoursReader extends ValueDeserializer<BusinessHours> {
+        @Override
+        public BusinessHours deserialize(JsonParser p, DeserializationContext ctxt) {
+            TreeReader t = TreeReader.object(ctxt.readTree(p), "$", Set.of("zone", "week", "holidays"));
+            ZoneId zone = TreeReader.at(t.path("zone"), () -> ZoneId.of(t.text("zone")));
+            JsonNode days = t.field("week");
+            TreeReader week = TreeReader.object(days, t.path("week"), Set.copyOf(EnumNames.all(DayOfWeek.class)));
+            Map<DayOfWeek, List<OpeningHours>> hours = new EnumMap<>(DayOfWeek.class);
+            for (String day : days.propertyNames()) {
+                hours.put(EnumNames.parse(DayOfWeek.class, day), week.strings(day).stream()
+                        .map(h -> TreeReader.at(week.path(day), () -> OpeningHours.parse(h))).toList());
             }
+            Set<LocalDate> holidays = new TreeSet<>();
+            for (String day : t.has("holidays") ? t.strings("holidays") : List.<String>of()) {
+                holidays.add(TreeReader.at(t.path("holidays"), () -> LocalDate.parse(day)));
+            }
+            return t.build(() -> BusinessHours.of(zone, hours, holidays));
         }
     }
 }

@@ -43,6 +43,10 @@ class CrmJsonTest {
         assertEquals(golden, CrmJson.write(Fixtures.standard()));
         assertEquals(Fixtures.standard(), CrmJson.read(golden, org.crmkit.core.servicelevel.ServiceLevelStandard.class));
         assertTrue(golden.contains("\"monday\" : [ \"09:00-17:00\" ]"), golden);
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> CrmJson.read(
+                golden.replace("\"monday\"", "\"MONDAY\""), org.crmkit.core.servicelevel.ServiceLevelStandard.class));
+        assertEquals("$.calendar.week.MONDAY", e.path(), e.getMessage());
+        assertTrue(e.problem().startsWith("unknown field, expected one of [friday, monday,"), e.getMessage());
     }
 
     @Test
