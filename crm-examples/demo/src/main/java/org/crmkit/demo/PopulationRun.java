@@ -191,7 +191,7 @@ final class PopulationRun {
                 calibration.add(summary.get(0));
                 usage.add(c.usage());
                 holdout.add(HoldoutCheck.holdoutPurchases(transactions, cutoff, holdoutEnd)
-                        .getOrDefault(c.customer().id().value(), 0));
+                        .getOrDefault(c.customer().id(), 0));
             }
         }
 

@@ -2,7 +2,14 @@ package org.crmkit.segmentation.value;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.crmkit.core.customer.CustomerId;
 
 import org.crmkit.segmentation.rule.FactDefinition;
 import org.crmkit.segmentation.rule.FactProvider;
@@ -10,20 +17,22 @@ import org.crmkit.segmentation.rule.FactType;
 import org.crmkit.segmentation.rule.Subject;
 
 /**
- * One customer's scores from fitted value models, attached to a {@link Subject} with
- * {@code subject.with(CustomerValue.class, value)} so that rules can test them as the facts
+ * One customer's scores from fitted value models, keyed by the customer's id from the purchases they were
+ * computed from to the segment fact, attached to that customer's {@link Subject} with {@link #attachTo} so that
+ * rules can test them as the facts
  * {@code value.probabilityAlive}, {@code value.expectedPurchases}, {@code value.lifetimeValue} and, once ranked
  * with {@link #withDeciles(List)}, {@code value.lifetimeValueDecile} (C8: offer depth rising with value; C12: the
  * most valuable flyers). Immutable.
  *
+ * @param customerId the customer scored
  * @param probabilityAlive the probability the customer is still active, 0 to 1
  * @param expectedPurchases purchases expected over the horizon
  * @param lifetimeValue discounted expected spend over the horizon
  * @param lifetimeValueDecile the customer's tenth of the population by lifetime value, 1 (lowest) to 10 (highest);
  *     0 when not ranked
  */
-public record CustomerValue(double probabilityAlive, double expectedPurchases, double lifetimeValue,
-                            int lifetimeValueDecile) {
+public record CustomerValue(CustomerId customerId, double probabilityAlive, double expectedPurchases,
+                            double lifetimeValue, int lifetimeValueDecile) {
     /** Fact name of the probability alive. */
     public static final String PROBABILITY_ALIVE = "value.probabilityAlive";
     /** Fact name of the expected purchases. */
@@ -35,11 +44,12 @@ public record CustomerValue(double probabilityAlive, double expectedPurchases, d
 
     /** Checks the scores. */
     public CustomerValue {
+        Objects.requireNonNull(customerId, "customerId");
         if (!(probabilityAlive >= 0 && probabilityAlive <= 1) || !(expectedPurchases >= 0)
                 || !Double.isFinite(expectedPurchases) || !Double.isFinite(lifetimeValue)
                 || lifetimeValueDecile < 0 || lifetimeValueDecile > 10) {
-            throw new IllegalArgumentException("customer value needs a probability in 0-1, finite, non-negative "
-                    + "purchases, a finite value and a decile in 0-10: probabilityAlive=" + probabilityAlive
+            throw new IllegalArgumentException("customer value of " + customerId + " needs a probability in 0-1, "
+                    + "finite, non-negative purchases, a finite value and a decile in 0-10: probabilityAlive=" + probabilityAlive
                     + ", expectedPurchases=" + expectedPurchases + ", lifetimeValue=" + lifetimeValue
                     + ", lifetimeValueDecile=" + lifetimeValueDecile);
         }
@@ -48,12 +58,48 @@ public record CustomerValue(double probabilityAlive, double expectedPurchases, d
     /**
      * Scores not yet ranked.
      *
+     * @param customerId the customer scored
      * @param probabilityAlive the probability the customer is still active, 0 to 1
      * @param expectedPurchases purchases expected over the horizon
      * @param lifetimeValue discounted expected spend over the horizon
      */
-    public CustomerValue(double probabilityAlive, double expectedPurchases, double lifetimeValue) {
-        this(probabilityAlive, expectedPurchases, lifetimeValue, 0);
+    public CustomerValue(CustomerId customerId, double probabilityAlive, double expectedPurchases,
+                         double lifetimeValue) {
+        this(customerId, probabilityAlive, expectedPurchases, lifetimeValue, 0);
+    }
+
+    /**
+     * Attaches these scores to their customer's subject, for the value facts.
+     *
+     * @param subject the customer's subject
+     * @return the subject with the scores attached
+     * @throws IllegalArgumentException when the subject is another customer's: scores are never matched by
+     *     position
+     */
+    public Subject attachTo(Subject subject) {
+        Objects.requireNonNull(subject, "subject");
+        if (!subject.customer().id().equals(customerId)) {
+            throw new IllegalArgumentException("scores of " + customerId + " cannot be attached to the subject of "
+                    + subject.customer().id());
+        }
+        return subject.with(CustomerValue.class, this);
+    }
+
+    /**
+     * The scores by customer.
+     *
+     * @param scores scores of distinct customers
+     * @return each customer's scores, in the order given
+     * @throws IllegalArgumentException when a customer is scored twice
+     */
+    public static Map<CustomerId, CustomerValue> byCustomer(Collection<CustomerValue> scores) {
+        Map<CustomerId, CustomerValue> out = new LinkedHashMap<>();
+        for (CustomerValue v : scores) {
+            if (out.putIfAbsent(v.customerId(), v) != null) {
+                throw new IllegalArgumentException("customer scored twice: " + v.customerId());
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -82,7 +128,8 @@ public record CustomerValue(double probabilityAlive, double expectedPurchases, d
             while (decile < 10 && v.lifetimeValue() >= cuts[decile - 1]) {
                 decile++;
             }
-            out[i] = new CustomerValue(v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(), decile);
+            out[i] = new CustomerValue(v.customerId(), v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(),
+                    decile);
         }
         return Arrays.asList(out);
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.ArrayList;
 
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.RuleViolationException;
 
 /**
@@ -40,15 +41,15 @@ public final class HoldoutCheck {
      * @param holdoutEnd the last day of the holdout
      * @return purchase days per customer id; customers without any are absent
      */
-    public static Map<String, Integer> holdoutPurchases(Collection<Transaction> transactions, LocalDate cutoff,
+    public static Map<CustomerId, Integer> holdoutPurchases(Collection<Transaction> transactions, LocalDate cutoff,
                                                         LocalDate holdoutEnd) {
-        Map<String, Set<LocalDate>> days = new HashMap<>();
+        Map<CustomerId, Set<LocalDate>> days = new HashMap<>();
         for (Transaction t : transactions) {
             if (t.date().isAfter(cutoff) && !t.date().isAfter(holdoutEnd)) {
                 days.computeIfAbsent(t.customerId(), k -> new HashSet<>()).add(t.date());
             }
         }
-        Map<String, Integer> counts = new HashMap<>();
+        Map<CustomerId, Integer> counts = new HashMap<>();
         days.forEach((k, v) -> counts.put(k, v.size()));
         return counts;
     }
@@ -64,7 +65,7 @@ public final class HoldoutCheck {
      * @return one group per frequency 0..lastGroup, empty groups left out
      */
     public static List<Group> byFrequency(PurchaseModel model, List<RepeatSummary> calibration,
-                                          Map<String, Integer> holdout, double holdoutLength, int lastGroup) {
+                                          Map<CustomerId, Integer> holdout, double holdoutLength, int lastGroup) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(holdout, "holdout");
@@ -121,7 +122,7 @@ public final class HoldoutCheck {
         if (unit < 1 || periods < 1) {
             throw new RuleViolationException("unit and periods must be positive: " + unit + ", " + periods);
         }
-        Map<String, java.util.TreeSet<LocalDate>> days = new HashMap<>();
+        Map<CustomerId, java.util.TreeSet<LocalDate>> days = new HashMap<>();
         for (Transaction t : transactions) {
             days.computeIfAbsent(t.customerId(), k -> new java.util.TreeSet<>()).add(t.date());
         }

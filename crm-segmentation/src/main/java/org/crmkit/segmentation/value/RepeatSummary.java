@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import org.crmkit.core.RuleViolationException;
-import org.crmkit.core.payment.CardNumbers;
+import org.crmkit.core.customer.CustomerId;
 
 /**
  * A customer's purchases up to a calibration cut-off, as the value models read them: the number of repeat
@@ -26,14 +26,17 @@ import org.crmkit.core.payment.CardNumbers;
  * @param age time from the first purchase day to the cut-off ({@code T} in the papers)
  * @param meanRepeatValue mean value of the repeat purchase days; 0 when {@code x} is 0
  */
-public record RepeatSummary(String customerId, int x, double tx, double age, double meanRepeatValue) {
+public record RepeatSummary(CustomerId customerId, int x, double tx, double age, double meanRepeatValue) {
+    /** Customers in the order of their ids' text. */
+    private static final Comparator<CustomerId> BY_ID = Comparator.comparing(CustomerId::value);
+
     /**
      * Validates the summary.
      *
      * @throws RuleViolationException when the numbers cannot belong together
      */
     public RepeatSummary {
-        CardNumbers.requireNoCardNumber("customerId", Objects.requireNonNull(customerId, "customerId"));
+        Objects.requireNonNull(customerId, "customerId");
         if (x < 0 || !(tx >= 0) || !(age >= tx) || !(meanRepeatValue >= 0)) {
             throw new RuleViolationException("summary of " + customerId + " must have 0 <= x, 0 <= tx <= T and a "
                     + "non-negative mean: x=" + x + ", tx=" + tx + ", T=" + age + ", mean=" + meanRepeatValue);
@@ -55,7 +58,7 @@ public record RepeatSummary(String customerId, int x, double tx, double age, dou
         if (days <= 0 || unit.isTimeBased() && days < 1) {
             throw new RuleViolationException("unit must be a day or longer: " + unit);
         }
-        Map<String, TreeMap<LocalDate, BigDecimal>> byCustomer = new TreeMap<>();
+        Map<CustomerId, TreeMap<LocalDate, BigDecimal>> byCustomer = new TreeMap<>(BY_ID);
         for (Transaction t : transactions) {
             if (!t.date().isAfter(cutoff)) {
                 byCustomer.computeIfAbsent(t.customerId(), k -> new TreeMap<>()).merge(t.date(), t.amount(),
@@ -63,7 +66,7 @@ public record RepeatSummary(String customerId, int x, double tx, double age, dou
             }
         }
         List<RepeatSummary> out = new ArrayList<>(byCustomer.size());
-        for (Map.Entry<String, TreeMap<LocalDate, BigDecimal>> e : byCustomer.entrySet()) {
+        for (Map.Entry<CustomerId, TreeMap<LocalDate, BigDecimal>> e : byCustomer.entrySet()) {
             TreeMap<LocalDate, BigDecimal> purchaseDays = e.getValue();
             LocalDate first = purchaseDays.firstKey();
             LocalDate last = purchaseDays.lastKey();
@@ -78,7 +81,6 @@ public record RepeatSummary(String customerId, int x, double tx, double age, dou
             out.add(new RepeatSummary(e.getKey(), x, ChronoUnit.DAYS.between(first, last) / days,
                     ChronoUnit.DAYS.between(first, cutoff) / days, mean));
         }
-        out.sort(Comparator.comparing(RepeatSummary::customerId));
         return List.copyOf(out);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.common.Decimals;
 import org.crmkit.core.common.Money;
-import org.crmkit.core.payment.CardNumbers;
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointKind;
 
@@ -22,10 +22,10 @@ import org.crmkit.core.touchpoint.TouchpointKind;
  * @param date the calendar day of the purchase
  * @param amount what was spent
  */
-public record Transaction(String customerId, LocalDate date, BigDecimal amount) {
+public record Transaction(CustomerId customerId, LocalDate date, BigDecimal amount) {
     /** Checks for nulls. */
     public Transaction {
-        CardNumbers.requireNoCardNumber("customerId", Objects.requireNonNull(customerId, "customerId"));
+        Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(date, "date");
         Decimals.bounded("amount", amount);
     }
@@ -60,7 +60,7 @@ public record Transaction(String customerId, LocalDate date, BigDecimal amount) 
                 }
                 amount = money.amount();
             }
-            out.add(new Transaction(t.customerId().value(), LocalDate.ofInstant(t.occurredAt(), zone), amount));
+            out.add(new Transaction(t.customerId(), LocalDate.ofInstant(t.occurredAt(), zone), amount));
         }
         return out;
     }

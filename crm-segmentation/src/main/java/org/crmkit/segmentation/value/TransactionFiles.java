@@ -22,6 +22,7 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.RuleViolationException;
 
@@ -84,10 +85,11 @@ public final class TransactionFiles {
                 amount = column(file, columns, List.of("amount"));
             }
             while (rows.hasNext()) {
-                List<String> row = rows.next();
+                // Where the parser stands before the row is where the row starts; after it, the next one.
                 int line = rows.currentLocation().getLineNr();
+                List<String> row = rows.next();
                 try {
-                    out.add(new Transaction(row.get(id), date(row.get(date)), new BigDecimal(row.get(amount))));
+                    out.add(new Transaction(CustomerId.of(row.get(id)), date(row.get(date)), new BigDecimal(row.get(amount))));
                 } catch (NumberFormatException | DateTimeParseException | IndexOutOfBoundsException
                          | RuleViolationException e) {
                     throw new InvalidDefinitionException(file.getFileName() + ":" + line,
@@ -132,12 +134,13 @@ public final class TransactionFiles {
             }
             try {
                 out.add(switch (f.length) {
-                    case 3 -> new Transaction(f[0], date(f[1]), new BigDecimal(f[2]));
-                    case 4 -> new Transaction(f[0], date(f[1]), new BigDecimal(f[3]));
-                    case 5 -> new Transaction(String.valueOf(Integer.parseInt(f[1])), date(f[2]), new BigDecimal(f[4]));
+                    case 3 -> new Transaction(CustomerId.of(f[0]), date(f[1]), new BigDecimal(f[2]));
+                    case 4 -> new Transaction(CustomerId.of(f[0]), date(f[1]), new BigDecimal(f[3]));
+                    case 5 -> new Transaction(CustomerId.of(String.valueOf(Integer.parseInt(f[1]))), date(f[2]),
+                            new BigDecimal(f[4]));
                     default -> throw new NumberFormatException("expected 3, 4 or 5 fields, found " + f.length);
                 });
-            } catch (NumberFormatException | DateTimeParseException e) {
+            } catch (NumberFormatException | DateTimeParseException | RuleViolationException e) {
                 throw new InvalidDefinitionException(file.getFileName() + ":" + (i + 1), e.getMessage(), null);
             }
         }

@@ -108,7 +108,7 @@ public final class ValueScorer {
     private CustomerValue combine(RepeatSummary s, double[] ifAlive) {
         double alive = purchases.probabilityAlive(s.x(), s.tx(), s.age());
         double value = spend.expectedAverageSpend(s.x(), s.meanRepeatValue());
-        return new CustomerValue(alive, alive * ifAlive[0], alive * ifAlive[1] * value);
+        return new CustomerValue(s.customerId(), alive, alive * ifAlive[0], alive * ifAlive[1] * value);
     }
 
     /** {@return the purchase model} */

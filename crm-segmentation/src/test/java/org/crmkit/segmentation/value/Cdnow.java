@@ -1,5 +1,7 @@
 package org.crmkit.segmentation.value;
 
+import org.crmkit.core.customer.CustomerId;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,7 +41,7 @@ final class Cdnow {
     static List<Transaction> transactions() {
         List<Transaction> out = new ArrayList<>();
         for (String[] r : rows("CDNOW_sample.txt")) {
-            out.add(new Transaction(String.valueOf(Integer.parseInt(r[1])),
+            out.add(new Transaction(CustomerId.of(String.valueOf(Integer.parseInt(r[1]))),
                     LocalDate.parse(r[2], DateTimeFormatter.BASIC_ISO_DATE), new BigDecimal(r[4])));
         }
         return out;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.RuleViolationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class CdnowModelsTest {
     @DisplayName("reading the CDNOW transactions reproduces both published summary files")
     void summariesReproduceTheCsvFiles() {
         Map<String, RepeatSummary> byId = new HashMap<>();
-        Cdnow.summaries().forEach(s -> byId.put(s.customerId(), s));
+        Cdnow.summaries().forEach(s -> byId.put(s.customerId().value(), s));
         List<String[]> summary = Cdnow.rows("cdnow_customers_summary.csv");
         List<String[]> withValue = Cdnow.rows("cdnow_customers_summary_with_transactions.csv");
         assertEquals(2_357, byId.size());
@@ -111,10 +112,10 @@ class CdnowModelsTest {
         // Many customers with long, empty histories pull the search toward huge parameters early on.
         List<RepeatSummary> data = new java.util.ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
-            data.add(new RepeatSummary("q" + i, 0, 0, 70 + i % 8, 0));
+            data.add(new RepeatSummary(CustomerId.of("q" + i), 0, 0, 70 + i % 8, 0));
         }
         for (int i = 0; i < 40; i++) {
-            data.add(new RepeatSummary("b" + i, 1 + i % 5, 10 + i % 30, 75, 20));
+            data.add(new RepeatSummary(CustomerId.of("b" + i), 1 + i % 5, 10 + i % 30, 75, 20));
         }
         ModelFit<BgNbd> fit = BgNbd.fit(data);
         assertTrue(Double.isFinite(fit.logLikelihood()));
@@ -123,26 +124,26 @@ class CdnowModelsTest {
 
     @Test
     void dataThatCannotIdentifyAModel_isRefused() {
-        List<RepeatSummary> noRepeat = List.of(new RepeatSummary("1", 0, 0, 10, 0),
-                new RepeatSummary("2", 0, 0, 20, 0));
+        List<RepeatSummary> noRepeat = List.of(new RepeatSummary(CustomerId.of("1"), 0, 0, 10, 0),
+                new RepeatSummary(CustomerId.of("2"), 0, 0, 20, 0));
         assertEquals("cannot fit BG/NBD: no customer made a repeat purchase",
                 assertThrows(RuleViolationException.class, () -> BgNbd.fit(noRepeat)).getMessage());
         assertEquals("cannot fit Pareto/NBD: at least two customers are needed, got 1",
                 assertThrows(RuleViolationException.class,
-                        () -> ParetoNbd.fit(List.of(new RepeatSummary("1", 2, 5, 10, 3)))).getMessage());
+                        () -> ParetoNbd.fit(List.of(new RepeatSummary(CustomerId.of("1"), 2, 5, 10, 3)))).getMessage());
         assertThrows(RuleViolationException.class, () -> new BgNbd(-1, 1, 1, 1));
-        assertThrows(RuleViolationException.class, () -> new RepeatSummary("1", 1, 5, 4, 0));
+        assertThrows(RuleViolationException.class, () -> new RepeatSummary(CustomerId.of("1"), 1, 5, 4, 0));
     }
 
     @Test
     void summariesMergeSameDayPurchases_andIgnoreLaterOnes() {
         List<Transaction> t = List.of(
-                new Transaction("c", LocalDate.of(2026, 1, 1), new java.math.BigDecimal("10")),
-                new Transaction("c", LocalDate.of(2026, 1, 8), new java.math.BigDecimal("5")),
-                new Transaction("c", LocalDate.of(2026, 1, 8), new java.math.BigDecimal("7")),
-                new Transaction("c", LocalDate.of(2026, 2, 1), new java.math.BigDecimal("99")),
-                new Transaction("late", LocalDate.of(2026, 2, 1), new java.math.BigDecimal("1")));
-        assertEquals(List.of(new RepeatSummary("c", 1, 1.0, 2.0, 12.0)),
+                new Transaction(CustomerId.of("c"), LocalDate.of(2026, 1, 1), new java.math.BigDecimal("10")),
+                new Transaction(CustomerId.of("c"), LocalDate.of(2026, 1, 8), new java.math.BigDecimal("5")),
+                new Transaction(CustomerId.of("c"), LocalDate.of(2026, 1, 8), new java.math.BigDecimal("7")),
+                new Transaction(CustomerId.of("c"), LocalDate.of(2026, 2, 1), new java.math.BigDecimal("99")),
+                new Transaction(CustomerId.of("late"), LocalDate.of(2026, 2, 1), new java.math.BigDecimal("1")));
+        assertEquals(List.of(new RepeatSummary(CustomerId.of("c"), 1, 1.0, 2.0, 12.0)),
                 RepeatSummary.of(t, LocalDate.of(2026, 1, 15), ChronoUnit.WEEKS));
     }
 

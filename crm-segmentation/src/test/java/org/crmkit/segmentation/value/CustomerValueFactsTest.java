@@ -26,7 +26,7 @@ class CustomerValueFactsTest {
     void installedCatalog_testsValueScoresAsFacts() {
         BgNbd model = new BgNbd(0.24, 4.41, 0.79, 2.43);
         GammaGamma spend = new GammaGamma(6.25, 3.74, 15.44);
-        RepeatSummary loyal = new RepeatSummary("c-1", 10, 36, 38, 40);
+        RepeatSummary loyal = new RepeatSummary(CustomerId.of("c-1"), 10, 36, 38, 40);
         CustomerValue value = CustomerValue.score(model, spend, loyal, 52, 12, 0.01);
         Rule likelyBack = FactCatalog.installed().compile(Condition.all(
                 FactRef.of(CustomerValue.PROBABILITY_ALIVE).atLeast(new java.math.BigDecimal("0.5")),
@@ -36,6 +36,51 @@ class CustomerValueFactsTest {
         Subject s = Subject.of(c, List.of(), Instant.parse("2026-06-01T00:00:00Z"));
         assertFalse(likelyBack.test(s));
         assertTrue(likelyBack.test(s.with(CustomerValue.class, value)), value::toString);
+    }
+
+    @Test
+    void scoresCarryTheirCustomerFromPurchasesToTheSegmentFact() {
+        java.time.Instant day = Instant.parse("2026-01-05T10:00:00Z");
+        List<org.crmkit.core.touchpoint.Touchpoint> purchases = new java.util.ArrayList<>();
+        for (int week = 0; week < 20; week++) {
+            for (String who : week % 2 == 0 ? List.of("frequent", "rare") : List.of("frequent")) {
+                purchases.add(org.crmkit.core.touchpoint.Touchpoint.builder()
+                        .id(org.crmkit.core.touchpoint.TouchpointId.of(who + "-" + week))
+                        .customerId(CustomerId.of(who)).occurredAt(day.plus(java.time.Duration.ofDays(7L * week)))
+                        .channel(org.crmkit.core.common.Channel.of("store"))
+                        .direction(org.crmkit.core.touchpoint.Direction.INBOUND)
+                        .kind(org.crmkit.core.touchpoint.TouchpointKind.PURCHASE)
+                        .amount(org.crmkit.core.common.Money.parse("30.00 USD")).build());
+            }
+        }
+        List<RepeatSummary> summaries = RepeatSummary.of(Transaction.ofPurchases(purchases,
+                java.util.Currency.getInstance("USD"), java.time.ZoneOffset.UTC), java.time.LocalDate.of(2026, 6, 1),
+                java.time.temporal.ChronoUnit.WEEKS);
+        ValueScorer scorer = ValueScorer.of(new BgNbd(0.24, 4.41, 0.79, 2.43), new GammaGamma(6.25, 3.74, 15.44),
+                52, 12, 0.01);
+        java.util.Map<CustomerId, CustomerValue> scores = CustomerValue.byCustomer(scorer.scoreAll(summaries));
+        assertEquals(Set.of(CustomerId.of("frequent"), CustomerId.of("rare")), scores.keySet());
+
+        Rule morePurchases = FactCatalog.installed().compile(FactRef.of(CustomerValue.EXPECTED_PURCHASES)
+                .atLeast(java.math.BigDecimal.valueOf(scores.get(CustomerId.of("rare")).expectedPurchases() + 0.01)));
+        Instant at = Instant.parse("2026-06-01T00:00:00Z");
+        Subject frequent = scores.get(CustomerId.of("frequent")).attachTo(Subject.of(customer("frequent"), List.of(),
+                at));
+        Subject rare = scores.get(CustomerId.of("rare")).attachTo(Subject.of(customer("rare"), List.of(), at));
+        assertTrue(morePurchases.test(frequent));
+        assertFalse(morePurchases.test(rare));
+
+        IllegalArgumentException wrong = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> scores.get(CustomerId.of("rare")).attachTo(Subject.of(customer("frequent"), List.of(), at)));
+        assertTrue(wrong.getMessage().contains("scores of rare cannot be attached to the subject of frequent"),
+                wrong.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> CustomerValue.byCustomer(
+                List.of(scores.get(CustomerId.of("rare")), scores.get(CustomerId.of("rare")))));
+    }
+
+    private static Customer customer(String id) {
+        return Customer.builder().id(CustomerId.of(id)).name(Name.person("Ann", "Lee"))
+                .createdAt(Instant.parse("2025-12-01T00:00:00Z")).build();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.crmkit.segmentation.value;
 
+import org.crmkit.core.customer.CustomerId;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,7 @@ class FitAtAnySizeTest {
         List<RepeatSummary> out = new ArrayList<>(data.size() * times);
         for (int k = 0; k < times; k++) {
             for (RepeatSummary s : data) {
-                out.add(new RepeatSummary(s.customerId() + "-" + k, s.x(), s.tx(), s.age(), s.meanRepeatValue()));
+                out.add(new RepeatSummary(CustomerId.of(s.customerId().value() + "-" + k), s.x(), s.tx(), s.age(), s.meanRepeatValue()));
             }
         }
         return out;
@@ -90,8 +92,8 @@ class FitAtAnySizeTest {
 
     @Test
     void aHandfulOfCustomersThatIdentifyNoMaximumIsReportedAsNotConverged() {
-        List<RepeatSummary> three = List.of(new RepeatSummary("a", 1, 30, 39, 10),
-                new RepeatSummary("b", 0, 0, 39, 0), new RepeatSummary("c", 2, 35, 39, 12));
+        List<RepeatSummary> three = List.of(new RepeatSummary(CustomerId.of("a"), 1, 30, 39, 10),
+                new RepeatSummary(CustomerId.of("b"), 0, 0, 39, 0), new RepeatSummary(CustomerId.of("c"), 2, 35, 39, 12));
         ModelFit<BgNbd> fit = BgNbd.fit(three);
         BgNbd m = fit.model();
         boolean ranOff = List.of(m.r(), m.alpha(), m.a(), m.b()).stream().anyMatch(v -> v > 7e10 || v < 1.4e-11);
@@ -124,7 +126,7 @@ class FitAtAnySizeTest {
                         break;
                     }
                 }
-                out.add(new RepeatSummary("c" + i, x, last, weeks, 0));
+                out.add(new RepeatSummary(CustomerId.of("c" + i), x, last, weeks, 0));
             }
             return out;
         }

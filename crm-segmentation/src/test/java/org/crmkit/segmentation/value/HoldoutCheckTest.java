@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.crmkit.core.customer.CustomerId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class HoldoutCheckTest {
     @Test
     @DisplayName("CDNOW, 39 weeks each way: BG/NBD predicts holdout purchases by frequency group closely")
     void cdnowHoldout() {
-        Map<String, Integer> holdout = HoldoutCheck.holdoutPurchases(Cdnow.transactions(), Cdnow.CALIBRATION_END,
+        Map<CustomerId, Integer> holdout = HoldoutCheck.holdoutPurchases(Cdnow.transactions(), Cdnow.CALIBRATION_END,
                 LocalDate.of(1998, 6, 30));
         BgNbd model = BgNbd.fit(Cdnow.summaries()).model();
         List<HoldoutCheck.Group> groups = HoldoutCheck.byFrequency(model, Cdnow.summaries(), holdout, 39, 7);

@@ -40,12 +40,12 @@ class TransactionTest {
                 touchpoint("t7", "bob", "2026-01-09T12:00:00Z", TouchpointKind.PURCHASE, null));
         List<Transaction> transactions = Transaction.ofPurchases(touchpoints, USD, BERLIN);
         assertEquals(List.of(
-                new Transaction("ann", LocalDate.of(2026, 1, 1), new BigDecimal("10.00")),
-                new Transaction("ann", LocalDate.of(2026, 1, 8), new BigDecimal("5.00")),
-                new Transaction("ann", LocalDate.of(2026, 1, 8), new BigDecimal("7.00")),
-                new Transaction("bob", LocalDate.of(2026, 1, 2), BigDecimal.ZERO),
-                new Transaction("bob", LocalDate.of(2026, 1, 9), BigDecimal.ZERO)), transactions);
-        assertEquals(List.of(new RepeatSummary("ann", 1, 1.0, 2.0, 12.0), new RepeatSummary("bob", 1, 1.0, 13 / 7.0, 0)),
+                new Transaction(CustomerId.of("ann"), LocalDate.of(2026, 1, 1), new BigDecimal("10.00")),
+                new Transaction(CustomerId.of("ann"), LocalDate.of(2026, 1, 8), new BigDecimal("5.00")),
+                new Transaction(CustomerId.of("ann"), LocalDate.of(2026, 1, 8), new BigDecimal("7.00")),
+                new Transaction(CustomerId.of("bob"), LocalDate.of(2026, 1, 2), BigDecimal.ZERO),
+                new Transaction(CustomerId.of("bob"), LocalDate.of(2026, 1, 9), BigDecimal.ZERO)), transactions);
+        assertEquals(List.of(new RepeatSummary(CustomerId.of("ann"), 1, 1.0, 2.0, 12.0), new RepeatSummary(CustomerId.of("bob"), 1, 1.0, 13 / 7.0, 0)),
                 RepeatSummary.of(transactions, LocalDate.of(2026, 1, 15), ChronoUnit.WEEKS));
     }
 

@@ -18,6 +18,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.RuleViolationException;
 
 /** The scorer against the models' one-horizon formulas, and a population scored at once against one at a time. */
@@ -44,7 +45,7 @@ class ValueScorerProperties {
                         Arbitraries.doubles().between(0, 300))
                 .as((x, days, share, mean) -> {
                     double age = days / 7.0;
-                    return new RepeatSummary("c", x, x == 0 ? 0 : Math.floor(days * share) / 7.0, age,
+                    return new RepeatSummary(CustomerId.of("c"), x, x == 0 ? 0 : Math.floor(days * share) / 7.0, age,
                             x == 0 ? 0 : mean);
                 });
         return one.list().ofMinSize(0).ofMaxSize(400);
@@ -56,7 +57,7 @@ class ValueScorerProperties {
             @ForAll @DoubleRange(min = 0, max = 60) double tx, @ForAll @DoubleRange(min = 0, max = 30) double gap,
             @ForAll @DoubleRange(min = 0.5, max = 200) double horizon, @ForAll @IntRange(min = 1, max = 24) int steps,
             @ForAll @DoubleRange(min = 0, max = 0.05) double rate) {
-        RepeatSummary s = new RepeatSummary("c", x, x == 0 ? 0 : tx, (x == 0 ? 0 : tx) + gap, x == 0 ? 0 : 40);
+        RepeatSummary s = new RepeatSummary(CustomerId.of("c"), x, x == 0 ? 0 : tx, (x == 0 ? 0 : tx) + gap, x == 0 ? 0 : 40);
         double value = SPEND.expectedAverageSpend(s.x(), s.meanRepeatValue());
         // The definition, from one-horizon calls of the model's own formula.
         double expected = 0;
@@ -103,12 +104,14 @@ class ValueScorerProperties {
     @Property
     void decilesRiseWithValue_andSplitDistinctValuesIntoTenths(
             @ForAll @Size(max = 300) List<@DoubleRange(min = -50, max = 5_000) Double> values) {
-        List<CustomerValue> population = values.stream().map(v -> new CustomerValue(0.5, 1, v)).toList();
+        List<CustomerValue> population = java.util.stream.IntStream.range(0, values.size())
+                .mapToObj(i -> new CustomerValue(CustomerId.of("c" + i), 0.5, 1, values.get(i))).toList();
         List<CustomerValue> ranked = CustomerValue.withDeciles(population);
         int[] counts = new int[11];
         for (int i = 0; i < ranked.size(); i++) {
             CustomerValue v = ranked.get(i);
             assertEquals(population.get(i).lifetimeValue(), v.lifetimeValue());
+            assertEquals(population.get(i).customerId(), v.customerId(), "ranking keeps each score's customer");
             assertTrue(v.lifetimeValueDecile() >= 1 && v.lifetimeValueDecile() <= 10, v.toString());
             counts[v.lifetimeValueDecile()]++;
             for (CustomerValue w : ranked) {
@@ -130,7 +133,7 @@ class ValueScorerProperties {
     void thePapersWorkedExample() {
         // Fader, Hardie and Lee (2005): customer 1 of the CDNOW sample, x = 2, tx = 30.43, T = 38.86, is expected
         // to make 1.226 purchases in the next 39 weeks.
-        RepeatSummary first = new RepeatSummary("1", 2, 30.43, 38.86, 22.35);
+        RepeatSummary first = new RepeatSummary(CustomerId.of("1"), 2, 30.43, 38.86, 22.35);
         assertEquals(1.226, PAPER.expectedPurchases(39, 2, 30.43, 38.86), 0.0005);
         assertEquals(1.226, ValueScorer.of(PAPER, SPEND, 39, 3, 0.01).score(first).expectedPurchases(), 0.0005);
         assertEquals(1.226, ValueScorer.of(PAPER, SPEND, 39, 3, 0.01).scoreAll(List.of(first)).get(0)
@@ -161,7 +164,7 @@ class ValueScorerProperties {
         for (int i = 0; i < 5_000; i++) {
             int x = i % 13;
             int days = 7 + i % 500;
-            many.add(new RepeatSummary("c" + i, x, x == 0 ? 0 : (days * (i % 7) / 7) / 7.0, days / 7.0, 10 + i % 90));
+            many.add(new RepeatSummary(CustomerId.of("c" + i), x, x == 0 ? 0 : (days * (i % 7) / 7) / 7.0, days / 7.0, 10 + i % 90));
         }
         ValueScorer scorer = ValueScorer.of(PAPER, SPEND, 52, 12, 0.01);
         List<CustomerValue> all = scorer.scoreAll(many);
@@ -175,7 +178,7 @@ class ValueScorerProperties {
         List<RepeatSummary> many = new ArrayList<>();
         for (int i = 0; i < 70_000; i++) {
             double age = 1 + i * 0.001;
-            many.add(new RepeatSummary("c" + i, i % 5, i % 5 == 0 ? 0 : age / 2, age, 30));
+            many.add(new RepeatSummary(CustomerId.of("c" + i), i % 5, i % 5 == 0 ? 0 : age / 2, age, 30));
         }
         many.addAll(many.subList(0, 100));
         ValueScorer scorer = ValueScorer.of(PAPER, SPEND, 52, 12, 0.01);

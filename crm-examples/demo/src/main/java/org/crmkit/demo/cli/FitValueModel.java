@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.crmkit.core.CrmException;
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.segmentation.value.BgNbd;
 import org.crmkit.segmentation.value.CustomerValue;
@@ -168,13 +169,12 @@ public final class FitValueModel implements Callable<Integer> {
 
     private void writeScores(Path file, List<RepeatSummary> data, PurchaseModel purchases, GammaGamma spending)
             throws IOException {
-        List<CustomerValue> values = CustomerValue.withDeciles(
-                ValueScorer.of(purchases, spending, horizon, steps, discount).scoreAll(data));
+        Map<CustomerId, CustomerValue> values = CustomerValue.byCustomer(CustomerValue.withDeciles(
+                ValueScorer.of(purchases, spending, horizon, steps, discount).scoreAll(data)));
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             w.println("customer_id,x,t_x,T,p_alive,expected_purchases,clv,clv_decile");
-            for (int i = 0; i < data.size(); i++) {
-                RepeatSummary s = data.get(i);
-                CustomerValue v = values.get(i);
+            for (RepeatSummary s : data) {
+                CustomerValue v = values.get(s.customerId());
                 w.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.6f,%.6f,%.2f,%d%n", s.customerId(), s.x(), s.tx(),
                         s.age(), v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(),
                         v.lifetimeValueDecile());

@@ -81,7 +81,7 @@ class FitValueModelTest {
         for (int i = 1; i < rows.size(); i++) {
             String[] f = rows.get(i).split(",");
             CustomerValue v = scorer.score(summaries.get(i - 1));
-            assertEquals(summaries.get(i - 1).customerId(), f[0]);
+            assertEquals(summaries.get(i - 1).customerId().value(), f[0]);
             assertEquals(v.probabilityAlive(), Double.parseDouble(f[4]), 1e-6, rows.get(i));
             assertEquals(v.expectedPurchases(), Double.parseDouble(f[5]), 1e-6, rows.get(i));
             assertEquals(v.lifetimeValue(), Double.parseDouble(f[6]), 0.005, rows.get(i));
@@ -153,10 +153,10 @@ class FitValueModelTest {
     @Test
     void quotedFieldsAndColumnsInAnyOrderAreRead() throws Exception {
         List<String> plain = Files.readAllLines(transactions());
-        List<String> quoted = new ArrayList<>(List.of("amount,date,customer_id"));
+        List<String> quoted = new ArrayList<>(List.of("amount,note,date,customer_id"));
         for (String line : plain.subList(1, plain.size())) {
             String[] f = line.split(",");
-            quoted.add(f[2] + "," + f[1] + ",\"" + f[0] + ", \"\"the\"\" customer\"");
+            quoted.add(f[2] + ",\"paid, \"\"in store\"\"\"," + f[1] + ",\"" + f[0] + "\"");
         }
         Path file = dir.resolve("quoted.csv");
         Files.write(file, quoted);
@@ -165,7 +165,17 @@ class FitValueModelTest {
         assertEquals(300, CrmJson.mapper().readTree(s.out()).get("customers").asInt());
         List<RepeatSummary> summaries = RepeatSummary.of(TransactionFiles.read(file), LocalDate.of(2025, 9, 30),
                 ChronoUnit.WEEKS);
-        assertTrue(summaries.stream().anyMatch(r -> r.customerId().equals("c0, \"the\" customer")),
-                summaries.get(0).customerId());
+        assertTrue(summaries.stream().anyMatch(r -> r.customerId().value().equals("c0")),
+                summaries.get(0).customerId().value());
+    }
+
+    @Test
+    void aCustomerIdThatIsNotACrmkitIdIsRefusedAtItsLine() throws Exception {
+        Path file = dir.resolve("spaces.csv");
+        Files.write(file, List.of("customer_id,date,amount", "c1,2025-01-02,10.00", "\"ann lee\",2025-01-03,12.00"));
+        Streams s = new Streams();
+        assertEquals(1, s.run("--input", file.toString(), "--cutoff", "2025-09-30"), s.err());
+        assertTrue(s.err().contains("spaces.csv:3") && s.err().contains("customer id must be 1-128 letters"),
+                s.err());
     }
 }
