@@ -28,6 +28,7 @@ import org.crmkit.core.unify.DuplicateFinder;
 import org.crmkit.core.customer.ContactKind;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.event.CrmEvent;
+import org.crmkit.core.event.EventDispatcher;
 import org.crmkit.core.preference.EffectivePreferences;
 import org.crmkit.core.preference.Preference;
 import org.crmkit.core.service.ServiceCase;
@@ -58,6 +59,8 @@ import org.crmkit.loyalty.ledger.Ledger;
 import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.ledger.Posting;
 import org.crmkit.loyalty.ledger.Source;
+import org.crmkit.loyalty.ledger.TouchpointEarning;
+import org.crmkit.loyalty.event.LoyaltyEvent;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.segmentation.analysis.Grid;
 import org.crmkit.segmentation.analysis.OfferLists;
@@ -465,23 +468,38 @@ public final class Demo {
 
     private void departmentStore() {
         heading("C7 department store: a refund takes back what the purchase earned");
-        Ledger ledger = Ledger.builder(C7DepartmentStore.storeCard()).clock(clock).build();
+        // The ledger is attached to the customer record: recording the sale earns, recording the refund takes back.
+        List<LoyaltyEvent> told = new ArrayList<>();
+        Ledger ledger = Ledger.builder(C7DepartmentStore.storeCard()).clock(clock).listener(told::add).build();
+        crm.create(C7DepartmentStore.shopper());
         MemberNumber number = MemberNumber.of("DS-1001");
         ledger.enroll(number, C7DepartmentStore.SHOPPER);
-        Touchpoint coat = C7DepartmentStore.coat();
-        ledger.post(new Posting.Earn(number, coat, null));
-        ledger.post(new Posting.Earn(number, coat, null)); // offered twice by the till: earns once
-        long earned = ledger.balance(number);
-        out.printf("  a 120.00 USD coat earns %d points (the till sent it twice; it earned once)%n", earned);
-        ledger.post(new Posting.Redeem(number, IdempotencyKey.of("gift-wrap"), 100, null, coat.occurredAt(),
-                "gift wrap", Source.agent("clerk-4")));
-        long afterGiftWrap = ledger.balance(number);
-        out.printf("  100 points pay for gift wrap; balance %d%n", afterGiftWrap);
-        LedgerEntry.Reversal back = (LedgerEntry.Reversal) ledger.post(
-                Posting.Reverse.refund(number, C7DepartmentStore.refundOf(coat)));
-        out.printf("  the coat comes back, no questions asked: %d points taken back, %d already spent and forgiven"
-                + " (%s); balance %d%n", -back.points(), back.forgiven(),
-                back.policy().name().toLowerCase(Locale.ROOT).replace('_', ' '), ledger.balance(number));
+        EventDispatcher.Subscription attached = TouchpointEarning.attach(crm, ledger);
+        try {
+            Touchpoint coat = C7DepartmentStore.coat();
+            crm.recordTouchpoint(coat);
+            crm.recordTouchpoint(coat); // offered twice by the till: earns once
+            long earned = ledger.balance(number);
+            out.printf("  a 120.00 USD coat earns %d points (the till sent it twice; it earned once)%n", earned);
+            ledger.post(new Posting.Redeem(number, IdempotencyKey.of("gift-wrap"), 100, null, coat.occurredAt(),
+                    "gift wrap", Source.agent("clerk-4")));
+            long afterGiftWrap = ledger.balance(number);
+            out.printf("  100 points pay for gift wrap; balance %d%n", afterGiftWrap);
+            crm.recordTouchpoint(C7DepartmentStore.refundOf(coat));
+            LedgerEntry.Reversal back = (LedgerEntry.Reversal) ledger.entries(number).get(ledger.entries(number).size() - 1);
+            out.printf("  the coat comes back, no questions asked: %d points taken back, %d already spent and"
+                    + " forgiven (%s); balance %d%n", -back.points(), back.forgiven(),
+                    back.policy().name().toLowerCase(Locale.ROOT).replace('_', ' '), ledger.balance(number));
+            out.printf("  the ledger told its listeners: %s%n", told.stream().map(e -> e.getClass().getSimpleName())
+                    .collect(Collectors.joining(", ")));
+            chartRefund(number, ledger, earned, afterGiftWrap, back);
+        } finally {
+            attached.close(); // the demo's other cases run other programs on the same facade
+        }
+    }
+
+    private void chartRefund(MemberNumber number, Ledger ledger, long earned, long afterGiftWrap,
+                             LedgerEntry.Reversal back) {
         report.heading("C7 department store: a refund takes back what the purchase earned");
         report.bars("Points balance after each step", List.of("coat bought (sent twice)", "gift wrap paid",
                 "coat refunded"), List.of("points"), new double[][] {{earned}, {afterGiftWrap},

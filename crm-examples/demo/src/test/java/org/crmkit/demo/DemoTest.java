@@ -27,7 +27,7 @@ class DemoTest {
         assertTrue(out.contains("rental on day 364: no signature, no queue"), out);
         assertTrue(out.contains("rental on day 366: signature needed at the counter"), out);
         assertTrue(out.contains("card on file: PaymentInstrument[AMEX ****1005 exp 2029-03, token=****]"), out);
-        assertTrue(out.contains("33 domain events were published"), out);
+        assertTrue(out.contains("36 domain events were published"), out);
         assertTrue(out.contains("the car is now due at 18:10 UTC (running, 4 h 10 min left)"), out);
         assertTrue(out.contains("\"Daniel Okafor\" on the board, 20 minutes before landing: met"), out);
         assertTrue(out.contains("had the due time not moved with the flight, the same car would count as breached"),
@@ -64,6 +64,8 @@ class DemoTest {
         assertTrue(out.contains("a 120.00 USD coat earns 120 points (the till sent it twice; it earned once)"), out);
         assertTrue(out.contains("20 points taken back, 100 already spent and forgiven (partial clawback); balance 0"),
                 out);
+        assertTrue(out.contains("the ledger told its listeners: TierChanged, PointsPosted, PointsRedeemed, "
+                + "PointsReversed"), out);
         // The population: progress, and figures fixed by the seed.
         assertTrue(out.contains("100%  2,000 customers streamed"), out);
         Matcher top = Pattern.compile("the top 10% of customers bring (\\d+\\.\\d)% of").matcher(out);

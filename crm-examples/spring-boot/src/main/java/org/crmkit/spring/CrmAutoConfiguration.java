@@ -17,7 +17,9 @@ import org.crmkit.core.memory.InMemoryCustomerRepository;
 import org.crmkit.core.spi.CustomerRepository;
 import org.crmkit.jdbc.JdbcStores;
 import org.crmkit.loyalty.json.LoyaltyJacksonModule;
+import org.crmkit.loyalty.event.LoyaltyEventListener;
 import org.crmkit.loyalty.ledger.Ledger;
+import org.crmkit.loyalty.ledger.TouchpointEarning;
 import org.crmkit.loyalty.program.Program;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.micrometer.CrmMetrics;
@@ -37,7 +39,8 @@ import org.springframework.core.io.Resource;
  * Spring Boot auto-configuration of crmkit. With a {@code DataSource}, the JDBC stores ({@link JdbcStores}, schema
  * migrated on start unless {@code crmkit.jdbc.migrate=false}); a {@link Crm} over them (or in memory without one)
  * that calls every {@link CrmEventListener} bean; a {@link Ledger} for the program in
- * {@code crmkit.loyalty.program}; crmkit's three Jackson modules as beans, which Spring Boot adds to the
+ * {@code crmkit.loyalty.program}, calling every {@link LoyaltyEventListener} bean and earning on the purchases and
+ * refunds {@code Crm} records ({@link TouchpointEarning}); crmkit's three Jackson modules as beans, which Spring Boot adds to the
  * application's {@code JsonMapper}; and, with a Micrometer {@code MeterRegistry}, {@link CrmMetrics} on the events,
  * the ledger's postings and the profile cache. Every bean backs off when the application defines its own.
  */
@@ -133,8 +136,10 @@ public class CrmAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty("crmkit.loyalty.program")
     public Ledger crmLedger(CrmProperties properties, ObjectProvider<JdbcStores> stores,
-                            ObjectProvider<Clock> clock, ObjectProvider<CrmMetrics> metrics) {
+                            ObjectProvider<Clock> clock, ObjectProvider<CrmMetrics> metrics,
+                            ObjectProvider<LoyaltyEventListener> listeners, ObjectProvider<Crm> crm) {
         Ledger.Builder ledger = Ledger.builder(program(properties.loyalty().program()));
+        listeners.orderedStream().forEach(ledger::listener);
         JdbcStores jdbc = stores.getIfAvailable();
         CrmMetrics meters = metrics.getIfAvailable();
         if (jdbc != null) {
@@ -144,7 +149,11 @@ public class CrmAutoConfiguration {
             ledger.store(meters.ledger(new org.crmkit.loyalty.memory.InMemoryLedgerStore()));
         }
         clock.ifAvailable(ledger::clock);
-        return ledger.build();
+        Ledger built = ledger.build();
+        if (properties.loyalty().earnOnTouchpoints()) {
+            crm.ifAvailable(c -> TouchpointEarning.attach(c, built));
+        }
+        return built;
     }
 
     private static Program program(Resource resource) {

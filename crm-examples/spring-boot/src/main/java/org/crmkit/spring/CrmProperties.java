@@ -29,8 +29,10 @@ public record CrmProperties(@DefaultValue Jdbc jdbc, @DefaultValue Loyalty loyal
      *
      * @param program the loyalty program, a JSON document such as classpath:program.json; a Ledger bean runs it
      *     over the same stores as Crm
+     * @param earnOnTouchpoints whether purchases and refunds recorded through Crm earn and take back points by
+     *     themselves
      */
-    public record Loyalty(@Nullable Resource program) {
+    public record Loyalty(@Nullable Resource program, @DefaultValue("true") boolean earnOnTouchpoints) {
     }
 
     /**

@@ -28,6 +28,8 @@ import org.crmkit.core.spi.PageRequest;
 import org.crmkit.core.spi.Pages;
 import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.event.LoyaltyEvent;
+import org.crmkit.loyalty.event.LoyaltyEventListener;
 import org.crmkit.loyalty.member.TierChange;
 import org.crmkit.loyalty.memory.InMemoryLedgerStore;
 import org.crmkit.loyalty.memory.InMemoryMemberRepository;
@@ -54,6 +56,7 @@ import org.jspecify.annotations.Nullable;
  * Reads ask the store for the member's last sequence and read only what other writers added since.
  */
 public final class Ledger {
+    private static final System.Logger LOG = System.getLogger(Ledger.class.getName());
     private static final int RETRIES = 16;
     private static final int EXPIRING_SOON_DAYS = 90;
     private static final int PAGE = 10_000;
@@ -64,6 +67,7 @@ public final class Ledger {
     private final Clock clock;
     private final Earner earner;
     private final Map<MemberNumber, Account> accounts = new ConcurrentHashMap<>();
+    private final List<LoyaltyEventListener> listeners;
 
     private Ledger(Builder b) {
         this.program = b.program;
@@ -71,6 +75,7 @@ public final class Ledger {
         this.members = b.members;
         this.clock = b.clock;
         this.earner = new Earner(program, b.facts);
+        this.listeners = List.copyOf(b.listeners);
     }
 
     /**
@@ -124,8 +129,10 @@ public final class Ledger {
             throw new DuplicateException("customer " + customerId + " is already member " + existing.get().number()
                     + " of program " + program.id());
         }
-        return members.save(Member.enroll(number, program.id(), customerId, clock.instant(),
+        Member enrolled = members.save(Member.enroll(number, program.id(), customerId, clock.instant(),
                 program.tiers().get(0).name()));
+        publish(new LoyaltyEvent.TierChanged(number, enrolled.tierHistory().get(0), 1));
+        return enrolled;
     }
 
     /**
@@ -332,7 +339,8 @@ public final class Ledger {
                     program.tiers().get(target).name(), TierChange.Reason.REVIEWED_DOWN,
                     "review of " + boundary.minusMonths(12) + " to " + boundary.minusDays(1) + ": " + counts(q));
             try {
-                members.save(member.withTierChange(change));
+                Member saved = members.save(member.withTierChange(change));
+                publish(new LoyaltyEvent.TierChanged(number, change, saved.tierHistory().size()));
                 return Optional.of(change);
             } catch (VersionConflictException e) {
                 if (attempt >= RETRIES) {
@@ -428,6 +436,19 @@ public final class Ledger {
                 progress(number, progressAt));
     }
 
+    // ---- events -----------------------------------------------------------------------------------------------
+
+    /** Tells every listener; one that throws is logged and never undoes the change or silences the others. */
+    private void publish(LoyaltyEvent event) {
+        for (LoyaltyEventListener l : listeners) {
+            try {
+                l.on(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "loyalty event listener " + l + " failed on " + event.id(), e);
+            }
+        }
+    }
+
     // ---- posting ----------------------------------------------------------------------------------------------
 
     /** Decides the entry for a posting against the account; null when there is nothing to post. */
@@ -471,6 +492,7 @@ public final class Ledger {
                 }
                 account.apply(entry);
             }
+            publish(LoyaltyEvent.of(entry));
             if (entry instanceof LedgerEntry.Accrual a) {
                 upgrade(member, account, a);
             } else if (entry instanceof LedgerEntry.Reversal r
@@ -652,7 +674,8 @@ public final class Ledger {
                 return;
             }
             try {
-                members.save(m.withTierChange(change));
+                Member saved = members.save(m.withTierChange(change));
+                publish(new LoyaltyEvent.TierChanged(saved.number(), change, saved.tierHistory().size()));
                 return;
             } catch (VersionConflictException e) {
                 if (attempt >= RETRIES) {
@@ -798,6 +821,7 @@ public final class Ledger {
         private MemberRepository members = new InMemoryMemberRepository();
         private Clock clock = Clock.systemUTC();
         private FactCatalog facts = FactCatalog.installed();
+        private final List<LoyaltyEventListener> listeners = new ArrayList<>();
 
         private Builder(Program program) {
             this.program = Objects.requireNonNull(program, "program");
@@ -835,6 +859,17 @@ public final class Ledger {
          */
         public Ledger build() {
             return new Ledger(this);
+        }
+
+        /**
+         * Adds a listener, called after each change this ledger stores (not for a replayed posting).
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder listener(LoyaltyEventListener value) {
+            this.listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
         }
     }
 }
