@@ -183,6 +183,32 @@ public sealed interface LoyaltyEvent {
         }
     }
 
+    /**
+     * Points about to expire, within the program's notice period: one event per lot. Told at least once: each run of
+     * {@code Ledger.noticeExpiring} tells again of the lots still due, under the same {@link #id()}, so a listener
+     * that remembers what it told the member tells it once.
+     *
+     * @param member the member
+     * @param lot the lot's id
+     * @param points the points left in the lot
+     * @param expiresOn the day they expire
+     * @param at when the notice was made
+     */
+    record PointsExpiring(MemberNumber member, long lot, long points, java.time.LocalDate expiresOn, Instant at)
+            implements LoyaltyEvent {
+        /** Checks for nulls. */
+        public PointsExpiring {
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(expiresOn, "expiresOn");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String id() {
+            return member.value() + "/expiring/" + lot + "/" + expiresOn;
+        }
+    }
+
     private static String entryId(LedgerEntry entry) {
         return entry.member().value() + "/entry/" + entry.sequence();
     }

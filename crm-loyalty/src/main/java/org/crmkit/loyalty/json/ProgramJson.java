@@ -45,7 +45,7 @@ final class ProgramJson {
     static final int FORMAT = 1;
     private static final Set<String> PROGRAM_FIELDS = Set.of(Documents.FORMAT, "id", "version", "name", "unit", "currency", "zone",
             "rounding", "earningRules", "rewards", "expiry", "tiers", "qualification", "softLanding",
-            "reversalPolicy", "tierOnReversal");
+            "reversalPolicy", "tierOnReversal", "expiryNoticeDays");
     private static final Set<String> RULE_FIELDS = Set.of("id", "perSpend", "perTouchpoint", "multiplier", "kinds",
             "categories", "brands", "tiers", "eligibility", "validity", "cap", "qualifying");
     private static final Set<String> TIER_FIELDS = Set.of("name", "qualifyingPoints", "spend", "activities",
@@ -110,6 +110,7 @@ final class ProgramJson {
             gen.writeBooleanProperty("softLanding", p.softLanding());
             gen.writeStringProperty("reversalPolicy", EnumNames.of(p.reversalPolicy()));
             gen.writeStringProperty("tierOnReversal", EnumNames.of(p.tierOnReversal()));
+            gen.writeNumberProperty("expiryNoticeDays", p.expiryNoticeDays());
             gen.writeEndObject();
         }
 
@@ -195,6 +196,9 @@ final class ProgramJson {
         b.softLanding(t.bool("softLanding"));
         b.reversalPolicy(t.choice("reversalPolicy", ReversalPolicy.class));
         b.tierOnReversal(t.choice("tierOnReversal", TierOnReversal.class));
+        if (t.has("expiryNoticeDays")) {
+            b.expiryNoticeDays(t.integer("expiryNoticeDays"));
+        }
         return t.build(b::build);
     }
 

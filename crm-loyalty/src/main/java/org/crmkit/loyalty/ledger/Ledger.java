@@ -232,6 +232,35 @@ public final class Ledger {
     }
 
     /**
+     * Tells listeners of a member's points that expire within the program's notice period
+     * ({@link Program#expiryNoticeDays()}) from the day of {@code now}: one {@link LoyaltyEvent.PointsExpiring} per
+     * lot. At least once: a later run tells again of the lots still due, with the same event id.
+     *
+     * @param number the member
+     * @param now the instant of the run
+     * @return the notices told, soonest first; none when the program gives no notice
+     */
+    public List<LoyaltyEvent.PointsExpiring> noticeExpiring(MemberNumber number, Instant now) {
+        Objects.requireNonNull(now, "now");
+        int days = program.expiryNoticeDays();
+        if (days == 0) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.ofInstant(now, program.zone());
+        LocalDate last = today.plusDays(days);
+        List<LoyaltyEvent.PointsExpiring> told = new ArrayList<>();
+        for (Lot lot : lots(number)) {
+            LocalDate due = lot.expiresOn();
+            if (due != null && lot.remaining() > 0 && !due.isBefore(today) && !due.isAfter(last)) {
+                told.add(new LoyaltyEvent.PointsExpiring(number, lot.id(), lot.remaining(), due, now));
+            }
+        }
+        told.sort(java.util.Comparator.comparing(LoyaltyEvent.PointsExpiring::expiresOn));
+        told.forEach(this::publish);
+        return List.copyOf(told);
+    }
+
+    /**
      * Expires a member's points that are due on the day of {@code now}, lot by lot. Idempotent: a second run on the
      * same day returns the first run's entry.
      *

@@ -43,6 +43,7 @@ public final class Program {
     private final boolean softLanding;
     private final ReversalPolicy reversalPolicy;
     private final TierOnReversal tierOnReversal;
+    private final int expiryNoticeDays;
 
     private Program(Builder b) {
         this.id = Checks.code("program id", b.id);
@@ -66,6 +67,10 @@ public final class Program {
         this.softLanding = b.softLanding;
         this.reversalPolicy = Checks.notNull("reversalPolicy", b.reversalPolicy);
         this.tierOnReversal = Checks.notNull("tierOnReversal", b.tierOnReversal);
+        this.expiryNoticeDays = b.expiryNoticeDays;
+        if (expiryNoticeDays < 0 || expiryNoticeDays > 3_650) {
+            throw new RuleViolationException("expiryNoticeDays must be 0 to 3650: " + expiryNoticeDays);
+        }
         unique("earning rule id", earningRules.stream().map(EarningRule::id).toList());
         unique("reward code", rewards.stream().map(Reward::code).toList());
         unique("tier name", tiers.stream().map(Tier::name).toList());
@@ -126,6 +131,7 @@ public final class Program {
         b.softLanding = softLanding;
         b.reversalPolicy = reversalPolicy;
         b.tierOnReversal = tierOnReversal;
+        b.expiryNoticeDays = expiryNoticeDays;
         return b;
     }
 
@@ -216,6 +222,11 @@ public final class Program {
         return tierOnReversal;
     }
 
+    /** {@return how many days ahead members are told of points about to expire; 0 for never} */
+    public int expiryNoticeDays() {
+        return expiryNoticeDays;
+    }
+
     /** {@return whether the balance may go below zero (only through reversals)} */
     public boolean allowsNegativeBalance() {
         return reversalPolicy == ReversalPolicy.NEGATIVE_BALANCE;
@@ -292,13 +303,13 @@ public final class Program {
                 && rounding == p.rounding && earningRules.equals(p.earningRules) && rewards.equals(p.rewards)
                 && expiry.equals(p.expiry) && tiers.equals(p.tiers) && qualification == p.qualification
                 && softLanding == p.softLanding && reversalPolicy == p.reversalPolicy
-                && tierOnReversal == p.tierOnReversal;
+                && tierOnReversal == p.tierOnReversal && expiryNoticeDays == p.expiryNoticeDays;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, version, name, unit, currency, zone, rounding, earningRules, rewards, expiry, tiers,
-                qualification, softLanding, reversalPolicy, tierOnReversal);
+                qualification, softLanding, reversalPolicy, tierOnReversal, expiryNoticeDays);
     }
 
     @Override
@@ -323,6 +334,7 @@ public final class Program {
         private boolean softLanding;
         private ReversalPolicy reversalPolicy = ReversalPolicy.PARTIAL_CLAWBACK;
         private TierOnReversal tierOnReversal = TierOnReversal.AT_REVIEW;
+        private int expiryNoticeDays;
 
         private Builder(String id, String name, Currency currency) {
             this.id = Checks.code("program id", id); // at once, where it is given
@@ -409,6 +421,15 @@ public final class Program {
         /** @param value when a tier earned by reversed counts falls; at review by default @return this builder */
         public Builder tierOnReversal(TierOnReversal value) {
             this.tierOnReversal = value;
+            return this;
+        }
+
+        /**
+         * @param value how many days ahead members are told of points about to expire, 0 (never) to 3650
+         * @return this builder
+         */
+        public Builder expiryNoticeDays(int value) {
+            this.expiryNoticeDays = value;
             return this;
         }
 

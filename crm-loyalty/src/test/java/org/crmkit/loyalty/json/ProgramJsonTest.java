@@ -64,7 +64,7 @@ class ProgramJsonTest {
                 .rewards(java.util.List.of(new Reward("upgrade", "One-class upgrade", 15_000)))
                 .tiers(Tier.base("blue"), Tier.base("gold", "lounge").withQualifyingPoints(5000)
                         .withActivities(20).withSpend(new BigDecimal("4000.50")))
-                .qualification(QualificationPeriod.ROLLING_12_MONTHS).build();
+                .qualification(QualificationPeriod.ROLLING_12_MONTHS).expiryNoticeDays(30).build();
     }
 
     @Test
