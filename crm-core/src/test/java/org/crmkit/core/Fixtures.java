@@ -145,9 +145,7 @@ public final class Fixtures {
                 new org.crmkit.core.event.CrmEvent.ServiceLevelBreached(id, "case-1", standard, 2, T0),
                 new org.crmkit.core.event.CrmEvent.EscalationStepReached(id, "case-1", standard, 2, "call-manager",
                         T0),
-                new org.crmkit.core.event.CrmEvent.CustomerErased(id, T0),
-                new org.crmkit.core.event.CrmEvent.SegmentEntered(id, "vip", 3, T0),
-                new org.crmkit.core.event.CrmEvent.SegmentExited(id, "vip", 3, T0));
+                new org.crmkit.core.event.CrmEvent.CustomerErased(id, T0));
     }
 
     /** {@return a customer's export with one contributor's section} */

@@ -14,8 +14,12 @@ import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
-/** Something that happened to a customer's records, published after the write that made it so. */
-public sealed interface CrmEvent {
+/**
+ * Something that happened to a customer's records, published after the write that made it so. crm-core's kinds are
+ * nested here; other modules add their own (crm-segmentation's {@code SegmentEvent}) by implementing this interface
+ * and naming their JSON type on their Jackson module ({@code registerSubtypes}), so crm-core never holds them.
+ */
+public interface CrmEvent {
 
     /** {@return the customer the event is about} */
     CustomerId customerId();
@@ -227,40 +231,6 @@ public sealed interface CrmEvent {
         /** Checks for nulls. */
         public CustomerErased {
             Checks.notNull("customerId", customerId);
-            Checks.notNull("at", at);
-        }
-    }
-
-    /**
-     * A customer entered a segment between two membership snapshots.
-     *
-     * @param customerId the customer
-     * @param segment the segment's name
-     * @param version the version of the segment that admitted the customer
-     * @param at the instant of the later snapshot
-     */
-    record SegmentEntered(CustomerId customerId, String segment, int version, Instant at) implements CrmEvent {
-        /** Checks for nulls. */
-        public SegmentEntered {
-            Checks.notNull("customerId", customerId);
-            Checks.noCardNumber("segment", segment);
-            Checks.notNull("at", at);
-        }
-    }
-
-    /**
-     * A customer left a segment between two membership snapshots.
-     *
-     * @param customerId the customer
-     * @param segment the segment's name
-     * @param version the version of the segment in the later snapshot
-     * @param at the instant of the later snapshot
-     */
-    record SegmentExited(CustomerId customerId, String segment, int version, Instant at) implements CrmEvent {
-        /** Checks for nulls. */
-        public SegmentExited {
-            Checks.notNull("customerId", customerId);
-            Checks.noCardNumber("segment", segment);
             Checks.notNull("at", at);
         }
     }

@@ -94,9 +94,7 @@ final class Mixins {
         @JsonSubTypes.Type(value = CrmEvent.ServiceLevelWarning.class, name = "service-level-warning"),
         @JsonSubTypes.Type(value = CrmEvent.ServiceLevelBreached.class, name = "service-level-breached"),
         @JsonSubTypes.Type(value = CrmEvent.EscalationStepReached.class, name = "escalation-step-reached"),
-        @JsonSubTypes.Type(value = CrmEvent.CustomerErased.class, name = "customer-erased"),
-        @JsonSubTypes.Type(value = CrmEvent.SegmentEntered.class, name = "segment-entered"),
-        @JsonSubTypes.Type(value = CrmEvent.SegmentExited.class, name = "segment-exited")
+        @JsonSubTypes.Type(value = CrmEvent.CustomerErased.class, name = "customer-erased")
     })
     interface EventMixin {
     }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Map;
 
+import tools.jackson.databind.jsontype.NamedType;
 import tools.jackson.databind.module.SimpleModule;
 
 import org.crmkit.core.json.Documents;
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.MembershipSnapshot;
 import org.crmkit.segmentation.rule.Segment;
+import org.crmkit.segmentation.rule.SegmentEvent;
 import org.crmkit.segmentation.value.BgNbd;
 import org.crmkit.segmentation.value.GammaGamma;
 import org.crmkit.segmentation.value.ModelFit;
@@ -35,6 +37,8 @@ public final class SegmentationJacksonModule extends SimpleModule {
         addDeserializer(Condition.class, new RuleJson.ConditionReader());
         addSerializer(Segment.class, new RuleJson.SegmentWriter());
         addDeserializer(Segment.class, new RuleJson.SegmentReader());
+        registerSubtypes(new NamedType(SegmentEvent.Entered.class, "segment-entered"),
+                new NamedType(SegmentEvent.Exited.class, "segment-exited"));
         Documents.register(this, Map.of(PurchaseModel.class, 1, GammaGamma.class, 1, ModelFit.class, 1,
                 MembershipSnapshot.class, 1));
     }

@@ -15,7 +15,7 @@ import org.crmkit.core.payment.CardNumbers;
 
 /**
  * The members of a segment version at an instant. Two snapshots of the same segment {@linkplain #diff diff} into
- * who entered and who exited, published as {@link CrmEvent.SegmentEntered} and {@link CrmEvent.SegmentExited}.
+ * who entered and who exited, published as {@link SegmentEvent.Entered} and {@link SegmentEvent.Exited}.
  * Immutable.
  *
  * @param segment the segment's name
@@ -107,8 +107,8 @@ public record MembershipSnapshot(String segment, int version, Instant at, Set<Cu
         /** {@return one event per customer who entered or exited, entries first} */
         public List<CrmEvent> events() {
             List<CrmEvent> out = new ArrayList<>(entered.size() + exited.size());
-            entered.forEach(id -> out.add(new CrmEvent.SegmentEntered(id, segment, version, at)));
-            exited.forEach(id -> out.add(new CrmEvent.SegmentExited(id, segment, version, at)));
+            entered.forEach(id -> out.add(new SegmentEvent.Entered(id, segment, version, at)));
+            exited.forEach(id -> out.add(new SegmentEvent.Exited(id, segment, version, at)));
             return out;
         }
     }

@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
+import tools.jackson.core.type.TypeReference;
+
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.json.CrmJson;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +28,19 @@ class MembershipSnapshotJsonTest {
         }
         assertEquals(golden, CrmJson.write(snapshot));
         assertEquals(snapshot, CrmJson.read(golden, MembershipSnapshot.class));
+    }
+
+    @Test
+    void segmentEventsAreCrmEventsWithTheirOwnTypeNames() throws IOException {
+        Instant at = Instant.parse("2026-03-01T00:00:00Z");
+        List<CrmEvent> events = List.of(new SegmentEvent.Entered(CustomerId.of("c-1"), "vip", 3, at),
+                new SegmentEvent.Exited(CustomerId.of("c-2"), "vip", 3, at));
+        TypeReference<List<CrmEvent>> type = new TypeReference<>() { };
+        String golden;
+        try (InputStream in = getClass().getResourceAsStream("/golden/segment-events.json")) {
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        assertEquals(golden, CrmJson.mapper().writerFor(type).writeValueAsString(events));
+        assertEquals(events, CrmJson.mapper().readValue(golden, type));
     }
 }

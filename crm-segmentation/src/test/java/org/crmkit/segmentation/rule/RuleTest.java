@@ -24,7 +24,6 @@ import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.LifecycleStage;
 import org.crmkit.core.customer.Name;
-import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.servicelevel.Selector;
 import org.crmkit.core.touchpoint.Direction;
@@ -232,8 +231,8 @@ class RuleTest {
         assertEquals(Set.of(b.id()), before.members());
         assertEquals(Set.of(a.id()), after.members());
         MembershipSnapshot.Change change = after.diff(before);
-        assertEquals(List.of(new CrmEvent.SegmentEntered(a.id(), "heavy", 1, NOW),
-                new CrmEvent.SegmentExited(b.id(), "heavy", 1, NOW)), change.events());
+        assertEquals(List.of(new SegmentEvent.Entered(a.id(), "heavy", 1, NOW),
+                new SegmentEvent.Exited(b.id(), "heavy", 1, NOW)), change.events());
         assertThrows(IllegalArgumentException.class, () -> before.diff(after));
     }
 
