@@ -106,8 +106,9 @@ final class Mixins {
     @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
             isGetterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
     @JsonPropertyOrder({"id", "kind", "name", "contactPoints", "employer", "keyContacts", "lifecycleStage",
-        "accountManager", "timeZone", "tags", "attributes", "specialDates", "notes", "externalIds", "paymentInstruments",
-        "preferences", "consents", "agreements", "mergedFrom", "version", "createdAt", "updatedAt"})
+        "accountManager", "timeZone", "tags", "attributes", "specialDates", "notes", "externalIds",
+        "paymentInstruments", "preferences", "consents", "agreements", "mergedFrom", "version", "createdAt",
+        "updatedAt"})
     @JsonDeserialize(builder = Customer.Builder.class)
     abstract static class CustomerMixin {
         @JsonProperty abstract CustomerId id();
@@ -136,8 +137,8 @@ final class Mixins {
 
     @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
             isGetterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
-    @JsonPropertyOrder({"id", "customerId", "occurredAt", "channel", "direction", "kind", "location", "staff", "outcome",
-        "expectation", "amount", "lineItems", "attributes", "relatedTo", "version"})
+    @JsonPropertyOrder({"id", "customerId", "occurredAt", "channel", "direction", "kind", "location", "staff",
+        "outcome", "expectation", "amount", "lineItems", "attributes", "relatedTo", "version"})
     @JsonDeserialize(builder = Touchpoint.Builder.class)
     abstract static class TouchpointMixin {
         @JsonProperty abstract TouchpointId id();

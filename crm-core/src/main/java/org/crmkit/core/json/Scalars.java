@@ -29,7 +29,8 @@ public final class Scalars {
      * @param read its parser, which validates
      * @param <T> the value type
      */
-    public static <T> void register(SimpleModule module, Class<T> type, Function<T, String> write, Function<String, T> read) {
+    public static <T> void register(SimpleModule module, Class<T> type, Function<T, String> write,
+                                    Function<String, T> read) {
         module.addSerializer(type, new ValueSerializer<T>() {
             @Override
             public void serialize(T value, JsonGenerator gen, SerializationContext provider) {

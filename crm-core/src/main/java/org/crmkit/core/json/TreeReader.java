@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * {@code missing}, {@code unknown field, expected one of [a, b]}). Not thread-safe; use one per reading.
  */
 public final class TreeReader {
+    /** The most characters of a refused value a message quotes. */
+    private static final int QUOTED = 200;
     private final JsonNode node;
     private final String path;
 
@@ -62,8 +64,13 @@ public final class TreeReader {
      * @return the exception
      */
     public static InvalidDefinitionException problem(String path, String must, @Nullable JsonNode found) {
-        return new InvalidDefinitionException(path, found == null || found.isMissingNode() ? must + ": missing"
-                : must + ": " + found, null);
+        if (found == null || found.isMissingNode()) {
+            return new InvalidDefinitionException(path, must + ": missing", null);
+        }
+        // A document may hold strings of 100,000 characters; a message quotes the start of one.
+        String text = found.toString();
+        return new InvalidDefinitionException(path, must + ": " + (text.length() <= QUOTED ? text
+                : text.substring(0, QUOTED) + "... (" + text.length() + " characters)"), null);
     }
 
     /** {@return this object's JSON path} */

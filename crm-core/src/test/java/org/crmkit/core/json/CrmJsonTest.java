@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,13 +22,14 @@ import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.EmailAddress;
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.servicelevel.ServiceLevelStandard;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CrmJsonTest {
-    static final tools.jackson.core.type.TypeReference<List<CrmEvent>> EVENTS = new tools.jackson.core.type.TypeReference<>() {
+    static final TypeReference<List<CrmEvent>> EVENTS = new TypeReference<>() {
     };
 
     @Test
@@ -41,12 +43,20 @@ class CrmJsonTest {
     void standard_matchesTheDocumentedFormat_withDaysSpelledAsEveryConstant() {
         String golden = golden("standard.json");
         assertEquals(golden, CrmJson.write(Fixtures.standard()));
-        assertEquals(Fixtures.standard(), CrmJson.read(golden, org.crmkit.core.servicelevel.ServiceLevelStandard.class));
+        assertEquals(Fixtures.standard(), CrmJson.read(golden, ServiceLevelStandard.class));
         assertTrue(golden.contains("\"monday\" : [ \"09:00-17:00\" ]"), golden);
         InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> CrmJson.read(
-                golden.replace("\"monday\"", "\"MONDAY\""), org.crmkit.core.servicelevel.ServiceLevelStandard.class));
+                golden.replace("\"monday\"", "\"MONDAY\""), ServiceLevelStandard.class));
         assertEquals("$.calendar.week.MONDAY", e.path(), e.getMessage());
         assertTrue(e.problem().startsWith("unknown field, expected one of [friday, monday,"), e.getMessage());
+    }
+
+    @Test
+    void aHandWrittenReaderQuotesTheStartOfALongValueOnly() {
+        InvalidDefinitionException e = TreeReader.problem("$.x", "must be a number",
+                tools.jackson.databind.node.JsonNodeFactory.instance.stringNode("y".repeat(50_000)));
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+        assertTrue(e.getMessage().endsWith("... (50002 characters)"), e.getMessage());
     }
 
     @Test
@@ -187,9 +197,9 @@ class CrmJsonTest {
 
     @Test
     void aCardNumberInADocument_isRefusedAndNotRepeated() {
-        String json = "{\"format\":1,\"id\":\"c\",\"name\":{\"type\":\"person\",\"given\":\"A\"},\"createdAt\":\"2026-01-01T00:00:00Z\","
-                + "\"notes\":[{\"topic\":\"general\",\"text\":\"card 4111 1111 1111 1111\",\"author\":\"s\","
-                + "\"at\":\"2026-01-01T00:00:00Z\"}]}";
+        String json = "{\"format\":1,\"id\":\"c\",\"name\":{\"type\":\"person\",\"given\":\"A\"},"
+                + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"notes\":[{\"topic\":\"general\","
+                + "\"text\":\"card 4111 1111 1111 1111\",\"author\":\"s\",\"at\":\"2026-01-01T00:00:00Z\"}]}";
         InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
                 () -> CrmJson.read(json, Customer.class));
         assertEquals("$.notes[0]", e.path());

@@ -89,7 +89,8 @@ public class ValueModelBenchmark {
                 double age = days ? random.nextInt(7, 547) / 7.0 : 1 + random.nextDouble() * 77;
                 double tx = x == 0 ? 0 : days ? Math.floor(random.nextDouble() * age * 7) / 7.0
                         : random.nextDouble() * age;
-                list.add(new RepeatSummary(CustomerId.of("s" + i), x, tx, age, x == 0 ? 0 : 5 + random.nextDouble() * 80));
+                list.add(new RepeatSummary(CustomerId.of("s" + i), x, tx, age,
+                        x == 0 ? 0 : 5 + random.nextDouble() * 80));
             }
             customers = List.copyOf(list);
         }

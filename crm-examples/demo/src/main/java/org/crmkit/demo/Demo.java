@@ -486,7 +486,8 @@ public final class Demo {
             long afterGiftWrap = ledger.balance(number);
             out.printf("  100 points pay for gift wrap; balance %d%n", afterGiftWrap);
             crm.recordTouchpoint(C7DepartmentStore.refundOf(coat));
-            LedgerEntry.Reversal back = (LedgerEntry.Reversal) ledger.entries(number).get(ledger.entries(number).size() - 1);
+            List<LedgerEntry> book = ledger.entries(number);
+            LedgerEntry.Reversal back = (LedgerEntry.Reversal) book.get(book.size() - 1);
             out.printf("  the coat comes back, no questions asked: %d points taken back, %d already spent and"
                     + " forgiven (%s); balance %d%n", -back.points(), back.forgiven(),
                     back.policy().name().toLowerCase(Locale.ROOT).replace('_', ' '), ledger.balance(number));
@@ -541,7 +542,8 @@ public final class Demo {
                 .build();
         Customer maker = scattered.get(1);
         for (DuplicateCandidate d : new DuplicateFinder(unify.customers()).candidatesFor(maker)) {
-            out.printf("  %s and %s share %s%n", maker.id(), d.candidate().id(), String.join(" and ", d.sharedOn()).toLowerCase(Locale.ROOT));
+            out.printf("  %s and %s share %s%n", maker.id(), d.candidate().id(),
+                    String.join(" and ", d.sharedOn()).toLowerCase(Locale.ROOT));
         }
         unify.merge(maker.id(), scattered.get(0).id());
         Customer one = unify.merge(maker.id(), scattered.get(2).id());

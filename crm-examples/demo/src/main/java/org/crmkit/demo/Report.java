@@ -104,8 +104,8 @@ final class Report {
             for (int c = 0; c < columns.size(); c++) {
                 long v = counts[r][c];
                 double shade = 0.15 + 0.85 * v / max;
-                svg.append(String.format(Locale.ROOT, "<rect class=\"mark\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\""
-                        + " fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"#fff\"><title>%s</title></rect>",
+                svg.append(String.format(Locale.ROOT, "<rect class=\"mark\" x=\"%d\" y=\"%d\" width=\"%d\""
+                        + " height=\"%d\" fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"#fff\"><title>%s</title></rect>",
                         left + c * cell, top + r * cell, cell, cell, COLOURS[0], shade,
                         escape(rows.get(r) + " / " + columns.get(c) + ": " + number(v))));
                 svg.append(text(left + c * cell + cell / 2.0, top + r * cell + cell / 2.0 + 5, number(v), "middle")

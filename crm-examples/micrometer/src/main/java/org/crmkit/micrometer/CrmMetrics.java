@@ -44,7 +44,8 @@ import org.crmkit.segmentation.rule.Subject;
  * <tr><td>{@code crmkit.loyalty.points}</td><td>counter</td><td>{@code kind}; the points each kind moved, as a
  *     magnitude</td></tr>
  * <tr><td>{@code crmkit.segment.evaluation}</td><td>timer</td><td>{@code segment}; one sample per snapshot</td></tr>
- * <tr><td>{@code crmkit.segment.subjects}, {@code crmkit.segment.members}</td><td>counters</td><td>{@code segment}</td></tr>
+ * <tr><td>{@code crmkit.segment.subjects}, {@code crmkit.segment.members}</td><td>counters</td>
+ *     <td>{@code segment}</td></tr>
  * <tr><td>{@code cache.*}</td><td>Micrometer's Caffeine meters</td><td>{@code cache}: the name given</td></tr>
  * </table>
  *
@@ -62,7 +63,7 @@ public final class CrmMetrics {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /** {@return a listener for {@code Crm.builder().listener(...)} that counts every event and service-level outcome} */
+    /** {@return a listener for {@code Crm.builder().listener(...)} counting every event and service-level outcome} */
     public CrmEventListener events() {
         return event -> {
             registry.counter("crmkit.events", "type", typeOf(event)).increment();

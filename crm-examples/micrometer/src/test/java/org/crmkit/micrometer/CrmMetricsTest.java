@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.crmkit.core.Crm;
 import org.crmkit.core.cache.CachingCustomerRepository;
 import org.crmkit.core.common.MutableClock;
+import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.Name;
@@ -44,7 +45,7 @@ class CrmMetricsTest {
     void eventsAreCountedByTypeAndServiceLevelOutcomesByStandard() {
         Crm crm = Crm.builder().clock(MutableClock.at(T0)).listener(metrics.events()).build();
         Customer mei = crm.createCustomer(b -> b.name(Name.person("Mei", "Lin")));
-        crm.updateCustomer(mei.id(), c -> c.toBuilder().accountManager(org.crmkit.core.common.StaffId.of("am-1")).build());
+        crm.updateCustomer(mei.id(), c -> c.toBuilder().accountManager(StaffId.of("am-1")).build());
         StandardId reply = StandardId.of("first-reply");
         metrics.events().on(new CrmEvent.ServiceLevelWarning(mei.id(), "case-1", reply, 1, T0));
         metrics.events().on(new CrmEvent.ServiceLevelBreached(mei.id(), "case-1", reply, 1, T0));

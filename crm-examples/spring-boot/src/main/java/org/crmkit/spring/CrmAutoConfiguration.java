@@ -39,10 +39,11 @@ import org.springframework.core.io.Resource;
  * Spring Boot auto-configuration of crmkit. With a {@code DataSource}, the JDBC stores ({@link JdbcStores}, schema
  * migrated on start unless {@code crmkit.jdbc.migrate=false}); a {@link Crm} over them (or in memory without one)
  * that calls every {@link CrmEventListener} bean; a {@link Ledger} for the program in
- * {@code crmkit.loyalty.program}, calling every {@link LoyaltyEventListener} bean and earning on the purchases and
- * refunds {@code Crm} records ({@link TouchpointEarning}); crmkit's three Jackson modules as beans, which Spring Boot adds to the
- * application's {@code JsonMapper}; and, with a Micrometer {@code MeterRegistry}, {@link CrmMetrics} on the events,
- * the ledger's postings and the profile cache. Every bean backs off when the application defines its own.
+ * {@code crmkit.loyalty.program}, calling every {@link LoyaltyEventListener} bean and earning on the purchases
+ * and refunds {@code Crm} records ({@link TouchpointEarning}); crmkit's three Jackson modules as beans, which
+ * Spring Boot adds to the application's {@code JsonMapper}; and, with a Micrometer {@code MeterRegistry},
+ * {@link CrmMetrics} on the events, the ledger's postings and the profile cache. Every bean backs off when the
+ * application defines its own.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

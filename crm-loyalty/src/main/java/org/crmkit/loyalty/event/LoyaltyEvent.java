@@ -42,12 +42,33 @@ public sealed interface LoyaltyEvent {
         return new PointsPosted(entry);
     }
 
+    /** An event about one stored entry: its member, instant and id are the entry's. */
+    sealed interface EntryEvent extends LoyaltyEvent {
+        /** {@return the entry stored} */
+        LedgerEntry entry();
+
+        @Override
+        default MemberNumber member() {
+            return entry().member();
+        }
+
+        @Override
+        default Instant at() {
+            return entry().at();
+        }
+
+        @Override
+        default String id() {
+            return entry().member().value() + "/entry/" + entry().sequence();
+        }
+    }
+
     /**
      * Points earned (an accrual), earned but held back (a pending entry), or adjusted by an agent.
      *
      * @param entry the entry stored
      */
-    record PointsPosted(LedgerEntry entry) implements LoyaltyEvent {
+    record PointsPosted(LedgerEntry entry) implements EntryEvent {
         /** Checks the entry's kind. */
         public PointsPosted {
             Objects.requireNonNull(entry, "entry");
@@ -57,21 +78,6 @@ public sealed interface LoyaltyEvent {
                         + entry.getClass().getSimpleName());
             }
         }
-
-        @Override
-        public MemberNumber member() {
-            return entry.member();
-        }
-
-        @Override
-        public Instant at() {
-            return entry.at();
-        }
-
-        @Override
-        public String id() {
-            return entryId(entry);
-        }
     }
 
     /**
@@ -79,25 +85,10 @@ public sealed interface LoyaltyEvent {
      *
      * @param entry the redemption stored
      */
-    record PointsRedeemed(LedgerEntry.Redemption entry) implements LoyaltyEvent {
+    record PointsRedeemed(LedgerEntry.Redemption entry) implements EntryEvent {
         /** Checks for null. */
         public PointsRedeemed {
             Objects.requireNonNull(entry, "entry");
-        }
-
-        @Override
-        public MemberNumber member() {
-            return entry.member();
-        }
-
-        @Override
-        public Instant at() {
-            return entry.at();
-        }
-
-        @Override
-        public String id() {
-            return entryId(entry);
         }
     }
 
@@ -106,25 +97,10 @@ public sealed interface LoyaltyEvent {
      *
      * @param entry the reversal stored
      */
-    record PointsReversed(LedgerEntry.Reversal entry) implements LoyaltyEvent {
+    record PointsReversed(LedgerEntry.Reversal entry) implements EntryEvent {
         /** Checks for null. */
         public PointsReversed {
             Objects.requireNonNull(entry, "entry");
-        }
-
-        @Override
-        public MemberNumber member() {
-            return entry.member();
-        }
-
-        @Override
-        public Instant at() {
-            return entry.at();
-        }
-
-        @Override
-        public String id() {
-            return entryId(entry);
         }
     }
 
@@ -133,25 +109,10 @@ public sealed interface LoyaltyEvent {
      *
      * @param entry the expiry stored
      */
-    record PointsExpired(LedgerEntry.Expiry entry) implements LoyaltyEvent {
+    record PointsExpired(LedgerEntry.Expiry entry) implements EntryEvent {
         /** Checks for null. */
         public PointsExpired {
             Objects.requireNonNull(entry, "entry");
-        }
-
-        @Override
-        public MemberNumber member() {
-            return entry.member();
-        }
-
-        @Override
-        public Instant at() {
-            return entry.at();
-        }
-
-        @Override
-        public String id() {
-            return entryId(entry);
         }
     }
 
@@ -207,9 +168,5 @@ public sealed interface LoyaltyEvent {
         public String id() {
             return member.value() + "/expiring/" + lot + "/" + expiresOn;
         }
-    }
-
-    private static String entryId(LedgerEntry entry) {
-        return entry.member().value() + "/entry/" + entry.sequence();
     }
 }

@@ -43,7 +43,8 @@ import org.crmkit.segmentation.rule.Condition;
 final class ProgramJson {
     /** The layout of a stored program. */
     static final int FORMAT = 1;
-    private static final Set<String> PROGRAM_FIELDS = Set.of(Documents.FORMAT, "id", "version", "name", "unit", "currency", "zone",
+    private static final Set<String> PROGRAM_FIELDS = Set.of(Documents.FORMAT, "id", "version", "name", "unit",
+            "currency", "zone",
             "rounding", "earningRules", "rewards", "expiry", "tiers", "qualification", "softLanding",
             "reversalPolicy", "tierOnReversal", "expiryNoticeDays");
     private static final Set<String> RULE_FIELDS = Set.of("id", "perSpend", "perTouchpoint", "multiplier", "kinds",

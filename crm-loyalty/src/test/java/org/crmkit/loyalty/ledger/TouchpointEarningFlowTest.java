@@ -120,21 +120,7 @@ class TouchpointEarningFlowTest {
         }
         published.clear();
         // Both nodes get every touchpoint again (a redelivery), at the same time.
-        ExecutorService two = Executors.newFixedThreadPool(2);
-        try {
-            List<Callable<Object>> work = new ArrayList<>();
-            for (Node n : List.of(a, b)) {
-                work.add(() -> {
-                    bought.forEach(n.earning::apply);
-                    return null;
-                });
-            }
-            for (Future<Object> f : two.invokeAll(work)) {
-                f.get();
-            }
-        } finally {
-            two.shutdownNow();
-        }
+        atOnce(List.of(a, b), n -> bought.forEach(n.earning::apply));
         assertEquals(List.of(), published, "every touchpoint had earned already: a redelivery publishes nothing");
         assertEquals(200, entries.entries(number, 0, 1_000).size());
         assertEquals(200, a.ledger.balance(number));
@@ -147,27 +133,32 @@ class TouchpointEarningFlowTest {
             touchpoints.save(t);
             fresh.add(t);
         }
-        ExecutorService both = Executors.newFixedThreadPool(2);
-        try {
-            List<Callable<Object>> work = new ArrayList<>();
-            for (Node n : List.of(a, b)) {
-                work.add(() -> {
-                    fresh.forEach(n.earning::apply);
-                    return null;
-                });
-            }
-            for (Future<Object> f : both.invokeAll(work)) {
-                f.get();
-            }
-        } finally {
-            both.shutdownNow();
-        }
+        atOnce(List.of(a, b), n -> fresh.forEach(n.earning::apply));
         assertEquals(400, entries.entries(number, 0, 1_000).size());
         long posted = published.stream().filter(e -> e instanceof LoyaltyEvent.PointsPosted).count();
         assertEquals(200, posted, "each new touchpoint published once between the two nodes");
         assertEquals(200, published.stream().map(LoyaltyEvent::id).distinct().filter(id -> id.contains("/entry/"))
                 .count());
         assertTrue(published.stream().allMatch(e -> e.member().equals(number)));
+    }
+
+    /** Runs the work on every node at the same time, one thread each, and waits for all. */
+    private static void atOnce(List<Node> nodes, java.util.function.Consumer<Node> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
+        try {
+            List<Callable<Object>> tasks = new ArrayList<>();
+            for (Node n : nodes) {
+                tasks.add(() -> {
+                    work.accept(n);
+                    return null;
+                });
+            }
+            for (Future<Object> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<String> kinds() {
