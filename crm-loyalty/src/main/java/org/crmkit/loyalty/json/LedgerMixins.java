@@ -2,6 +2,7 @@ package org.crmkit.loyalty.json;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -19,6 +20,7 @@ import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.member.MemberStatus;
 import org.crmkit.loyalty.member.TierChange;
+import org.crmkit.loyalty.member.TierLock;
 
 /** Jackson annotations for members and ledger entries, kept here so that the domain types carry none. */
 final class LedgerMixins {
@@ -44,8 +46,8 @@ final class LedgerMixins {
      */
     @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
             isGetterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
-    @JsonPropertyOrder({"number", "programId", "customerId", "enrolledAt", "status", "tierHistory", "agreements",
-        "version"})
+    @JsonPropertyOrder({"number", "programId", "customerId", "enrolledAt", "status", "tierHistory", "tierLock",
+        "agreements", "version"})
     @JsonDeserialize(builder = Member.Builder.class)
     abstract static class MemberMixin {
         @JsonProperty abstract MemberNumber number();
@@ -54,6 +56,7 @@ final class LedgerMixins {
         @JsonProperty abstract Instant enrolledAt();
         @JsonProperty abstract MemberStatus status();
         @JsonProperty abstract List<TierChange> tierHistory();
+        @JsonProperty abstract Optional<TierLock> tierLock();
         @JsonProperty abstract Set<AgreementId> agreements();
         @JsonProperty abstract long version();
     }

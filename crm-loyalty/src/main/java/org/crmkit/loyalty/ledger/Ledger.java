@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.crmkit.loyalty.member.TierLock;
+import org.crmkit.core.common.StaffId;
 import org.crmkit.core.DuplicateException;
 import org.crmkit.core.NotFoundException;
 import org.crmkit.core.RuleViolationException;
@@ -334,6 +336,9 @@ public final class Ledger {
         LocalDate today = LocalDate.ofInstant(now, zone);
         for (int attempt = 0; ; attempt++) {
             Member member = member(number);
+            if (member.tierLock().isPresent()) {
+                return Optional.empty(); // held by an agent until released
+            }
             TierChange last = member.tierHistory().get(member.tierHistory().size() - 1);
             int current = program.rank(member.tier());
             if (current == 0) {
@@ -371,6 +376,70 @@ public final class Ledger {
                 Member saved = members.save(member.withTierChange(change));
                 publish(new LoyaltyEvent.TierChanged(number, change, saved.tierHistory().size()));
                 return Optional.of(change);
+            } catch (VersionConflictException e) {
+                if (attempt >= RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Sets a member's tier by hand, as an agent decides (a retention offer, a correction): recorded in the tier
+     * history with reason {@link TierChange.Reason#MANUAL}, the words given and who, and optionally locked there.
+     * While locked, qualifying, period reviews and reversals leave the tier alone; {@link #releaseTierLock} ends it.
+     * Assigning without a lock releases any lock the member had.
+     *
+     * @param number the member
+     * @param tier one of the program's tiers
+     * @param reason why, in words
+     * @param by the agent
+     * @param lock whether to hold the tier until released
+     * @return the stored member
+     * @throws RuleViolationException when the program has no such tier
+     */
+    public Member assignTier(MemberNumber number, String tier, String reason, StaffId by, boolean lock) {
+        Objects.requireNonNull(by, "by");
+        if (program.tier(tier).isEmpty()) {
+            throw new RuleViolationException("tier must be one of " + program.tiers().stream().map(Tier::name)
+                    .toList() + ": " + tier);
+        }
+        Instant now = clock.instant();
+        for (int attempt = 0; ; attempt++) {
+            Member m = member(number);
+            TierChange change = m.tier().equals(tier) ? null
+                    : new TierChange(now, m.tier(), tier, TierChange.Reason.MANUAL, reason + " (by " + by + ")");
+            Member unlocked = m.withTierLock(null);
+            Member changed = (change == null ? unlocked : unlocked.withTierChange(change))
+                    .withTierLock(lock ? new TierLock(tier, now, reason, by) : null);
+            try {
+                Member saved = members.save(changed);
+                if (change != null) {
+                    publish(new LoyaltyEvent.TierChanged(number, change, saved.tierHistory().size()));
+                }
+                return saved;
+            } catch (VersionConflictException e) {
+                if (attempt >= RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Releases the lock an agent put on a member's tier; the next qualification or review decides again.
+     *
+     * @param number the member
+     * @return the stored member, unchanged when it had no lock
+     */
+    public Member releaseTierLock(MemberNumber number) {
+        for (int attempt = 0; ; attempt++) {
+            Member m = member(number);
+            if (m.tierLock().isEmpty()) {
+                return m;
+            }
+            try {
+                return members.save(m.withTierLock(null));
             } catch (VersionConflictException e) {
                 if (attempt >= RETRIES) {
                     throw e;
@@ -698,6 +767,9 @@ public final class Ledger {
     private void changeTier(Member member, Function<Member, @Nullable TierChange> decide) {
         Member m = member;
         for (int attempt = 0; ; attempt++) {
+            if (m.tierLock().isPresent()) {
+                return; // held by an agent until released
+            }
             TierChange change = decide.apply(m);
             if (change == null) {
                 return;

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.agreement.AgreementId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.loyalty.internal.Checks;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A membership of one customer in one program: its number, status, current tier with the history of every tier
@@ -26,6 +28,7 @@ public final class Member {
     private final String tier;
     private final List<TierChange> tierHistory;
     private final Set<AgreementId> agreements;
+    private final @Nullable TierLock tierLock;
     private final long version;
 
     private Member(Builder b) {
@@ -50,6 +53,11 @@ public final class Member {
             }
         }
         this.tier = tierHistory.get(tierHistory.size() - 1).to();
+        this.tierLock = b.tierLock;
+        if (tierLock != null && !tierLock.tier().equals(tier)) {
+            throw new RuleViolationException("member " + number + " is locked at tier " + tierLock.tier()
+                    + " but holds " + tier);
+        }
     }
 
     /**
@@ -77,7 +85,7 @@ public final class Member {
     /** {@return a builder holding this member's values} */
     public Builder toBuilder() {
         return new Builder().number(number).programId(programId).customerId(customerId).enrolledAt(enrolledAt)
-                .status(status).tierHistory(tierHistory).agreements(agreements).version(version);
+                .status(status).tierHistory(tierHistory).agreements(agreements).version(version).tierLock(tierLock);
     }
 
     /** {@return the member number} */
@@ -120,6 +128,21 @@ public final class Member {
         return agreements;
     }
 
+    /** {@return the lock an agent put on the tier, if any: automatic changes leave a locked tier alone} */
+    public Optional<TierLock> tierLock() {
+        return Optional.ofNullable(tierLock);
+    }
+
+    /**
+     * A copy with the tier locked, or released.
+     *
+     * @param lock the lock, on the current tier; null to release
+     * @return the copy
+     */
+    public Member withTierLock(@Nullable TierLock lock) {
+        return toBuilder().tierLock(lock).build();
+    }
+
     /** {@return the stored version; 0 before the first save} */
     public long version() {
         return version;
@@ -156,17 +179,20 @@ public final class Member {
     public boolean equals(Object o) {
         return o instanceof Member m && number.equals(m.number) && programId.equals(m.programId)
                 && customerId.equals(m.customerId) && enrolledAt.equals(m.enrolledAt) && status == m.status
-                && tierHistory.equals(m.tierHistory) && agreements.equals(m.agreements) && version == m.version;
+                && tierHistory.equals(m.tierHistory) && agreements.equals(m.agreements) && version == m.version
+                && Objects.equals(tierLock, m.tierLock);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(number, programId, customerId, enrolledAt, status, tierHistory, agreements, version);
+        return Objects.hash(number, programId, customerId, enrolledAt, status, tierHistory, agreements, version,
+                tierLock);
     }
 
     @Override
     public String toString() {
-        return "Member[" + number + " " + programId + " " + tier + " " + status + " v" + version + "]";
+        return "Member[" + number + " " + programId + " " + tier + (tierLock != null ? " (locked)" : "") + " "
+                + status + " v" + version + "]";
     }
 
     /** Builds a {@link Member}. Not thread-safe. */
@@ -178,9 +204,16 @@ public final class Member {
         private MemberStatus status = MemberStatus.ACTIVE;
         private Collection<TierChange> tierHistory = List.of();
         private Collection<AgreementId> agreements = Set.of();
+        private @Nullable TierLock tierLock;
         private long version;
 
         private Builder() {
+        }
+
+        /** @param value the lock on the tier, or null for none @return this builder */
+        public Builder tierLock(@Nullable TierLock value) {
+            this.tierLock = value;
+            return this;
         }
 
         /** @param value the member number @return this builder */

@@ -85,6 +85,8 @@ class LedgerJsonTest {
         assertEquals(golden("ledger-entries.json", written), written);
         assertEquals(entries, json.readValue(written, ENTRIES));
 
+        ledger.assignTier(ann, "gold", "kept through the move abroad", org.crmkit.core.common.StaffId.of("agent-7"),
+                true);
         Member member = ledger.members().findById(ann).orElseThrow()
                 .withAgreements(Set.of(AgreementId.of("skip-counter")));
         assertEquals(2, member.tierHistory().size());
