@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.crmkit.loyalty.member.TierLock;
+import org.crmkit.core.CrmException;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.DuplicateException;
 import org.crmkit.core.NotFoundException;
@@ -158,6 +160,30 @@ public final class Ledger {
         LedgerEntry entry = write(posting.member(), posting.key(), (e, account) -> Payloads.same(posting, e, account),
                 (member, account, seq) -> decide(posting, member, account, seq));
         return Objects.requireNonNull(entry);
+    }
+
+    /**
+     * Posts many changes, as an import or a nightly run does: each exactly as {@link #post} would, so each is
+     * idempotent by its key and a batch run again posts nothing twice. A posting that is refused (a rule broken,
+     * an unknown member, a key reused with another payload) is reported by its position and does not stop the
+     * others, so a batch of 100,000 is not lost to one bad line.
+     *
+     * @param postings the postings, in the order to apply them
+     * @return each posting's entry or refusal, by position
+     */
+    public BatchResult postAll(List<Posting> postings) {
+        Objects.requireNonNull(postings, "postings");
+        Map<Integer, LedgerEntry> entries = new HashMap<>();
+        Map<Integer, CrmException> refusals = new HashMap<>();
+        for (int i = 0; i < postings.size(); i++) {
+            Posting posting = Objects.requireNonNull(postings.get(i), "postings[" + i + "]");
+            try {
+                entries.put(i, post(posting));
+            } catch (CrmException e) {
+                refusals.put(i, e);
+            }
+        }
+        return new BatchResult(entries, refusals);
     }
 
     /** {@return when a posting spends points (a redemption, a negative adjustment), or null when it does not} */
