@@ -14,6 +14,7 @@ import org.crmkit.core.consent.ConsentRecord;
 import org.crmkit.core.consent.Purpose;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.internal.Checks;
+import org.crmkit.core.json.EnumNames;
 import org.crmkit.core.preference.Polarity;
 import org.crmkit.core.preference.Preference;
 import org.crmkit.core.preference.PreferenceKey;
@@ -89,7 +90,7 @@ public record ContactPolicy(@Nullable QuietHours quietHours, ZoneId defaultZone,
             boolean averse = p.polarity() == Polarity.AVOIDS || p.polarity() == Polarity.DISLIKES;
             if (averse && p.value().equals(AttributeValue.text(channel.code()))) {
                 refusals.add(new ContactDecision.Refusal(ContactDecision.Kind.CHANNEL_AVOIDED,
-                        "the customer " + p.polarity().name().toLowerCase() + " contact by " + channel));
+                        "the customer " + EnumNames.of(p.polarity()) + " contact by " + channel));
             }
         }
         if (quietHours != null) {

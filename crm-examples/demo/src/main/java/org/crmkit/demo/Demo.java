@@ -182,7 +182,7 @@ public final class Demo {
         out.printf("Los Angeles, %s: %s gets a guest card.%n", Report.when(noted), guest.name().display());
         for (Preference p : C5Steakhouse.observedInLosAngeles(clock.instant())) {
             crm.recordPreference(guest.id(), p);
-            out.printf("  waiter %s notes: %s %s %s%n", p.recordedBy(), p.polarity().name().toLowerCase(), p.key(),
+            out.printf("  waiter %s notes: %s %s %s%n", p.recordedBy(), EnumNames.of(p.polarity()), p.key(),
                     p.value());
         }
 
@@ -193,7 +193,7 @@ public final class Demo {
         EffectivePreferences prefs = found.effectivePreferences();
         out.printf("  the Shanghai host finds %s's card, written in Los Angeles:%n", found.name().display());
         for (Preference p : prefs.all()) {
-            out.printf("    %-13s %-8s %s  (observed at %s)%n", p.key(), p.polarity().name().toLowerCase(),
+            out.printf("    %-13s %-8s %s  (observed at %s)%n", p.key(), EnumNames.of(p.polarity()),
                     p.value(), p.location());
         }
         out.printf("  kitchen told: no garlic for this guest -> %s%n",
@@ -254,14 +254,14 @@ public final class Demo {
         events.add(C1CarRental.flightLands(clock.instant(), delayed));
         r = crm.serviceLevels().check(member.id(), item, C1CarRental.CAR_READY, events);
         out.printf("  %s: the flight feed says UA 880 is 90 minutes late; the car is now due at %s (%s, %s left)%n",
-                hhmm(clock.instant()), hhmm(r.dueAt()), r.state().name().toLowerCase(Locale.ROOT),
+                hhmm(clock.instant()), hhmm(r.dueAt()), EnumNames.of(r.state()),
                 r.remaining().toHoursPart() + " h " + r.remaining().toMinutesPart() + " min");
         clock.set(delayed.minus(Duration.ofMinutes(20)));
         events.add(ClockEvent.of(C1CarRental.CAR_AT_STALL, clock.instant()));
         r = crm.serviceLevels().check(member.id(), item, C1CarRental.CAR_READY, events);
         out.printf("  %s: the car stands at its stall with \"%s\" on the board, %d minutes before landing: %s%n",
                 hhmm(clock.instant()), member.name().display(),
-                Duration.between(clock.instant(), delayed).toMinutes(), r.state().name().toLowerCase(Locale.ROOT));
+                Duration.between(clock.instant(), delayed).toMinutes(), EnumNames.of(r.state()));
         List<ClockEvent> withoutFeed = events.stream().filter(e -> e.movedTo() == null || e.at().equals(booked))
                 .toList();
         String withoutMove = ServiceLevelClock.read(C1CarRental.CAR_READY, withoutFeed, clock.instant()).state()

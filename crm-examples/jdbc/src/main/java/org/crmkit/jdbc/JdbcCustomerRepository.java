@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +18,7 @@ import org.crmkit.core.customer.ContactPoint;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.ExternalId;
+import org.crmkit.core.json.EnumNames;
 import org.crmkit.core.spi.CustomerRepository;
 import org.crmkit.core.spi.Page;
 import org.crmkit.core.spi.PageRequest;
@@ -58,8 +58,7 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
 
     @Override
     List<@Nullable Object> values(Customer c) {
-        return Arrays.asList(c.kind().name().toLowerCase(Locale.ROOT),
-                c.lifecycleStage().name().toLowerCase(Locale.ROOT),
+        return Arrays.asList(EnumNames.of(c.kind()), EnumNames.of(c.lifecycleStage()),
                 c.accountManager().map(Object::toString).orElse(null),
                 LocalDate.ofInstant(c.createdAt(), ZoneOffset.UTC));
     }

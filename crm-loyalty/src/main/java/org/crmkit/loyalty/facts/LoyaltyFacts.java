@@ -2,8 +2,8 @@ package org.crmkit.loyalty.facts;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 
+import org.crmkit.core.json.EnumNames;
 import org.crmkit.loyalty.ledger.MemberStanding;
 import org.crmkit.segmentation.rule.FactDefinition;
 import org.crmkit.segmentation.rule.FactProvider;
@@ -57,7 +57,7 @@ public final class LoyaltyFacts implements FactProvider {
                         s -> s.attachment(MemberStanding.class).map(MemberStanding::tier).orElse(null)),
                 FactDefinition.simple(STATUS, FactType.TEXT, "the member's status: active, suspended or closed",
                         s -> s.attachment(MemberStanding.class)
-                                .map(m -> m.status().name().toLowerCase(Locale.ROOT)).orElse(null)),
+                                .map(m -> EnumNames.of(m.status())).orElse(null)),
                 FactDefinition.simple(BALANCE, FactType.NUMBER, "the points balance",
                         s -> s.attachment(MemberStanding.class).map(m -> BigDecimal.valueOf(m.balance()))
                                 .orElse(null)),

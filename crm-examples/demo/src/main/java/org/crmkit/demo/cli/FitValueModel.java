@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.json.EnumNames;
 import org.crmkit.segmentation.value.BgNbd;
 import org.crmkit.segmentation.value.CustomerValue;
 import org.crmkit.segmentation.value.GammaGamma;
@@ -144,7 +145,7 @@ public final class FitValueModel implements Callable<Integer> {
             report.put("iterations", fit.iterations());
             report.put("converged", fit.converged());
             report.put("customers", data.size());
-            report.put("unit", unit.name().toLowerCase(Locale.ROOT));
+            report.put("unit", EnumNames.of(unit));
             report.put("spend", spend.model());
             report.put("spendConverged", spend.converged());
             out.println(CrmJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -183,7 +184,7 @@ public final class FitValueModel implements Callable<Integer> {
     }
 
     private static String name(Model m) {
-        return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return EnumNames.of(m);
     }
 
     /** {@code bg-nbd} and {@code pareto-nbd}, as written in the JSON. */
