@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,21 +21,21 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.crmkit.loyalty.member.TierLock;
 import org.crmkit.core.CrmException;
-import org.crmkit.core.common.StaffId;
 import org.crmkit.core.DuplicateException;
 import org.crmkit.core.NotFoundException;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.VersionConflictException;
+import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.spi.PageRequest;
 import org.crmkit.core.spi.Pages;
-import org.crmkit.loyalty.member.Member;
-import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.event.LoyaltyEvent;
 import org.crmkit.loyalty.event.LoyaltyEventListener;
+import org.crmkit.loyalty.member.Member;
+import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.member.TierChange;
+import org.crmkit.loyalty.member.TierLock;
 import org.crmkit.loyalty.memory.InMemoryLedgerStore;
 import org.crmkit.loyalty.memory.InMemoryMemberRepository;
 import org.crmkit.loyalty.program.ExpiryPolicy;
@@ -283,7 +284,7 @@ public final class Ledger {
                 told.add(new LoyaltyEvent.PointsExpiring(number, lot.id(), lot.remaining(), due, now));
             }
         }
-        told.sort(java.util.Comparator.comparing(LoyaltyEvent.PointsExpiring::expiresOn));
+        told.sort(Comparator.comparing(LoyaltyEvent.PointsExpiring::expiresOn));
         told.forEach(this::publish);
         return List.copyOf(told);
     }
@@ -360,54 +361,45 @@ public final class Ledger {
     public Optional<TierChange> review(MemberNumber number, Instant now) {
         ZoneId zone = program.zone();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        for (int attempt = 0; ; attempt++) {
-            Member member = member(number);
-            if (member.tierLock().isPresent()) {
-                return Optional.empty(); // held by an agent until released
-            }
-            TierChange last = member.tierHistory().get(member.tierHistory().size() - 1);
-            int current = program.rank(member.tier());
-            if (current == 0) {
-                return Optional.empty();
-            }
-            LocalDate boundary;
-            int fromMonth;
-            if (program.qualification() == QualificationPeriod.CALENDAR_YEAR) {
-                boundary = LocalDate.of(today.getYear(), 1, 1);
-                if (!last.at().isBefore(boundary.atStartOfDay(zone).toInstant())) {
-                    return Optional.empty();
-                }
-                fromMonth = Account.month(boundary.minusYears(1));
-            } else {
-                boundary = today.withDayOfMonth(1);
-                if (last.at().isAfter(boundary.minusMonths(12).atStartOfDay(zone).toInstant())) {
-                    return Optional.empty();
-                }
-                fromMonth = Account.month(boundary.minusMonths(12));
-            }
-            Account a = current(number);
-            Qualification q;
-            synchronized (a) {
-                q = a.qualification(fromMonth, fromMonth + 11);
-            }
-            int supported = impliedRank(q);
-            if (supported >= current) {
-                return Optional.empty();
-            }
-            int target = program.softLanding() ? Math.max(supported, current - 1) : supported;
-            TierChange change = new TierChange(boundary.atStartOfDay(zone).toInstant(), member.tier(),
-                    program.tiers().get(target).name(), TierChange.Reason.REVIEWED_DOWN,
-                    "review of " + boundary.minusMonths(12) + " to " + boundary.minusDays(1) + ": " + counts(q));
-            try {
-                Member saved = members.save(member.withTierChange(change));
-                publish(new LoyaltyEvent.TierChanged(number, change, saved.tierHistory().size()));
-                return Optional.of(change);
-            } catch (VersionConflictException e) {
-                if (attempt >= RETRIES) {
-                    throw e;
-                }
-            }
+        Member saved = changeTier(member(number), m -> reviewed(m, today, zone));
+        return Optional.ofNullable(saved).map(m -> m.tierHistory().get(m.tierHistory().size() - 1));
+    }
+
+    /** {@return the change a review on {@code today} makes to the member's tier, or null for none} */
+    private @Nullable TierChange reviewed(Member member, LocalDate today, ZoneId zone) {
+        TierChange last = member.tierHistory().get(member.tierHistory().size() - 1);
+        int current = program.rank(member.tier());
+        if (current == 0) {
+            return null;
         }
+        LocalDate boundary;
+        int fromMonth;
+        if (program.qualification() == QualificationPeriod.CALENDAR_YEAR) {
+            boundary = LocalDate.of(today.getYear(), 1, 1);
+            if (!last.at().isBefore(boundary.atStartOfDay(zone).toInstant())) {
+                return null;
+            }
+            fromMonth = Account.month(boundary.minusYears(1));
+        } else {
+            boundary = today.withDayOfMonth(1);
+            if (last.at().isAfter(boundary.minusMonths(12).atStartOfDay(zone).toInstant())) {
+                return null;
+            }
+            fromMonth = Account.month(boundary.minusMonths(12));
+        }
+        Account a = current(member.number());
+        Qualification q;
+        synchronized (a) {
+            q = a.qualification(fromMonth, fromMonth + 11);
+        }
+        int supported = impliedRank(q);
+        if (supported >= current) {
+            return null;
+        }
+        int target = program.softLanding() ? Math.max(supported, current - 1) : supported;
+        return new TierChange(boundary.atStartOfDay(zone).toInstant(), member.tier(),
+                program.tiers().get(target).name(), TierChange.Reason.REVIEWED_DOWN,
+                "review of " + boundary.minusMonths(12) + " to " + boundary.minusDays(1) + ": " + counts(q));
     }
 
     /**
@@ -431,25 +423,13 @@ public final class Ledger {
                     .toList() + ": " + tier);
         }
         Instant now = clock.instant();
-        for (int attempt = 0; ; attempt++) {
-            Member m = member(number);
+        return Objects.requireNonNull(save(member(number), m -> {
             TierChange change = m.tier().equals(tier) ? null
                     : new TierChange(now, m.tier(), tier, TierChange.Reason.MANUAL, reason + " (by " + by + ")");
             Member unlocked = m.withTierLock(null);
-            Member changed = (change == null ? unlocked : unlocked.withTierChange(change))
-                    .withTierLock(lock ? new TierLock(tier, now, reason, by) : null);
-            try {
-                Member saved = members.save(changed);
-                if (change != null) {
-                    publish(new LoyaltyEvent.TierChanged(number, change, saved.tierHistory().size()));
-                }
-                return saved;
-            } catch (VersionConflictException e) {
-                if (attempt >= RETRIES) {
-                    throw e;
-                }
-            }
-        }
+            return new Edit((change == null ? unlocked : unlocked.withTierChange(change))
+                    .withTierLock(lock ? new TierLock(tier, now, reason, by) : null), change);
+        }));
     }
 
     /**
@@ -459,19 +439,9 @@ public final class Ledger {
      * @return the stored member, unchanged when it had no lock
      */
     public Member releaseTierLock(MemberNumber number) {
-        for (int attempt = 0; ; attempt++) {
-            Member m = member(number);
-            if (m.tierLock().isEmpty()) {
-                return m;
-            }
-            try {
-                return members.save(m.withTierLock(null));
-            } catch (VersionConflictException e) {
-                if (attempt >= RETRIES) {
-                    throw e;
-                }
-            }
-        }
+        Member saved = save(member(number), m -> m.tierLock().isEmpty() ? null
+                : new Edit(m.withTierLock(null), null));
+        return saved != null ? saved : member(number);
     }
 
     /**
@@ -785,28 +755,50 @@ public final class Ledger {
 
     /**
      * Saves the tier change decided on the member, deciding again on the stored member when another writer got
-     * there first.
+     * there first; a tier an agent locked is left alone.
      *
      * @param member the member as last read
      * @param decide the change for a member, or null for none
+     * @return the stored member, or null when nothing changed
      */
-    private void changeTier(Member member, Function<Member, @Nullable TierChange> decide) {
-        Member m = member;
-        for (int attempt = 0; ; attempt++) {
+    private @Nullable Member changeTier(Member member, Function<Member, @Nullable TierChange> decide) {
+        return save(member, m -> {
             if (m.tierLock().isPresent()) {
-                return; // held by an agent until released
+                return null; // held by an agent until released
             }
             TierChange change = decide.apply(m);
-            if (change == null) {
-                return;
+            return change == null ? null : new Edit(m.withTierChange(change), change);
+        });
+    }
+
+    /** A member as an edit would store it, and the tier change the edit makes, if any. */
+    private record Edit(Member member, @Nullable TierChange change) {
+    }
+
+    /**
+     * Saves an edit of a member, editing the stored member again when another writer got there first, and tells
+     * listeners of the tier change it made.
+     *
+     * @param member the member as last read
+     * @param edit the edit of a member, or null when there is nothing to save
+     * @return the stored member, or null when nothing was saved
+     */
+    private @Nullable Member save(Member member, Function<Member, @Nullable Edit> edit) {
+        Member m = member;
+        for (int attempt = 0; ; attempt++) {
+            Edit e = edit.apply(m);
+            if (e == null) {
+                return null;
             }
             try {
-                Member saved = members.save(m.withTierChange(change));
-                publish(new LoyaltyEvent.TierChanged(saved.number(), change, saved.tierHistory().size()));
-                return;
-            } catch (VersionConflictException e) {
+                Member saved = members.save(e.member());
+                if (e.change() != null) {
+                    publish(new LoyaltyEvent.TierChanged(saved.number(), e.change(), saved.tierHistory().size()));
+                }
+                return saved;
+            } catch (VersionConflictException conflict) {
                 if (attempt >= RETRIES) {
-                    throw e;
+                    throw conflict;
                 }
                 m = member(member.number());
             }
