@@ -24,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.ser.ValueSerializerModifier;
 import tools.jackson.databind.util.NameTransformer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Stored documents carry the version of their layout as their first property, {@code "format"}, so that a later
  * crmkit can tell old documents from new ones. A reader refuses a document whose format is missing or is not the
@@ -72,6 +74,11 @@ public final class Documents {
                 return format == null ? deserializer : new Reader(deserializer, format);
             }
         });
+    }
+
+    /** {@return whether a document's format property holds the given format} */
+    static boolean isFormat(@Nullable JsonNode found, int format) {
+        return found != null && found.isIntegralNumber() && found.canConvertToInt() && found.intValue() == format;
     }
 
     private static Integer formatOf(Map<Class<?>, Integer> formats, Class<?> type) {
@@ -181,7 +188,7 @@ public final class Documents {
             if (found == null) {
                 ctxt.reportInputMismatch(this, "missing \"%s\": this document's layout is format %d", FORMAT,
                         format);
-            } else if (!found.isIntegralNumber() || !found.canConvertToInt() || found.intValue() != format) {
+            } else if (!isFormat(found, format)) {
                 ctxt.reportInputMismatch(this, "%s must be %d, the layout this version of crmkit reads: %s",
                         FORMAT, format, found);
             }

@@ -125,7 +125,7 @@ public final class TreeReader {
      */
     public void format(int expected) {
         JsonNode v = node.get(Documents.FORMAT);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() != expected) {
+        if (!Documents.isFormat(v, expected)) {
             throw problem(path(Documents.FORMAT), "must be " + expected
                     + ", the layout this version of crmkit reads", v);
         }
