@@ -23,8 +23,8 @@ import org.crmkit.segmentation.rule.Subject;
  * points, and every refund that names its purchase takes them back (C7), without the host finding the member or
  * posting. Both are keyed by the touchpoint's id, so a touchpoint recorded or replayed any number of times, on any
  * node, earns or reverses once, and the ledger publishes its event once. Eligibility rules see a {@link Subject}
- * the library builds: the customer's profile and touchpoints of the last {@value #HISTORY_DAYS} days. Customers
- * who are not members are left alone. Thread-safe.
+ * the library builds, when the program has any: the customer's profile and touchpoints of the last
+ * {@value #HISTORY_DAYS} days. Customers who are not members are left alone. Thread-safe.
  *
  * <pre>{@code
  * Ledger ledger = Ledger.builder(program).store(stores.ledger()).members(stores.members()).build();
@@ -37,10 +37,13 @@ public final class TouchpointEarning implements CrmEventListener {
     public static final int HISTORY_DAYS = 400;
     private final Crm crm;
     private final Ledger ledger;
+    /** Whether any earning rule has an eligibility condition: only then are the profile and history read. */
+    private final boolean needsSubject;
 
     private TouchpointEarning(Crm crm, Ledger ledger) {
         this.crm = Objects.requireNonNull(crm, "crm");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.needsSubject = ledger.program().earningRules().stream().anyMatch(r -> r.eligibility().isPresent());
     }
 
     /**
@@ -93,7 +96,8 @@ public final class TouchpointEarning implements CrmEventListener {
         if (refund) {
             return Optional.of(ledger.post(Posting.Reverse.refund(member.get().number(), touchpoint)));
         }
-        return Optional.of(ledger.post(new Posting.Earn(member.get().number(), touchpoint, subject(touchpoint))));
+        return Optional.of(ledger.post(new Posting.Earn(member.get().number(), touchpoint,
+                needsSubject ? subject(touchpoint) : null)));
     }
 
     private Subject subject(Touchpoint purchase) {

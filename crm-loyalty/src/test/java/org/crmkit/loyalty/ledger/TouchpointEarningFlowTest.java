@@ -35,6 +35,7 @@ import org.crmkit.loyalty.memory.InMemoryMemberRepository;
 import org.crmkit.loyalty.program.EarningRule;
 import org.crmkit.loyalty.program.Program;
 import org.crmkit.loyalty.program.Tier;
+import org.crmkit.segmentation.rule.Facts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +90,24 @@ class TouchpointEarningFlowTest {
         assertEquals(TierChange.Reason.QUALIFIED, gold.change().reason());
         assertEquals("gold", gold.change().to());
         assertEquals(120, ((LoyaltyEvent.PointsPosted) published.get(1)).entry().delta());
+    }
+
+    @Test
+    void eligibilityRulesSeeTheProfileAndHistoryTheLibraryReads() {
+        Program club = Program.builder("club", "Club card", Currency.getInstance("USD"))
+                .earningRules(EarningRule.perTouchpoint("club-bonus", TouchpointKind.PURCHASE, 50)
+                        .eligibility(Facts.weeklySpend(Duration.ofDays(28), "USD").atLeast(25)).build())
+                .build();
+        Crm crm = Crm.builder().customers(customers).touchpoints(touchpoints).clock(clock).build();
+        Ledger ledger = Ledger.builder(club).members(members).store(entries).clock(clock).build();
+        TouchpointEarning.attach(crm, ledger);
+        Customer ann = crm.createCustomer(b -> b.name(Name.person("Ann", "Lee")));
+        MemberNumber number = ledger.enroll(MemberNumber.of("ANN-1"), ann.id()).number();
+
+        crm.recordTouchpoint(purchase("small", ann, "20.00", T0));
+        assertEquals(0, ledger.balance(number), "5 USD a week over four weeks: no bonus");
+        crm.recordTouchpoint(purchase("big", ann, "90.00", T0.plus(Duration.ofDays(1))));
+        assertEquals(50, ledger.balance(number), "90 USD alone is 22.50 a week; with the earlier purchase read back, 27.50: the bonus");
     }
 
     @Test
