@@ -22,9 +22,11 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.event.CrmEventListener;
 import org.crmkit.core.event.EventDispatcher;
+import org.crmkit.core.event.Outbox;
 import org.crmkit.core.internal.Checks;
 import org.crmkit.core.internal.ReadOnlyRepositories;
 import org.crmkit.core.memory.InMemoryCustomerRepository;
+import org.crmkit.core.memory.InMemoryOutboxStore;
 import org.crmkit.core.memory.InMemoryServiceCaseRepository;
 import org.crmkit.core.memory.InMemoryTouchpointRepository;
 import org.crmkit.core.preference.Preference;
@@ -39,8 +41,10 @@ import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.servicelevel.ServiceLevelMonitor;
 import org.crmkit.core.spi.CustomerRepository;
+import org.crmkit.core.spi.OutboxStore;
 import org.crmkit.core.spi.ServiceCaseRepository;
 import org.crmkit.core.spi.TouchpointRepository;
+import org.crmkit.core.spi.Transactions;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.unify.DuplicateCandidate;
 import org.crmkit.core.unify.DuplicateFinder;
@@ -49,7 +53,9 @@ import org.crmkit.core.unify.ProfileMerger;
 /**
  * The front door of crm-core: records what happens to customers through the repositories the host supplies (or
  * the in-memory defaults), stamps times from the injected clock, and publishes a {@link CrmEvent} to the
- * registered listeners after each successful write.
+ * registered listeners after each successful write. Events go through a transactional {@link Outbox}: stored with
+ * the write (in the same database transaction when the host supplies {@link Transactions} and an
+ * {@link OutboxStore}), then delivered at least once, each with an id that stays the same on every delivery.
  *
  * <p>Updates take a function from the current snapshot to the new one. When another writer got there first, the
  * function is applied again to the fresh snapshot (a few times at most), so the function must have no side
@@ -68,6 +74,7 @@ public final class Crm {
     private final ServiceCaseRepository casesView;
     private final Clock clock;
     private final EventDispatcher events;
+    private final Outbox outbox;
     private final ProfileMerger merger = new ProfileMerger();
     private final ServiceLevelMonitor serviceLevels;
     private final List<ErasureParticipant> erasureParticipants;
@@ -84,6 +91,7 @@ public final class Crm {
         clock = b.clock;
         events = b.events;
         b.listeners.forEach(events::subscribe);
+        outbox = new Outbox(b.outboxStore, b.transactions, events);
         serviceLevels = new ServiceLevelMonitor(clock, events);
         erasureParticipants = List.copyOf(b.erasureParticipants);
         exportContributors = List.copyOf(b.exportContributors);
@@ -124,6 +132,17 @@ public final class Crm {
     /** {@return the clock the facade stamps times with} */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * The outbox the facade's writes store their events in. Call {@link Outbox#deliverPending()} at start-up and
+     * then periodically to deliver what a crash left undelivered; services built on the facade (service levels,
+     * the loyalty ledger's earning) write their own events through it.
+     *
+     * @return the outbox
+     */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** {@return the service-level monitor, publishing to this facade's listeners with its clock} */
@@ -167,10 +186,12 @@ public final class Crm {
     public Customer create(Customer customer) {
         Checks.notNull("customer", customer);
         Instant now = clock.instant();
-        Customer stored = customers.save(customer.toBuilder().createdAt(now).updatedAt(now).build());
-        events.publish(new CrmEvent.CustomerCreated(stored, now));
-        publishNewFacts(List.of(), List.of(), stored, now);
-        return stored;
+        return outbox.write(out -> {
+            Customer stored = customers.save(customer.toBuilder().createdAt(now).updatedAt(now).build());
+            out.add(new CrmEvent.CustomerCreated(stored, now));
+            newFacts(List.of(), List.of(), stored, now, out);
+            return stored;
+        });
     }
 
     /**
@@ -207,10 +228,12 @@ public final class Crm {
             }
             requireConsentHistoryKept(before, changed);
             Instant now = clock.instant();
-            Customer stored = customers.save(changed.toBuilder().updatedAt(now).build());
-            events.publish(new CrmEvent.CustomerUpdated(before, stored, now));
-            publishNewFacts(before.preferences(), before.consents().history(), stored, now);
-            return stored;
+            return outbox.write(out -> {
+                Customer stored = customers.save(changed.toBuilder().updatedAt(now).build());
+                out.add(new CrmEvent.CustomerUpdated(before, stored, now));
+                newFacts(before.preferences(), before.consents().history(), stored, now, out);
+                return stored;
+            });
         });
     }
 
@@ -283,15 +306,16 @@ public final class Crm {
         if (customers.findById(touchpoint.customerId()).isEmpty()) {
             throw new NotFoundException("customer", touchpoint.customerId());
         }
-        Touchpoint stored;
         try {
-            stored = touchpoints.save(touchpoint.withVersion(0));
+            return outbox.write(out -> {
+                Touchpoint stored = touchpoints.save(touchpoint.withVersion(0));
+                out.add(new CrmEvent.TouchpointRecorded(stored, clock.instant()));
+                return stored;
+            });
         } catch (VersionConflictException e) {
             // Another writer recorded the same id meanwhile.
             return sameOrDuplicate(touchpoints.findById(touchpoint.id()).orElseThrow(() -> e), touchpoint);
         }
-        events.publish(new CrmEvent.TouchpointRecorded(stored, clock.instant()));
-        return stored;
     }
 
     /**
@@ -307,10 +331,12 @@ public final class Crm {
         if (customers.findById(serviceCase.customerId()).isEmpty()) {
             throw new NotFoundException("customer", serviceCase.customerId());
         }
-        ServiceCase stored = cases.save(serviceCase);
-        events.publish(new CrmEvent.CaseStatusChanged(stored.customerId(), stored.id(), null, stored.status(),
-                clock.instant()));
-        return stored;
+        return outbox.write(out -> {
+            ServiceCase stored = cases.save(serviceCase);
+            out.add(new CrmEvent.CaseStatusChanged(stored.customerId(), stored.id(), null, stored.status(),
+                    clock.instant()));
+            return stored;
+        });
     }
 
     /**
@@ -331,12 +357,14 @@ public final class Crm {
             if (!changed.id().equals(id) || changed.version() != before.version()) {
                 throw new RuleViolationException("an update must keep the id and version of case " + id);
             }
-            ServiceCase stored = cases.save(changed);
-            if (stored.status() != before.status()) {
-                events.publish(new CrmEvent.CaseStatusChanged(stored.customerId(), id, before.status(),
-                        stored.status(), clock.instant()));
-            }
-            return stored;
+            return outbox.write(out -> {
+                ServiceCase stored = cases.save(changed);
+                if (stored.status() != before.status()) {
+                    out.add(new CrmEvent.CaseStatusChanged(stored.customerId(), id, before.status(),
+                            stored.status(), clock.instant()));
+                }
+                return stored;
+            });
         });
     }
 
@@ -384,8 +412,11 @@ public final class Crm {
                 .forEach(t -> touchpoints.save(t.withCustomerId(survivorId)));
         cases.streamByCustomer(duplicateId).toList().forEach(c -> cases.save(c.withCustomerId(survivorId)));
         mergeParticipants.forEach(p -> p.merged(survivorId, duplicateId));
-        customers.deleteById(duplicateId);
-        events.publish(new CrmEvent.CustomerMerged(survivorId, duplicateId, clock.instant()));
+        outbox.write(out -> {
+            customers.deleteById(duplicateId);
+            out.add(new CrmEvent.CustomerMerged(survivorId, duplicateId, clock.instant()));
+            return merged;
+        });
         return merged;
     }
 
@@ -504,11 +535,14 @@ public final class Crm {
                 erased.add(part);
             }
         }
-        customers.deleteById(id);
+        Instant now = clock.instant();
+        outbox.write(out -> {
+            customers.deleteById(id);
+            out.add(new CrmEvent.CustomerErased(id, now));
+            return null;
+        });
         erased.add("profile: names, contact points, addresses, notes, preferences, consents, agreements, cards on"
                 + " file, external ids, special dates, attributes");
-        Instant now = clock.instant();
-        events.publish(new CrmEvent.CustomerErased(id, now));
         return new ErasureCertificate(id, now, true, scrubbedTouchpoints, scrubbedCases, erased, kept);
     }
 
@@ -527,16 +561,16 @@ public final class Crm {
         throw new DuplicateException("touchpoint id " + offered.id() + " is already used by a different touchpoint");
     }
 
-    private void publishNewFacts(List<Preference> oldPreferences, List<ConsentRecord> oldConsents, Customer after,
-                                 Instant now) {
+    private static void newFacts(List<Preference> oldPreferences, List<ConsentRecord> oldConsents, Customer after,
+                                 Instant now, List<CrmEvent> out) {
         for (Preference p : after.preferences()) {
             if (!oldPreferences.contains(p)) {
-                events.publish(new CrmEvent.PreferenceRecorded(after.id(), p, now));
+                out.add(new CrmEvent.PreferenceRecorded(after.id(), p, now));
             }
         }
         for (ConsentRecord r : after.consents().history()) {
             if (!oldConsents.contains(r)) {
-                events.publish(new CrmEvent.ConsentChanged(after.id(), r, now));
+                out.add(new CrmEvent.ConsentChanged(after.id(), r, now));
             }
         }
     }
@@ -548,6 +582,8 @@ public final class Crm {
         private ServiceCaseRepository cases = new InMemoryServiceCaseRepository();
         private Clock clock = Clock.systemUTC();
         private EventDispatcher events = new EventDispatcher();
+        private OutboxStore outboxStore = new InMemoryOutboxStore();
+        private Transactions transactions = Transactions.NONE;
         private final List<CrmEventListener> listeners = new ArrayList<>();
         private final List<ErasureParticipant> erasureParticipants = new ArrayList<>();
         private final List<ExportContributor> exportContributors = new ArrayList<>();
@@ -606,6 +642,24 @@ public final class Crm {
         /** @param value the event dispatcher, to share one between facades @return this builder */
         public Builder events(EventDispatcher value) {
             events = Checks.notNull("events", value);
+            return this;
+        }
+
+        /**
+         * @param value where events wait until delivered; the adapter's, to store them with the write
+         * @return this builder
+         */
+        public Builder outbox(OutboxStore value) {
+            outboxStore = Checks.notNull("outbox", value);
+            return this;
+        }
+
+        /**
+         * @param value the transactions the stores' writes join, so a write and its events are stored together
+         * @return this builder
+         */
+        public Builder transactions(Transactions value) {
+            transactions = Checks.notNull("transactions", value);
             return this;
         }
 

@@ -50,13 +50,22 @@ public final class EventDispatcher {
      * @param event the event
      */
     public void publish(CrmEvent event) {
-        Checks.notNull("event", event);
+        publish(new StoredEvent(EventId.random(), Checks.notNull("event", event)));
+    }
+
+    /**
+     * Calls every listener with an event that keeps its id across deliveries.
+     *
+     * @param stored the event and its id
+     */
+    public void publish(StoredEvent stored) {
+        Checks.notNull("stored", stored);
         for (CrmEventListener l : listeners) {
             try {
-                l.on(event);
+                l.onDelivery(stored);
             } catch (RuntimeException e) {
                 try {
-                    onFailure.accept(event, e);
+                    onFailure.accept(stored.event(), e);
                 } catch (RuntimeException ignored) {
                     // A failing failure handler must not undo the write either.
                 }

@@ -34,6 +34,7 @@ import org.crmkit.core.customer.Name;
 import org.crmkit.core.customer.NoteTopic;
 import org.crmkit.core.customer.Occasion;
 import org.crmkit.core.event.CrmEvent;
+import org.crmkit.core.event.EventId;
 import org.crmkit.core.preference.EffectivePreferences;
 import org.crmkit.core.preference.PreferenceKey;
 import org.crmkit.core.privacy.ErasureCertificate;
@@ -44,6 +45,8 @@ import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.servicelevel.BusinessCalendar;
 import org.crmkit.core.servicelevel.BusinessHours;
+import org.crmkit.core.servicelevel.ItemClock;
+import org.crmkit.core.servicelevel.ItemKey;
 import org.crmkit.core.servicelevel.OpeningHours;
 import org.crmkit.core.servicelevel.ServiceLevelStandard;
 import org.crmkit.core.servicelevel.StandardId;
@@ -70,7 +73,7 @@ public final class CrmJacksonModule extends SimpleModule {
     /** The stored documents of crm-core and the format each is written in. */
     static final Map<Class<?>, Integer> FORMATS = Map.of(Customer.class, 1, Touchpoint.class, 1,
             ServiceCase.class, 1, CrmEvent.class, 1, ErasureCertificate.class, 1, PartnerDataSet.class, 1,
-            ServiceLevelStandard.class, 1);
+            ServiceLevelStandard.class, 1, ItemClock.class, 1);
 
     /** Creates the module. */
     public CrmJacksonModule() {
@@ -91,6 +94,8 @@ public final class CrmJacksonModule extends SimpleModule {
         Scalars.register(this, PreferenceKey.class, PreferenceKey::toString, PreferenceKey::parse);
         Scalars.register(this, ExternalId.class, ExternalId::toString, ExternalId::parse);
         Scalars.register(this, StandardId.class, StandardId::value, StandardId::of);
+        Scalars.register(this, ItemKey.class, ItemKey::toString, ItemKey::parse);
+        Scalars.register(this, EventId.class, EventId::value, EventId::of);
         Scalars.register(this, OpeningHours.class, OpeningHours::toString, OpeningHours::parse);
 
         addSerializer(PseudonymKey.class, new ValueSerializer<>() {

@@ -2,7 +2,10 @@ package org.crmkit.core.servicelevel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.crmkit.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
@@ -26,12 +29,15 @@ import org.jspecify.annotations.Nullable;
  * @param cycles how many times the item started
  * @param moves the moves of start or due instant, in the order applied
  * @param defect for accuracy, whether a defect was recorded
+ * @param earlierBreaches in restart mode, by cycle number (1 for the first), when each earlier cycle that breached
+ *     passed its target: an earlier cycle's breach stays visible after the item starts again
  */
 public record ClockReading(StandardId standardId, int version, ClockState state, boolean finished,
                            @Nullable Instant startedAt, @Nullable Instant stoppedAt, Duration elapsed,
                            @Nullable Duration target, Duration remaining, @Nullable Instant dueAt,
                            @Nullable Instant warnedAt, @Nullable Instant breachedAt, List<FiredStep> firedSteps,
-                           int cycles, List<ClockEvent> moves, boolean defect) {
+                           int cycles, List<ClockEvent> moves, boolean defect,
+                           Map<Integer, Instant> earlierBreaches) {
     /** Checks for nulls and copies the lists. */
     public ClockReading {
         Checks.notNull("standardId", standardId);
@@ -40,10 +46,12 @@ public record ClockReading(StandardId standardId, int version, ClockState state,
         Checks.notNull("remaining", remaining);
         firedSteps = Checks.list("firedSteps", firedSteps);
         moves = Checks.list("moves", moves);
+        earlierBreaches = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull("earlierBreaches",
+                earlierBreaches)));
     }
 
-    /** {@return true when the item met the standard or is still within it} */
+    /** {@return true when the item met the standard or is still within it, in every cycle} */
     public boolean withinStandard() {
-        return state != ClockState.BREACHED;
+        return state != ClockState.BREACHED && earlierBreaches.isEmpty();
     }
 }

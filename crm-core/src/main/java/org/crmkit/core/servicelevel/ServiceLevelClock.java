@@ -65,7 +65,7 @@ public final class ServiceLevelClock {
         }
         ClockState state = handled == null ? ClockState.NOT_STARTED : defect ? ClockState.BREACHED : ClockState.MET;
         return new ClockReading(s.id(), s.version(), state, handled != null, handled, null, Duration.ZERO, null,
-                Duration.ZERO, null, null, null, List.of(), handled == null ? 0 : 1, List.of(), defect);
+                Duration.ZERO, null, null, null, List.of(), handled == null ? 0 : 1, List.of(), defect, Map.of());
     }
 
     /** The replay of one item's history. */
@@ -80,6 +80,7 @@ public final class ServiceLevelClock {
         private final List<@Nullable Instant> ends = new ArrayList<>();
         private final Map<EscalationStep, Instant> fired = new LinkedHashMap<>();
         private final List<ClockEvent> moves = new ArrayList<>();
+        private final Map<Integer, Instant> earlierBreaches = new LinkedHashMap<>();
         private Phase phase = Phase.NOT_STARTED;
         private @Nullable Instant startedAt;
         private @Nullable Instant cycleStart;
@@ -119,16 +120,25 @@ public final class ServiceLevelClock {
             fired.forEach((step, at) -> steps.add(new FiredStep(step, at)));
             return new ClockReading(std.id(), std.version(), state, phase == Phase.STOPPED, startedAt,
                     phase == Phase.STOPPED ? stoppedAt : null, elapsed, target, remaining, dueAt, warnedAt,
-                    breachedAt, steps, cycles, moves, false);
+                    breachedAt, steps, cycles, moves, false, earlierBreaches);
         }
 
         private void apply(ClockEvent e) {
             String type = e.type();
             Instant at = e.at();
+            if (std.starts(type) && std.stopOn().contains(type) && phase != Phase.NOT_STARTED) {
+                // A periodic update: the event that ends one cycle starts the next.
+                stop(at);
+            }
             if (std.starts(type)) {
                 if (phase == Phase.NOT_STARTED || phase == Phase.STOPPED) {
                     if (phase == Phase.STOPPED && std.cycles() == CycleMode.RESTART) {
-                        recordSteps(lengths());
+                        Duration[] lengths = lengths();
+                        recordSteps(lengths);
+                        Instant breach = crossing(target(), false, lengths);
+                        if (breach != null) {
+                            earlierBreaches.put(cycles, breach);
+                        }
                         starts.clear();
                         ends.clear();
                         due = null;
@@ -143,13 +153,7 @@ public final class ServiceLevelClock {
                     open(at);
                 }
             } else if (std.stopOn().contains(type)) {
-                if (phase == Phase.RUNNING) {
-                    close(at);
-                }
-                if (phase == Phase.RUNNING || phase == Phase.PAUSED) {
-                    phase = Phase.STOPPED;
-                    stoppedAt = at;
-                }
+                stop(at);
             } else if (std.pauseOn().contains(type)) {
                 if (phase == Phase.RUNNING) {
                     close(at);
@@ -165,6 +169,16 @@ public final class ServiceLevelClock {
             } else if (ClockEvent.DUE_MOVED.equals(type)) {
                 moves.add(e);
                 due = e.movedTo();
+            }
+        }
+
+        private void stop(Instant at) {
+            if (phase == Phase.RUNNING) {
+                close(at);
+            }
+            if (phase == Phase.RUNNING || phase == Phase.PAUSED) {
+                phase = Phase.STOPPED;
+                stoppedAt = at;
             }
         }
 

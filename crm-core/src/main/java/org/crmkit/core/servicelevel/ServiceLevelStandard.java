@@ -47,8 +47,8 @@ public record ServiceLevelStandard(StandardId id, String name, int version, Inst
     /**
      * Validates the standard.
      *
-     * @throws RuleViolationException when a stop event can never happen (none is given, or it also starts or
-     *     pauses the clock), the target is missing or not positive, pauses come without resumes, escalation steps
+     * @throws RuleViolationException when a stop event can never happen (none is given, it pauses the clock, or
+     *     it also starts the clock outside restart mode), the target is missing or not positive, pauses come without resumes, escalation steps
      *     are not in rising order, or a share is out of range
      */
     public ServiceLevelStandard {
@@ -84,7 +84,10 @@ public record ServiceLevelStandard(StandardId id, String name, int version, Inst
             if (stopOn.isEmpty()) {
                 throw new RuleViolationException("stop event of standard " + id + " can never happen: none is given");
             }
-            disjoint(id, "stopOn", stopOn, "startOn", startOn);
+            if (cycles == CycleMode.ACCUMULATE) {
+                // In restart mode an event may both stop and start: a periodic update measures the gap between them.
+                disjoint(id, "stopOn", stopOn, "startOn", startOn);
+            }
             disjoint(id, "stopOn", stopOn, "pauseOn", pauseOn);
             disjoint(id, "pauseOn", pauseOn, "resumeOn", resumeOn);
             if (pauseOn.isEmpty() != resumeOn.isEmpty()) {
@@ -131,6 +134,11 @@ public record ServiceLevelStandard(StandardId id, String name, int version, Inst
         }
         Builder b = change.apply(new Builder(this));
         return b.id(id).version(version + 1).effectiveFrom(effective).build();
+    }
+
+    /** {@return this version with another target, as a policy's target for a priority measures it} */
+    ServiceLevelStandard withTarget(Duration newTarget) {
+        return new Builder(this).target(newTarget).build();
     }
 
     /** {@return true when the event type starts the clock} */

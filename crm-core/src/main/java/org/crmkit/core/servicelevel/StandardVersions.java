@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.internal.Checks;
@@ -92,10 +93,15 @@ public record StandardVersions(List<ServiceLevelStandard> versions) {
      * @return the reading
      */
     public ClockReading read(Collection<ClockEvent> events, Instant now) {
-        ClockReading first = ServiceLevelClock.read(latest(), events, now);
+        return read(events, now, UnaryOperator.identity());
+    }
+
+    /** Reads against the version in effect at the start, as {@code measured} adjusts it (a policy's target). */
+    ClockReading read(Collection<ClockEvent> events, Instant now, UnaryOperator<ServiceLevelStandard> measured) {
+        ClockReading first = ServiceLevelClock.read(measured.apply(latest()), events, now);
         Instant started = first.startedAt();
         ServiceLevelStandard version = started == null ? latest() : at(started);
-        return version == latest() ? first : ServiceLevelClock.read(version, events, now);
+        return version == latest() ? first : ServiceLevelClock.read(measured.apply(version), events, now);
     }
 
     /**
