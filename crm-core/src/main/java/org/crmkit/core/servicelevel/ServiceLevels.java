@@ -3,6 +3,7 @@ package org.crmkit.core.servicelevel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,8 @@ public final class ServiceLevels {
                 CycleMode mode = selection.policy.metrics().get(i).standard().latest().cycles();
                 crossed(item, readings.get(i), mode, marks, publish);
             }
+            // Published in the order they happened, whichever metric crossed first.
+            publish.sort(Comparator.comparing(CrmEvent::at));
             boolean released = selection.policy == null ? selection.over
                     : readings.stream().allMatch(ClockReading::finished);
             ItemClock after = item.checked(marks,
