@@ -5,9 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -15,11 +17,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.spi.Transactions;
 
 /** Connections, transactions and JSON documents for the adapter's stores. Thread-safe. */
 final class Jdbc {
     private final DataSource dataSource;
     private final ObjectMapper json;
+    /** The connection of the transaction open on this thread, if any. */
+    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
     Jdbc(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -43,6 +48,10 @@ final class Jdbc {
      * half-written. crmkit's own exceptions pass through; SQL failures become {@link CrmException}s.
      */
     <T> T inTransaction(String what, Work<T> work) {
+        Connection joined = bound.get();
+        if (joined != null) {
+            return inSavepoint(what, joined, work);
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -56,6 +65,59 @@ final class Jdbc {
         } catch (SQLException e) {
             throw failure(what, e);
         }
+    }
+
+    /**
+     * Work inside a transaction the host began through {@link #transactions()}: its own savepoint, so that a
+     * failed step (a unique violation the caller turns into a conflict) undoes itself and leaves the rest usable.
+     */
+    private static <T> T inSavepoint(String what, Connection c, Work<T> work) {
+        try {
+            Savepoint step = c.setSavepoint();
+            try {
+                T result = work.run(c);
+                c.releaseSavepoint(step);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback(step);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /**
+     * Transactions the stores' writes join while one is open on the thread: a facade's write and the events it
+     * stores in the outbox commit together.
+     */
+    Transactions transactions() {
+        return new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                Objects.requireNonNull(work, "work");
+                if (bound.get() != null) {
+                    return work.get();
+                }
+                try (Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(false);
+                    bound.set(c);
+                    T result;
+                    try {
+                        result = work.get();
+                    } catch (RuntimeException | Error e) {
+                        c.rollback();
+                        throw e;
+                    } finally {
+                        bound.remove();
+                    }
+                    c.commit();
+                    return result;
+                } catch (SQLException e) {
+                    throw failure("committing a transaction", e);
+                }
+            }
+        };
     }
 
     /** Runs a query with parameters and reads every row. */

@@ -7,9 +7,12 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import org.crmkit.core.customer.Customer;
+import org.crmkit.core.spi.ClockStore;
 import org.crmkit.core.spi.CustomerRepository;
+import org.crmkit.core.spi.OutboxStore;
 import org.crmkit.core.spi.ServiceCaseRepository;
 import org.crmkit.core.spi.TouchpointRepository;
+import org.crmkit.core.spi.Transactions;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
@@ -28,7 +31,8 @@ import org.crmkit.segmentation.rule.SqlPushdown;
  * JdbcStores stores = JdbcStores.open(dataSource);          // creates or upgrades the schema
  * // or JdbcStores.attach(dataSource) when the host's Flyway owns the schema (Schema.LOCATION, Schema.placeholders)
  * Crm crm = Crm.builder().customers(stores.customers()).touchpoints(stores.touchpoints())
- *         .cases(stores.cases()).build();
+ *         .cases(stores.cases()).outbox(stores.outbox()).transactions(stores.transactions()).build();
+ * ServiceLevels levels = ServiceLevels.builder(crm).store(stores.clocks()).policy(policy).attach();
  * Ledger ledger = Ledger.builder(program).members(stores.members()).store(stores.ledger()).build();
  * }</pre>
  */
@@ -42,6 +46,8 @@ public final class JdbcStores {
     private final JdbcServiceCaseRepository cases;
     private final JdbcMemberRepository members;
     private final JdbcLedgerStore ledger;
+    private final JdbcClockStore clocks;
+    private final JdbcOutboxStore outbox;
 
     private JdbcStores(DataSource dataSource, Dialect dialect) {
         this.jdbc = new Jdbc(dataSource);
@@ -51,6 +57,8 @@ public final class JdbcStores {
         this.cases = new JdbcServiceCaseRepository(jdbc);
         this.members = new JdbcMemberRepository(jdbc);
         this.ledger = new JdbcLedgerStore(jdbc);
+        this.clocks = new JdbcClockStore(jdbc);
+        this.outbox = new JdbcOutboxStore(jdbc);
     }
 
     /**
@@ -116,6 +124,26 @@ public final class JdbcStores {
     /** {@return loyalty ledger entries} */
     public LedgerStore ledger() {
         return ledger;
+    }
+
+    /** {@return measured items' service-level clocks, for {@link org.crmkit.core.servicelevel.ServiceLevels}} */
+    public ClockStore clocks() {
+        return clocks;
+    }
+
+    /** {@return the transactional outbox, whose appends commit with the write that made the events} */
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    /**
+     * Transactions over this database that every store here joins: give them to {@code Crm.Builder.transactions}
+     * with {@link #outbox()}, and a write and its events commit together.
+     *
+     * @return the transactions
+     */
+    public Transactions transactions() {
+        return jdbc.transactions();
     }
 
     /**

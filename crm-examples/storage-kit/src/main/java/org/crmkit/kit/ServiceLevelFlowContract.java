@@ -84,8 +84,17 @@ public abstract class ServiceLevelFlowContract {
     protected ServiceLevelFlowContract() {
     }
 
-    /** One node's view of the shared storage: what a host process opens at start-up. */
-    protected record Node(CustomerRepository customers, TouchpointRepository touchpoints, ServiceCaseRepository cases,
+    /**
+     * One node's view of the shared storage: what a host process opens at start-up.
+     *
+     * @param customers profiles
+     * @param touchpoints touchpoints
+     * @param cases service cases
+     * @param clocks measured items' clocks
+     * @param outbox pending events
+     * @param transactions the transactions the stores join
+     */
+    public record Node(CustomerRepository customers, TouchpointRepository touchpoints, ServiceCaseRepository cases,
                           ClockStore clocks, OutboxStore outbox, Transactions transactions) {
     }
 
