@@ -2,7 +2,8 @@ package org.crmkit.core.event;
 
 /**
  * Receives domain events. Called on the writing thread after the write committed, or by
- * {@link Outbox#deliverPending()} for events a crash left undelivered.
+ * {@link Outbox#deliverPending()} for events a crash left undelivered. A listener that needs each event's id, to
+ * act once however often an event is delivered, implements {@link DeliveryListener}.
  */
 @FunctionalInterface
 public interface CrmEventListener {
@@ -13,14 +14,4 @@ public interface CrmEventListener {
      * @param event the event
      */
     void on(CrmEvent event);
-
-    /**
-     * Handles an event with its id, which is the same on every delivery of it: a listener that must not act twice
-     * on one event (delivery is at least once, see {@link Outbox}) overrides this to remember the ids it handled.
-     *
-     * @param delivery the event and its id
-     */
-    default void onDelivery(StoredEvent delivery) {
-        on(delivery.event());
-    }
 }

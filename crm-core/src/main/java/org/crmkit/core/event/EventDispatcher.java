@@ -62,7 +62,11 @@ public final class EventDispatcher {
         Checks.notNull("stored", stored);
         for (CrmEventListener l : listeners) {
             try {
-                l.onDelivery(stored);
+                if (l instanceof DeliveryListener d) {
+                    d.onDelivery(stored);
+                } else {
+                    l.on(stored.event());
+                }
             } catch (RuntimeException e) {
                 try {
                     onFailure.accept(stored.event(), e);

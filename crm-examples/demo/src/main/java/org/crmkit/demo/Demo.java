@@ -22,22 +22,28 @@ import org.crmkit.core.consent.Purpose;
 import org.crmkit.core.customer.ExternalId;
 import org.crmkit.core.json.EnumNames;
 import org.crmkit.core.memory.InMemoryCustomerRepository;
+import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.Lane;
 import org.crmkit.core.unify.DuplicateCandidate;
 import org.crmkit.core.unify.DuplicateFinder;
 import org.crmkit.core.customer.ContactKind;
 import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.Name;
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.event.EventDispatcher;
 import org.crmkit.core.preference.EffectivePreferences;
 import org.crmkit.core.preference.Preference;
 import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.servicelevel.ClockEvent;
+import org.crmkit.core.servicelevel.ClockMapping;
 import org.crmkit.core.servicelevel.ClockReading;
 import org.crmkit.core.servicelevel.Comparison;
+import org.crmkit.core.servicelevel.ItemKey;
+import org.crmkit.core.servicelevel.ItemStatus;
 import org.crmkit.core.servicelevel.ServiceLevelClock;
 import org.crmkit.core.servicelevel.ServiceLevelReport;
 import org.crmkit.core.servicelevel.ServiceLevelStandard;
+import org.crmkit.core.servicelevel.ServiceLevels;
 import org.crmkit.core.touchpoint.LineItem;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.common.MutableClock;
@@ -86,6 +92,8 @@ public final class Demo {
     private final Report report;
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-03-06T19:00:00Z"));
     private final Crm crm;
+    private final ServiceLevels levels;
+    private final List<CrmEvent> promises = new ArrayList<>();
     private int events;
 
     /**
@@ -115,6 +123,13 @@ public final class Demo {
         this.populationSize = populationSize;
         this.folder = Objects.requireNonNull(folder, "folder");
         this.crm = Crm.builder().clock(clock).listener(this::count).build();
+        // One service for every case's promises: the mapping says which touchpoints and status changes are clock
+        // events, the policies which standard measures them.
+        this.levels = ServiceLevels.builder(crm)
+                .mapping(ClockMapping.standard()
+                        .touchpoints(t -> concat(C1CarRental.clockEvents(t), C5Steakhouse.clockEvents(t)))
+                        .statusChanges(C3CardIssuer::clockEvents))
+                .policy(C1CarRental.POLICY).policy(C3CardIssuer.POLICY).policy(C5Steakhouse.POLICY).attach();
     }
 
     /**
@@ -173,6 +188,30 @@ public final class Demo {
 
     private void count(CrmEvent event) {
         events++;
+        if (event instanceof CrmEvent.ServiceLevelWarning || event instanceof CrmEvent.ServiceLevelBreached
+                || event instanceof CrmEvent.EscalationStepReached) {
+            promises.add(event);
+        }
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** {@return the service-level events published since the last call, in words, and forgets them} */
+    private List<String> promisesHeard() {
+        List<String> words = new ArrayList<>();
+        for (CrmEvent e : promises) {
+            if (e instanceof CrmEvent.ServiceLevelWarning w) {
+                words.add(w.standardId() + " warning at " + hhmm(w.at()));
+            } else if (e instanceof CrmEvent.ServiceLevelBreached b) {
+                words.add(b.standardId() + " breached at " + hhmm(b.at()));
+            } else if (e instanceof CrmEvent.EscalationStepReached r) {
+                words.add(r.standardId() + " step \"" + r.action() + "\" at " + hhmm(r.at()));
+            }
+        }
+        promises.clear();
+        return words;
     }
 
     private void steakhouse() {
@@ -200,6 +239,19 @@ public final class Demo {
                 prefs.isAverseTo(C5Steakhouse.FOOD, "garlic") ? "yes" : "no");
         out.printf("  staff notes: %s%n", found.notes().stream().map(n -> n.topic() + ": " + n.text())
                 .collect(Collectors.joining("; ")));
+        clock.advance(Duration.ofDays(3));
+        Touchpoint visit = crm.recordTouchpoint(C5Steakhouse.seated(found, clock.instant()));
+        out.printf("Los Angeles, %s: %s is seated; the waiting ladder starts%n", Report.when(clock.instant()),
+                found.name().display());
+        clock.advance(Duration.ofMinutes(3));
+        levels.checkOpen();
+        out.printf("  %s: the periodic check publishes %s%n", hhmm(clock.instant()), words(promisesHeard()));
+        clock.advance(Duration.ofMinutes(6));
+        crm.recordTouchpoint(C5Steakhouse.drinksServed(visit, clock.instant()));
+        String served = EnumNames.of(levels.status(ItemKey.of(visit.id())).orElseThrow()
+                .reading(C5Steakhouse.WAITING_GUEST.id()).state());
+        out.printf("  %s: drinks on the table 9 minutes after seating: %s; published %s%n", hhmm(clock.instant()),
+                served, words(promisesHeard()));
         report.heading("C5 steakhouse: the guest's card, read in another branch");
         List<String> known = new ArrayList<>();
         List<double[]> confidence = new ArrayList<>();
@@ -240,32 +292,36 @@ public final class Demo {
         clock.advance(Duration.ofHours(14));
         Instant booked = clock.instant();
         Touchpoint booking = crm.recordTouchpoint(C1CarRental.airportBooking(member, booked, "UA 880"));
-        String item = booking.id().value();
         Instant scheduled = booked.plus(Duration.ofHours(7).plusMinutes(40));
-        List<ClockEvent> events = new ArrayList<>(List.of(ClockEvent.of(C1CarRental.BOOKED, booked),
-                C1CarRental.flightLands(booked, scheduled)));
-        ClockReading r = crm.serviceLevels().check(member.id(), item, C1CarRental.CAR_READY, events);
+        crm.recordTouchpoint(C1CarRental.flightUpdate(booking, booked, scheduled));
+        ItemKey item = ItemKey.of(booking.id());
+        ClockReading r = carReady(item);
         out.printf("  %s: a travel agent books %s a %s car at the airport (corporate discount %s%%) for flight"
                 + " UA 880, landing %s; the car is due then%n", hhmm(booked), member.name().display(),
                 member.effectivePreferences().about(C1CarRental.VEHICLE_CLASS).get(0).value(),
                 booking.attributes().get("corporate-discount"), hhmm(r.dueAt()));
         Instant delayed = scheduled.plus(Duration.ofMinutes(90));
         clock.advance(Duration.ofHours(5));
-        events.add(C1CarRental.flightLands(clock.instant(), delayed));
-        r = crm.serviceLevels().check(member.id(), item, C1CarRental.CAR_READY, events);
+        crm.recordTouchpoint(C1CarRental.flightUpdate(booking, clock.instant(), delayed));
+        r = carReady(item);
         out.printf("  %s: the flight feed says UA 880 is 90 minutes late; the car is now due at %s (%s, %s left)%n",
                 hhmm(clock.instant()), hhmm(r.dueAt()), EnumNames.of(r.state()),
                 r.remaining().toHoursPart() + " h " + r.remaining().toMinutesPart() + " min");
+        clock.set(scheduled.plus(Duration.ofMinutes(10)));
+        levels.checkOpen();
+        out.printf("  %s: the periodic check runs; the scheduled landing passed, and it publishes %s%n",
+                hhmm(clock.instant()), words(promisesHeard()));
         clock.set(delayed.minus(Duration.ofMinutes(20)));
-        events.add(ClockEvent.of(C1CarRental.CAR_AT_STALL, clock.instant()));
-        r = crm.serviceLevels().check(member.id(), item, C1CarRental.CAR_READY, events);
-        out.printf("  %s: the car stands at its stall with \"%s\" on the board, %d minutes before landing: %s%n",
-                hhmm(clock.instant()), member.name().display(),
-                Duration.between(clock.instant(), delayed).toMinutes(), EnumNames.of(r.state()));
-        List<ClockEvent> withoutFeed = events.stream().filter(e -> e.movedTo() == null || e.at().equals(booked))
-                .toList();
-        String withoutMove = ServiceLevelClock.read(C1CarRental.CAR_READY, withoutFeed, clock.instant()).state()
-                .name().toLowerCase(Locale.ROOT);
+        crm.recordTouchpoint(C1CarRental.carParked(booking, clock.instant()));
+        ItemStatus done = levels.status(item).orElseThrow();
+        out.printf("  %s: the car stands at its stall with \"%s\" on the board, %d minutes before landing: %s;"
+                + " %s; the item is released%n", hhmm(clock.instant()), member.name().display(),
+                Duration.between(clock.instant(), delayed).toMinutes(),
+                EnumNames.of(done.reading(C1CarRental.CAR_READY.id()).state()), words(promisesHeard()));
+        List<ClockEvent> withoutFeed = done.item().history().stream()
+                .filter(e -> e.movedTo() == null || e.at().equals(booked)).toList();
+        String withoutMove = EnumNames.of(ServiceLevelClock.read(C1CarRental.CAR_READY, withoutFeed,
+                clock.instant()).state());
         out.printf("  had the due time not moved with the flight, the same car would count as %s%n", withoutMove);
         report.heading("C1 car rental: the car is ready before the delayed flight lands");
         report.bars("Minutes after the booking", List.of("flight due to land", "flight lands, 90 minutes late",
@@ -275,6 +331,14 @@ public final class Demo {
                 "The flight feed moved the car's due time from " + hhmm(scheduled) + " to " + hhmm(delayed)
                         + "; the car stood ready 20 minutes before landing. Had the due time not moved, the same car"
                         + " would count as " + withoutMove + ".");
+    }
+
+    private ClockReading carReady(ItemKey item) {
+        return levels.status(item).orElseThrow().reading(C1CarRental.CAR_READY.id());
+    }
+
+    private static String words(List<String> published) {
+        return published.isEmpty() ? "nothing" : String.join(", ", published);
     }
 
     private void beyondExpectation() {
@@ -394,6 +458,18 @@ public final class Demo {
                                 .doubleValue()), C3CardIssuer.CARDS_A_YEAR);
             }
         }
+        Customer holder = crm.createCustomer(b -> b.name(Name.person("Ana", "Ruiz")));
+        crm.openCase(C3CardIssuer.replacementRequest(holder.id(), "c3-replace-1", clock.instant()));
+        crm.openCase(C3CardIssuer.replacementRequest(holder.id(), "c3-replace-2", clock.instant()));
+        out.printf("  %s: two lost cards reported; each case's clock starts (%s)%n", Report.when(clock.instant()),
+                C3CardIssuer.POLICY.name());
+        clock.advance(Duration.ofDays(1));
+        crm.updateCase(CaseId.of("c3-replace-1"), c -> c.resolve("Card delivered", null, clock.instant(), null));
+        clock.advance(Duration.ofDays(1).plusHours(2));
+        levels.checkOpen();
+        out.printf("  one card is delivered the next day (%s); the other is not: the periodic check publishes %s%n",
+                EnumNames.of(levels.status(ItemKey.of(CaseId.of("c3-replace-1"))).orElseThrow()
+                        .reading(C3CardIssuer.CARD_REPLACEMENT.id()).state()), words(promisesHeard()));
         report.heading("C3 card issuer: measured on every item, before and after");
         report.bars("Median days per item", names, List.of("before", "after"), medians.toArray(new double[0][]),
                 " days", "Measuring every transaction, not only complaints, brought applications from 35 to 15 "

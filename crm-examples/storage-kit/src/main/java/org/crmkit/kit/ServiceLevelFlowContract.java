@@ -20,7 +20,7 @@ import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.event.CrmEvent;
-import org.crmkit.core.event.CrmEventListener;
+import org.crmkit.core.event.DeliveryListener;
 import org.crmkit.core.event.StoredEvent;
 import org.crmkit.core.service.CaseCategory;
 import org.crmkit.core.service.CaseId;
@@ -129,20 +129,11 @@ public abstract class ServiceLevelFlowContract {
                 return result;
             }
         };
-        CrmEventListener listener = new CrmEventListener() {
-            @Override
-            public void on(CrmEvent event) {
-                throw new AssertionError("delivered without its id");
-            }
-
-            @Override
-            public void onDelivery(StoredEvent delivery) {
-                if (delivery.event() instanceof CrmEvent.ServiceLevelWarning
-                        || delivery.event() instanceof CrmEvent.ServiceLevelBreached
-                        || delivery.event() instanceof CrmEvent.EscalationStepReached
-                        || delivery.event() instanceof CrmEvent.TouchpointRecorded) {
-                    heard.add(delivery);
-                }
+        DeliveryListener listener = delivery -> {
+            CrmEvent e = delivery.event();
+            if (e instanceof CrmEvent.ServiceLevelWarning || e instanceof CrmEvent.ServiceLevelBreached
+                    || e instanceof CrmEvent.EscalationStepReached || e instanceof CrmEvent.TouchpointRecorded) {
+                heard.add(delivery);
             }
         };
         Crm crm = Crm.builder().customers(n.customers()).touchpoints(n.touchpoints()).cases(n.cases()).clock(clock)
