@@ -3,6 +3,7 @@ package org.crmkit.core.servicelevel;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.internal.Checks;
 import org.crmkit.core.json.EnumNames;
+import org.crmkit.core.payment.CardNumbers;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.touchpoint.TouchpointId;
 
@@ -59,7 +60,7 @@ public record ItemKey(Kind kind, String id) {
         Checks.notNull("item key", text);
         int colon = text.indexOf(':');
         if (colon < 0) {
-            throw new RuleViolationException("item key must be a kind, a colon and an id: " + text);
+            throw new RuleViolationException("item key must be a kind, a colon and an id: " + CardNumbers.mask(text));
         }
         Kind kind;
         try {

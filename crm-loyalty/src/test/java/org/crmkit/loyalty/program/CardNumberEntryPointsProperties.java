@@ -50,6 +50,8 @@ import org.crmkit.core.customer.PostalAddress;
 import org.crmkit.core.payment.CardNumbers;
 import org.crmkit.core.privacy.PartnerRecord;
 import org.crmkit.core.servicelevel.BusinessCalendar;
+import org.crmkit.core.servicelevel.Selector;
+import org.crmkit.core.servicelevel.ServiceLevelPolicy;
 import org.crmkit.core.servicelevel.ServiceLevelStandard;
 import org.crmkit.core.servicelevel.StandardId;
 import org.crmkit.segmentation.rule.Condition;
@@ -74,7 +76,7 @@ class CardNumberEntryPointsProperties {
     private static final List<String> TEXTS = List.of("abc", "ABC-123", "a", "dining:food", "dealer:D1",
             "2026-01-05", "2026-01-05T10:00:00Z", "P1D", "USD", "12.50 USD", "a@example.com", "+12125550142", "US",
             "09:00-17:00", "UTC", "monday", "1", "abc def", "start-moved", "0004", "eq", "crmkit-customer-export/2",
-            "AAAAAAAAAAAAAAAAAAAAAA");
+            "AAAAAAAAAAAAAAAAAAAAAA", "case:abc");
 
     /** What is not an entry point for stored text, and why. */
     private static final Map<String, Predicate<Executable>> EXCLUDED = Map.of(
@@ -403,6 +405,11 @@ class CardNumberEntryPointsProperties {
                 : type == ServiceLevelStandard.class ? ServiceLevelStandard.builder().id(StandardId.of("replace"))
                         .name("Card replacement").dimension(org.crmkit.core.servicelevel.Dimension.TIMELINESS)
                         .startOn("requested").stopOn("delivered").target(Duration.ofDays(2)).goal(0.95).build()
+                : type == Selector.class ? Selector.ANY
+                : type == ServiceLevelPolicy.Metric[].class ? new ServiceLevelPolicy.Metric[] {
+                        ServiceLevelPolicy.Metric.of((ServiceLevelStandard) known(ServiceLevelStandard.class).get())}
+                : type == ServiceLevelPolicy.class ? ServiceLevelPolicy.of("policy", Selector.ANY,
+                        (ServiceLevelPolicy.Metric[]) known(ServiceLevelPolicy.Metric[].class).get())
                 : type.isEnum() ? type.getEnumConstants()[0]
                 : null;
         return Optional.ofNullable(v);
