@@ -39,7 +39,6 @@ import org.crmkit.core.privacy.ExportContributor;
 import org.crmkit.core.privacy.MergeParticipant;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.ServiceCase;
-import org.crmkit.core.servicelevel.ServiceLevelMonitor;
 import org.crmkit.core.spi.CustomerRepository;
 import org.crmkit.core.spi.OutboxStore;
 import org.crmkit.core.spi.ServiceCaseRepository;
@@ -76,7 +75,6 @@ public final class Crm {
     private final EventDispatcher events;
     private final Outbox outbox;
     private final ProfileMerger merger = new ProfileMerger();
-    private final ServiceLevelMonitor serviceLevels;
     private final List<ErasureParticipant> erasureParticipants;
     private final List<ExportContributor> exportContributors;
     private final List<MergeParticipant> mergeParticipants;
@@ -92,7 +90,6 @@ public final class Crm {
         events = b.events;
         b.listeners.forEach(events::subscribe);
         outbox = new Outbox(b.outboxStore, b.transactions, events);
-        serviceLevels = new ServiceLevelMonitor(clock, events);
         erasureParticipants = List.copyOf(b.erasureParticipants);
         exportContributors = List.copyOf(b.exportContributors);
         mergeParticipants = List.copyOf(b.mergeParticipants);
@@ -136,18 +133,13 @@ public final class Crm {
 
     /**
      * The outbox the facade's writes store their events in. Call {@link Outbox#deliverPending()} at start-up and
-     * then periodically to deliver what a crash left undelivered; services built on the facade (service levels,
-     * the loyalty ledger's earning) write their own events through it.
+     * then periodically to deliver what a crash left undelivered; services built on the facade
+     * ({@link org.crmkit.core.servicelevel.ServiceLevels}) write their own events through it.
      *
      * @return the outbox
      */
     public Outbox outbox() {
         return outbox;
-    }
-
-    /** {@return the service-level monitor, publishing to this facade's listeners with its clock} */
-    public ServiceLevelMonitor serviceLevels() {
-        return serviceLevels;
     }
 
     /**

@@ -97,6 +97,16 @@ public record ItemClock(ItemKey key, CustomerId customerId, List<ClockEvent> his
     }
 
     /**
+     * The same item under another customer, the survivor of a merge.
+     *
+     * @param newOwner the customer
+     * @return the copy
+     */
+    public ItemClock withCustomerId(CustomerId newOwner) {
+        return new ItemClock(key, newOwner, history, published, policy, released, version);
+    }
+
+    /**
      * The same item at another version, as a store writes it.
      *
      * @param newVersion the version

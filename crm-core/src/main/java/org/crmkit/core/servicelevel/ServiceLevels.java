@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.crmkit.core.Crm;
 import org.crmkit.core.RuleViolationException;
@@ -38,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * {@link org.crmkit.core.event.Outbox}, so a restart or a second node over the same store never publishes it again.
  * An item whose every clock has finished is released and no longer checked; a later event (a reopened case) opens
  * it again.
+ *
+ * <p>An erased customer's items are deleted; a merged duplicate's items move to the survivor.
  *
  * <p>Thresholds crossed while nothing is recorded (a breach at 3 a.m.) are published by {@link #checkOpen()}, which
  * the host calls periodically, from any number of nodes. Thread-safe.
@@ -164,9 +167,47 @@ public final class ServiceLevels {
                     if (!events.isEmpty()) {
                         update(ItemKey.of(c.caseId()), c.customerId(), events);
                     }
+                } else if (event instanceof CrmEvent.CustomerErased e) {
+                    // The items' keys would link the erased customer to the anonymised cases and touchpoints.
+                    forEachItemOf(e.customerId(), item -> store.deleteById(item.key()));
+                } else if (event instanceof CrmEvent.CustomerMerged m) {
+                    forEachItemOf(m.merged(), item -> moveTo(item.key(), m.customerId()));
                 }
             }
         });
+    }
+
+    private void forEachItemOf(CustomerId customer, Consumer<ItemClock> action) {
+        // Collected first: the action changes what the index would page through.
+        List<ItemClock> items = new ArrayList<>();
+        PageRequest request = PageRequest.first(PAGE);
+        while (true) {
+            Page<ItemClock> page = store.findByCustomer(customer, request);
+            items.addAll(page.items());
+            Optional<PageRequest> next = page.nextRequest(PAGE);
+            if (next.isEmpty()) {
+                break;
+            }
+            request = next.get();
+        }
+        items.forEach(action);
+    }
+
+    private void moveTo(ItemKey key, CustomerId survivor) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<ItemClock> item = store.findById(key);
+            if (item.isEmpty() || item.get().customerId().equals(survivor)) {
+                return;
+            }
+            try {
+                store.save(item.get().withCustomerId(survivor));
+                return;
+            } catch (VersionConflictException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private ItemStatus update(ItemKey key, CustomerId customer, List<ClockEvent> events) {

@@ -1,5 +1,6 @@
 package org.crmkit.core.spi;
 
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.servicelevel.ItemClock;
 import org.crmkit.core.servicelevel.ItemKey;
 
@@ -16,4 +17,13 @@ public interface ClockStore extends Repository<ItemClock, ItemKey> {
      * @return the page
      */
     Page<ItemClock> findOpen(PageRequest request);
+
+    /**
+     * A customer's items, open or released, ordered by {@link ItemKey#toString()}: for erasure and merges.
+     *
+     * @param customerId the customer
+     * @param request the page wanted
+     * @return the page
+     */
+    Page<ItemClock> findByCustomer(CustomerId customerId, PageRequest request);
 }

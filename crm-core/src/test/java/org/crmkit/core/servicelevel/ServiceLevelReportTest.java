@@ -12,14 +12,20 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.crmkit.core.common.MutableClock;
+import org.crmkit.core.Crm;
 import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.Money;
+import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.common.TimeWindow;
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.customer.Name;
 import org.crmkit.core.event.CrmEvent;
-import org.crmkit.core.event.EventDispatcher;
 import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.touchpoint.Direction;
+import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.core.touchpoint.TouchpointId;
+import org.crmkit.core.touchpoint.TouchpointKind;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -116,20 +122,29 @@ class ServiceLevelReportTest {
     }
 
     @Test
-    void theMonitorPublishesEachCrossingOnce_stampedWithWhenItHappened() {
+    void eachCrossingIsPublishedOnce_stampedWithWhenItHappened_inThatOrder() {
         ServiceLevelStandard waiting = ServiceLevelStandard.builder().id(StandardId.of("wait")).name("Wait")
                 .startOn("seated").stopOn("served").target(Duration.ofMinutes(10))
                 .escalation(List.of(new EscalationStep(Duration.ofMinutes(2), "take-order"))).build();
         List<CrmEvent> published = new ArrayList<>();
-        EventDispatcher dispatcher = new EventDispatcher();
-        dispatcher.subscribe(published::add);
-        CustomerId guest = CustomerId.of("guest");
-        List<ClockEvent> history = List.of(ClockEvent.of("seated", T0));
         MutableClock clock = MutableClock.at(T0);
-        ServiceLevelMonitor monitor = new ServiceLevelMonitor(clock, dispatcher);
+        Crm crm = Crm.builder().clock(clock).listener(e -> {
+            if (e instanceof CrmEvent.ServiceLevelWarning || e instanceof CrmEvent.ServiceLevelBreached
+                    || e instanceof CrmEvent.EscalationStepReached) {
+                published.add(e);
+            }
+        }).build();
+        ServiceLevels levels = ServiceLevels.builder(crm)
+                .mapping(ClockMapping.standard().touchpoints(t -> List.of(ClockEvent.of("seated", t.occurredAt()))))
+                .policy(ServiceLevelPolicy.of("tables", Selector.touchpoints(TouchpointKind.VISIT),
+                        ServiceLevelPolicy.Metric.of(waiting)))
+                .attach();
+        CustomerId guest = crm.createCustomer(b -> b.name(Name.person("Mei", "Lin"))).id();
+        crm.recordTouchpoint(Touchpoint.builder().id(TouchpointId.of("table-7")).customerId(guest).occurredAt(T0)
+                .channel(Channel.COUNTER).direction(Direction.INBOUND).kind(TouchpointKind.VISIT).build());
         for (int minute : new int[] {1, 3, 5, 9, 12, 15}) {
             clock.set(T0.plus(Duration.ofMinutes(minute)));
-            monitor.check(guest, "table-7", waiting, history);
+            levels.checkOpen();
         }
         assertEquals(List.of(
                 new CrmEvent.EscalationStepReached(guest, "table-7", waiting.id(), 1, "take-order",
@@ -140,9 +155,6 @@ class ServiceLevelReportTest {
         for (CrmEvent e : published) {
             assertEquals(e, CrmJson.read(CrmJson.write(e, CrmEvent.class), CrmEvent.class));
         }
-        monitor.forget("table-7");
-        monitor.check(guest, "table-7", waiting, history);
-        assertEquals(6, published.size(), "after forget, the item's crossings are published again");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.crmkit.jdbc;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.servicelevel.ItemClock;
 import org.crmkit.core.servicelevel.ItemKey;
 import org.crmkit.core.spi.ClockStore;
@@ -45,12 +47,26 @@ final class JdbcClockStore extends JdbcRepository<ItemClock, ItemKey> implements
 
     @Override
     public Page<ItemClock> findOpen(PageRequest request) {
+        return where("open item clocks", "is_open = TRUE", List.of(), request);
+    }
+
+    @Override
+    public Page<ItemClock> findByCustomer(CustomerId customerId, PageRequest request) {
+        Objects.requireNonNull(customerId, "customerId");
+        return where("item clocks of " + customerId, "customer_id = ?", List.of(customerId.value()), request);
+    }
+
+    private Page<ItemClock> where(String what, String condition, List<Object> params, PageRequest request) {
         Objects.requireNonNull(request, "request");
-        return jdbc.inTransaction("reading open item clocks", c -> {
-            String sql = "SELECT document, id FROM crm_item_clocks WHERE is_open = TRUE"
+        return jdbc.inTransaction("reading " + what, c -> {
+            List<Object> p = new ArrayList<>(params);
+            if (request.after() != null) {
+                p.add(request.after());
+            }
+            String sql = "SELECT document, id FROM crm_item_clocks WHERE " + condition
                     + (request.after() == null ? "" : " AND id > ?") + " ORDER BY id LIMIT " + (request.size() + 1);
-            Object[] params = request.after() == null ? new Object[0] : new Object[] {request.after()};
-            List<Object[]> rows = jdbc.query(c, sql, r -> new Object[] {r.getString(1), r.getString(2)}, params);
+            List<Object[]> rows = jdbc.query(c, sql, r -> new Object[] {r.getString(1), r.getString(2)},
+                    p.toArray());
             return pageOf(rows, request.size(), row -> (String) row[1]);
         });
     }

@@ -14,10 +14,14 @@ import org.crmkit.core.event.CrmEventListener;
 import org.crmkit.core.json.CrmJacksonModule;
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.memory.InMemoryCustomerRepository;
+import org.crmkit.core.servicelevel.ClockMapping;
+import org.crmkit.core.servicelevel.SegmentMembership;
+import org.crmkit.core.servicelevel.ServiceLevelPolicy;
+import org.crmkit.core.servicelevel.ServiceLevels;
 import org.crmkit.core.spi.CustomerRepository;
 import org.crmkit.jdbc.JdbcStores;
-import org.crmkit.loyalty.json.LoyaltyJacksonModule;
 import org.crmkit.loyalty.event.LoyaltyEventListener;
+import org.crmkit.loyalty.json.LoyaltyJacksonModule;
 import org.crmkit.loyalty.ledger.Ledger;
 import org.crmkit.loyalty.ledger.TouchpointEarning;
 import org.crmkit.loyalty.program.Program;
@@ -40,10 +44,12 @@ import org.springframework.core.io.Resource;
  * migrated on start unless {@code crmkit.jdbc.migrate=false}); a {@link Crm} over them (or in memory without one)
  * that calls every {@link CrmEventListener} bean; a {@link Ledger} for the program in
  * {@code crmkit.loyalty.program}, calling every {@link LoyaltyEventListener} bean and earning on the purchases
- * and refunds {@code Crm} records ({@link TouchpointEarning}); crmkit's three Jackson modules as beans, which
+ * and refunds {@code Crm} records ({@link TouchpointEarning}); {@link ServiceLevels} when the application declares
+ * {@link ServiceLevelPolicy} beans; crmkit's three Jackson modules as beans, which
  * Spring Boot adds to the application's {@code JsonMapper}; and, with a Micrometer {@code MeterRegistry},
- * {@link CrmMetrics} on the events, the ledger's postings and the profile cache. Every bean backs off when the
- * application defines its own.
+ * {@link CrmMetrics} on the events, the ledger's postings and the profile cache. With a database, the facade's
+ * events are stored in the outbox of the write's own transaction and delivered after it commits; what an earlier run
+ * left undelivered is delivered at start-up. Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -114,14 +120,46 @@ public class CrmAutoConfiguration {
         }
         crm.customers(customers);
         if (jdbc != null) {
-            crm.touchpoints(jdbc.touchpoints()).cases(jdbc.cases());
+            crm.touchpoints(jdbc.touchpoints()).cases(jdbc.cases()).outbox(jdbc.outbox())
+                    .transactions(jdbc.transactions());
         }
         clock.ifAvailable(crm::clock);
         listeners.orderedStream().forEach(crm::listener);
         if (meters != null) {
             crm.listener(meters.events());
         }
-        return crm.build();
+        Crm built = crm.build();
+        // Events an earlier run stored but did not deliver (it stopped between the commit and the delivery).
+        built.outbox().deliverPending();
+        return built;
+    }
+
+    /**
+     * Service levels, when the application declares {@link ServiceLevelPolicy} beans (tried in their order): over
+     * the JDBC stores' clock store when there is a database, fed by the facade's touchpoints and status changes
+     * through the application's {@link ClockMapping} bean (or the standard one), with its {@link SegmentMembership}
+     * bean for policies that name segments. The application calls {@link ServiceLevels#checkOpen()} periodically
+     * (a {@code @Scheduled} method), from any number of instances.
+     *
+     * @param crm the facade
+     * @param policies the application's policies
+     * @param stores the JDBC stores, if there is a database
+     * @param mapping the application's mapping, if it has one
+     * @param segments the application's segment membership, if it has one
+     * @return the service, listening to the facade
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ServiceLevelPolicy.class)
+    public ServiceLevels crmServiceLevels(Crm crm, ObjectProvider<ServiceLevelPolicy> policies,
+                                          ObjectProvider<JdbcStores> stores, ObjectProvider<ClockMapping> mapping,
+                                          ObjectProvider<SegmentMembership> segments) {
+        ServiceLevels.Builder levels = ServiceLevels.builder(crm);
+        policies.orderedStream().forEach(levels::policy);
+        stores.ifAvailable(jdbc -> levels.store(jdbc.clocks()));
+        mapping.ifAvailable(levels::mapping);
+        segments.ifAvailable(levels::segments);
+        return levels.attach();
     }
 
     /**

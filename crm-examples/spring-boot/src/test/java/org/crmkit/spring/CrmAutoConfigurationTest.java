@@ -13,8 +13,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +29,21 @@ import org.crmkit.core.customer.Name;
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.event.CrmEventListener;
 import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.service.CaseCategory;
+import org.crmkit.core.service.CaseId;
+import org.crmkit.core.service.Lane;
+import org.crmkit.core.service.Priority;
+import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.servicelevel.ClockState;
+import org.crmkit.core.servicelevel.ItemClock;
+import org.crmkit.core.servicelevel.ItemKey;
+import org.crmkit.core.servicelevel.ItemStatus;
+import org.crmkit.core.servicelevel.Selector;
+import org.crmkit.core.servicelevel.ServiceLevelPolicy;
+import org.crmkit.core.servicelevel.ServiceLevelStandard;
+import org.crmkit.core.servicelevel.ServiceLevels;
+import org.crmkit.core.servicelevel.StandardId;
+import org.crmkit.core.spi.PageRequest;
 import org.crmkit.core.touchpoint.Direction;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointId;
@@ -71,6 +88,8 @@ class CrmAutoConfigurationTest {
     private MeterRegistry registry;
     @Autowired
     private CountingListener listener;
+    @Autowired
+    private ServiceLevels levels;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry properties) throws SQLException, IOException {
@@ -119,6 +138,18 @@ class CrmAutoConfigurationTest {
     }
 
     @Test
+    void aCaseUnderTheApplicationsPolicyIsMeasuredInPostgres() {
+        Customer ann = crm.createCustomer(b -> b.name(Name.person("Ann", "Lee")));
+        crm.openCase(ServiceCase.open(CaseId.of("case-boot-1"), ann.id(), CaseCategory.of("billing"), Lane.GREEN,
+                Priority.HIGH, "Charged twice", crm.clock().instant(), null));
+        ItemStatus status = levels.status(ItemKey.of(CaseId.of("case-boot-1"))).orElseThrow();
+        assertEquals("billing", status.policy().name());
+        assertEquals(ClockState.RUNNING, status.reading(App.FIRST_REPLY.id()).state());
+        assertEquals(List.of(ItemKey.of(CaseId.of("case-boot-1"))), stores.clocks().findOpen(PageRequest.first(10))
+                .items().stream().map(ItemClock::key).toList(), "the item is in PostgreSQL");
+    }
+
+    @Test
     void theStarterShipsMetadataForItsProperties() throws IOException {
         try (InputStream in = CrmProperties.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             String metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -138,9 +169,19 @@ class CrmAutoConfigurationTest {
             return new SimpleMeterRegistry();
         }
 
+        static final ServiceLevelStandard FIRST_REPLY = ServiceLevelStandard.builder()
+                .id(StandardId.of("first-reply")).name("First reply").startOn("open").stopOn("in-progress")
+                .target(Duration.ofHours(8)).build();
+
         @Bean
         CountingListener countingListener() {
             return new CountingListener();
+        }
+
+        @Bean
+        ServiceLevelPolicy billing() {
+            return ServiceLevelPolicy.of("billing", Selector.cases(CaseCategory.of("billing")),
+                    ServiceLevelPolicy.Metric.of(FIRST_REPLY));
         }
     }
 

@@ -72,6 +72,7 @@ public abstract class ClockStoreContract extends RepositoryContract<ItemClock, I
     protected Map<String, Runnable> everyOperation(ItemClock stored) {
         Map<String, Runnable> ops = super.everyOperation(stored);
         ops.put("findOpen", () -> repository.findOpen(PageRequest.first(10)));
+        ops.put("findByCustomer", () -> repository.findByCustomer(OWNER, PageRequest.first(10)));
         return ops;
     }
 
@@ -91,5 +92,23 @@ public abstract class ClockStoreContract extends RepositoryContract<ItemClock, I
         assertEquals(7, Walks.walk(r -> repository.findOpen(r), 3).size());
         repository.deleteById(aggregate(1).key());
         assertEquals(6, Walks.walk(r -> repository.findOpen(r), 3).size());
+    }
+
+    @Test
+    @DisplayName("a customer's items, open or released, come in key order; an item moved to another customer follows")
+    void itemsByCustomer() {
+        CustomerId other = CustomerId.of("cust-clock-other");
+        for (int n = 1; n <= 5; n++) {
+            ItemClock item = aggregate(n);
+            repository.save(n == 3 ? item.withCustomerId(other) : item.checked(List.of(), "p", n == 4));
+        }
+        List<String> mine = Walks.walk(r -> repository.findByCustomer(OWNER, r), 2).stream()
+                .map(i -> i.key().toString()).toList();
+        assertEquals(List.of("case:item-2", "case:item-4", "touchpoint:item-1", "touchpoint:item-5"), mine);
+        ItemClock moved = repository.findById(aggregate(5).key()).orElseThrow();
+        repository.save(moved.withCustomerId(other));
+        assertEquals(List.of("touchpoint:item-3", "touchpoint:item-5"), Walks.walk(r -> repository.findByCustomer(
+                other, r), 1).stream().map(i -> i.key().toString()).toList());
+        assertEquals(3, Walks.walk(r -> repository.findByCustomer(OWNER, r), 5).size());
     }
 }

@@ -298,6 +298,28 @@ public abstract class ServiceLevelFlowContract {
     }
 
     @Test
+    @DisplayName("a merged duplicate's items follow the survivor; an erased customer's items are deleted")
+    void mergeAndErasure() {
+        Host a = start();
+        Customer duplicate = a.crm().create(ContractFixtures.customer(2));
+        a.crm().openCase(ServiceCase.open(CaseId.of("case-flow-4"), duplicate.id(), BILLING, Lane.GREEN,
+                Priority.HIGH, "Charged twice", clock.instant(), null));
+        openCase(a, "case-flow-5", Priority.NORMAL);
+        a.crm().merge(customer.id(), duplicate.id());
+        ClockStore clocks = a.node().clocks();
+        assertEquals(List.of(), clocks.findByCustomer(duplicate.id(), PageRequest.first(10)).items());
+        assertEquals(2, clocks.findByCustomer(customer.id(), PageRequest.first(10)).items().size());
+        clock.advance(Duration.ofMinutes(40));
+        start().levels().checkOpen();
+        assertEquals(List.of(customer.id()), heard.stream().map(e -> e.event().customerId()).distinct().toList());
+        a.crm().erase(customer.id());
+        assertEquals(0, clocks.count(), "the erased customer's items were kept");
+        clock.advance(Duration.ofHours(5));
+        start().levels().checkOpen();
+        assertEquals(1, heardKinds().size(), "an erased customer's item was still checked: " + heardKinds());
+    }
+
+    @Test
     @DisplayName("events of a write committed by a node that died before delivering are delivered once, by the"
             + " next node, with their ids; a breach it marked is not published again")
     void crashBetweenCommitAndDelivery() {
