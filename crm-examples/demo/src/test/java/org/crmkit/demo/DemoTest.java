@@ -27,9 +27,17 @@ class DemoTest {
         assertTrue(out.contains("rental on day 364: no signature, no queue"), out);
         assertTrue(out.contains("rental on day 366: signature needed at the counter"), out);
         assertTrue(out.contains("card on file: PaymentInstrument[AMEX ****1005 exp 2029-03, token=****]"), out);
-        assertTrue(out.contains("36 domain events were published"), out);
-        assertTrue(out.contains("the car is now due at 18:10 UTC (running, 4 h 10 min left)"), out);
-        assertTrue(out.contains("\"Daniel Okafor\" on the board, 20 minutes before landing: met"), out);
+        assertTrue(out.contains("49 domain events were published"), out);
+        // C1, C3 and C5 through ServiceLevels: recorded touchpoints and status changes to published events.
+        assertTrue(out.contains("the car is now due at 18:19 UTC (running, 4 h 10 min left)"), out);
+        assertTrue(out.contains("the scheduled landing passed, and it publishes nothing"), out);
+        assertTrue(out.contains("\"Daniel Okafor\" on the board, 20 minutes before landing: met; car-ready warning at"
+                + " 17:24 UTC; the item is released"), out);
+        assertTrue(out.contains("19:03 UTC: the periodic check publishes waiting-guest step \"take-the-order\" at"
+                + " 19:02 UTC"), out);
+        assertTrue(out.contains("drinks on the table 9 minutes after seating: met"), out);
+        assertTrue(out.contains("one card is delivered the next day (met); the other is not: the periodic check"
+                + " publishes card-replacement warning at 08:23 UTC, card-replacement breached at 17:59 UTC"), out);
         assertTrue(out.contains("had the due time not moved with the flight, the same car would count as breached"),
                 out);
         assertTrue(out.contains("c2-ride-back  exceeded the album she enjoyed"), out);
