@@ -8,12 +8,13 @@ import java.util.Map;
 
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.internal.Checks;
+import org.crmkit.core.service.Lane;
 import org.crmkit.core.service.Priority;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A service-level policy as support desks know them: a condition on the item (and its customer's segments) and the
- * metrics measured while it holds, each a standard with its versions and, for cases, a target per priority. Policies
+ * metrics measured while it holds, each a standard with its versions and, for cases, a target per priority or lane. Policies
  * are kept in order and the first whose condition holds applies; when a case's priority changes, the next check
  * selects again and the targets change, measured over the same history. Immutable.
  *
@@ -54,29 +55,35 @@ public record ServiceLevelPolicy(String name, Selector when, List<Metric> metric
 
     /**
      * One metric of a policy: a standard with its versions, and targets that replace the standard's own for cases of
-     * some priorities. Immutable.
+     * some priorities or lanes; a priority's target wins over a lane's. Immutable.
      *
      * @param standard the standard's versions
-     * @param targets the target for cases of each priority named; others keep the standard's target
+     * @param targets the target for cases of each priority named
+     * @param laneTargets the target for cases in each lane named
      */
-    public record Metric(StandardVersions standard, Map<Priority, Duration> targets) {
+    public record Metric(StandardVersions standard, Map<Priority, Duration> targets, Map<Lane, Duration> laneTargets) {
         /** Validates the targets. */
         public Metric {
             Checks.notNull("standard", standard);
-            Map<Priority, Duration> copy = new EnumMap<>(Priority.class);
-            Checks.notNull("targets", targets).forEach((p, d) -> {
-                Checks.notNull("priority", p);
+            targets = Collections.unmodifiableMap(targets(standard, "priority", targets, new EnumMap<>(Priority.class)));
+            laneTargets = Collections.unmodifiableMap(targets(standard, "lane", laneTargets, new EnumMap<>(Lane.class)));
+        }
+
+        private static <K> Map<K, Duration> targets(StandardVersions standard, String per, Map<K, Duration> given,
+                                                    Map<K, Duration> copy) {
+            Checks.notNull(per + " targets", given).forEach((k, d) -> {
+                Checks.notNull(per, k);
                 if (d == null || d.isNegative() || d.isZero()) {
-                    throw new RuleViolationException("target for priority " + p + " of standard "
+                    throw new RuleViolationException("target for " + per + " " + k + " of standard "
                             + standard.latest().id() + " must be a positive duration: " + d);
                 }
                 if (standard.latest().dimension() == Dimension.ACCURACY) {
                     throw new RuleViolationException("accuracy standard " + standard.latest().id()
-                            + " takes no target per priority");
+                            + " takes no target per " + per);
                 }
-                copy.put(p, d);
+                copy.put(k, d);
             });
-            targets = Collections.unmodifiableMap(copy);
+            return copy;
         }
 
         /**
@@ -86,7 +93,7 @@ public record ServiceLevelPolicy(String name, Selector when, List<Metric> metric
          * @return the metric
          */
         public static Metric of(StandardVersions standard) {
-            return new Metric(standard, Map.of());
+            return new Metric(standard, Map.of(), Map.of());
         }
 
         /**
@@ -110,7 +117,21 @@ public record ServiceLevelPolicy(String name, Selector when, List<Metric> metric
             Map<Priority, Duration> more = new EnumMap<>(Priority.class);
             more.putAll(targets);
             more.put(priority, target);
-            return new Metric(standard, more);
+            return new Metric(standard, more, laneTargets);
+        }
+
+        /**
+         * A copy with a target for cases in one lane.
+         *
+         * @param lane the lane
+         * @param target its target
+         * @return the copy
+         */
+        public Metric target(Lane lane, Duration target) {
+            Map<Lane, Duration> more = new EnumMap<>(Lane.class);
+            more.putAll(laneTargets);
+            more.put(lane, target);
+            return new Metric(standard, targets, more);
         }
 
         /** {@return the standard's id} */
@@ -123,10 +144,14 @@ public record ServiceLevelPolicy(String name, Selector when, List<Metric> metric
          *
          * @param version the version in effect for the item
          * @param priority the case's priority, or null for touchpoints
+         * @param lane the case's lane, or null for touchpoints
          * @return the standard as measured
          */
-        ServiceLevelStandard applied(ServiceLevelStandard version, @Nullable Priority priority) {
+        ServiceLevelStandard applied(ServiceLevelStandard version, @Nullable Priority priority, @Nullable Lane lane) {
             Duration target = priority == null ? null : targets.get(priority);
+            if (target == null && lane != null) {
+                target = laneTargets.get(lane);
+            }
             return target == null ? version : version.withTarget(target);
         }
     }

@@ -21,6 +21,7 @@ import org.crmkit.core.event.EventDispatcher;
 import org.crmkit.core.internal.Checks;
 import org.crmkit.core.memory.InMemoryClockStore;
 import org.crmkit.core.service.CaseId;
+import org.crmkit.core.service.Lane;
 import org.crmkit.core.service.Priority;
 import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.spi.ClockStore;
@@ -294,7 +295,7 @@ public final class ServiceLevels {
         }
         List<ClockReading> out = new ArrayList<>(s.policy.metrics().size());
         for (ServiceLevelPolicy.Metric m : s.policy.metrics()) {
-            out.add(m.standard().read(history, now, version -> m.applied(version, s.priority)));
+            out.add(m.standard().read(history, now, version -> m.applied(version, s.priority, s.lane)));
         }
         return out;
     }
@@ -305,7 +306,7 @@ public final class ServiceLevels {
         if (item.key().kind() == ItemKey.Kind.CASE) {
             Optional<ServiceCase> found = crm.cases().findById(CaseId.of(item.key().id()));
             if (found.isEmpty()) {
-                return new Selection(null, null, true);
+                return new Selection(null, null, null, true);
             }
             ServiceCase c = found.get();
             for (ServiceLevelPolicy p : policies) {
@@ -313,31 +314,32 @@ public final class ServiceLevels {
                     customerSegments = segments.segmentsOf(c.customerId());
                 }
                 if (p.when().matches(c, customerSegments == null ? Set.of() : customerSegments)) {
-                    return new Selection(p, c.priority(), false);
+                    return new Selection(p, c.priority(), c.lane(), false);
                 }
             }
-            return new Selection(null, c.priority(), c.status().isTerminal());
+            return new Selection(null, c.priority(), c.lane(), c.status().isTerminal());
         }
         Optional<Touchpoint> found = crm.touchpoints().findById(TouchpointId.of(item.key().id()));
         if (found.isEmpty()) {
-            return new Selection(null, null, true);
+            return new Selection(null, null, null, true);
         }
         for (ServiceLevelPolicy p : policies) {
             if (!p.when().segments().isEmpty() && customerSegments == null) {
                 customerSegments = segments.segmentsOf(found.get().customerId());
             }
             if (p.when().matches(found.get(), customerSegments == null ? Set.of() : customerSegments)) {
-                return new Selection(p, null, false);
+                return new Selection(p, null, null, false);
             }
         }
-        return new Selection(null, null, true);
+        return new Selection(null, null, null, true);
     }
 
     /**
-     * The policy that applies, the case's priority (null for touchpoints), and, when none applies, whether the
-     * item is over (its case finished or gone) so it may be released.
+     * The policy that applies, the case's priority and lane (null for touchpoints), and, when none applies, whether
+     * the item is over (its case finished or gone) so it may be released.
      */
-    private record Selection(@Nullable ServiceLevelPolicy policy, @Nullable Priority priority, boolean over) {
+    private record Selection(@Nullable ServiceLevelPolicy policy, @Nullable Priority priority, @Nullable Lane lane,
+                             boolean over) {
     }
 
     /** Builds {@link ServiceLevels}. Not thread-safe. */
