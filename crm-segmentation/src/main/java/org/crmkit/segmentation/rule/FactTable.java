@@ -1,0 +1,665 @@
+package org.crmkit.segmentation.rule;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.common.AttributeValue;
+import org.crmkit.core.customer.CustomerId;
+
+/**
+ * A population's facts for one instant held as columns, for batch work over a whole customer base: each fact a
+ * rule uses is read once per customer while the table is built (aggregates over touchpoints included), kept in
+ * primitive arrays, and a rule is then evaluated over the columns in tight loops, one test at a time, giving the
+ * set of member rows. Numbers are kept as exact scaled {@code long}s and compared without allocation (a column
+ * whose values do not fit falls back to exact decimals); text and flags are kept as codes into a dictionary of the
+ * distinct values, so a test is decided once per distinct value; dates as day numbers; text sets as one bit set per
+ * value. The answers are those of {@link Rule#test} on each customer's {@link Subject}.
+ *
+ * <p>Build with {@link #builder(FactCatalog, Collection)}, adding subjects as they are read (from memory, a file or
+ * the database): nothing but the columns is kept. Immutable and thread-safe once built.
+ */
+public final class FactTable {
+    private final FactCatalog catalog;
+    private final int size;
+    private final String[] ids;
+    private final Map<FactRef, Column> columns;
+
+    private FactTable(FactCatalog catalog, int size, String[] ids, Map<FactRef, Column> columns) {
+        this.catalog = catalog;
+        this.size = size;
+        this.ids = ids;
+        this.columns = columns;
+    }
+
+    /**
+     * Starts a table holding the given facts.
+     *
+     * @param catalog the catalog the facts and the rules evaluated over the table are checked against
+     * @param facts the facts to hold, each with its parameters
+     * @return the builder
+     * @throws InvalidDefinitionException when a fact is unknown or its parameters are wrong
+     */
+    public static Builder builder(FactCatalog catalog, Collection<FactRef> facts) {
+        return new Builder(Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(facts, "facts"));
+    }
+
+    /**
+     * Starts a table holding every fact the rules test.
+     *
+     * @param catalog the catalog
+     * @param rules the rules the table is for
+     * @return the builder
+     * @throws InvalidDefinitionException when a rule names an unknown fact
+     */
+    public static Builder builder(FactCatalog catalog, Condition... rules) {
+        Set<FactRef> facts = new LinkedHashSet<>();
+        for (Condition rule : rules) {
+            collect(Objects.requireNonNull(rule, "rule"), facts);
+        }
+        return builder(catalog, facts);
+    }
+
+    private static void collect(Condition c, Set<FactRef> out) {
+        if (c instanceof Condition.All all) {
+            all.conditions().forEach(p -> collect(p, out));
+        } else if (c instanceof Condition.Any any) {
+            any.conditions().forEach(p -> collect(p, out));
+        } else if (c instanceof Condition.Not not) {
+            collect(not.condition(), out);
+        } else {
+            out.add(((Condition.Test) c).fact());
+        }
+    }
+
+    /** {@return how many customers the table holds} */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * The customer in a row.
+     *
+     * @param row the row, as {@link #select} numbers it
+     * @return the customer's id
+     * @throws IndexOutOfBoundsException when the row is not in the table
+     */
+    public CustomerId id(int row) {
+        Objects.checkIndex(row, size);
+        return CustomerId.of(ids[row]);
+    }
+
+    /** {@return the facts held} */
+    public Set<FactRef> facts() {
+        return Collections.unmodifiableSet(columns.keySet());
+    }
+
+    /** {@return the bytes the columns hold, customer ids excluded: what a rule's facts cost per table} */
+    public long columnBytes() {
+        long bytes = 0;
+        for (Column c : columns.values()) {
+            bytes += c.bytes();
+        }
+        return bytes;
+    }
+
+    /**
+     * Evaluates a rule over every row.
+     *
+     * @param condition the rule
+     * @return the rows of the customers it selects
+     * @throws InvalidDefinitionException when the rule is invalid for the catalog, or tests a fact the table does
+     *     not hold (the message names it and the facts held)
+     */
+    public BitSet select(Condition condition) {
+        catalog.validate(condition);
+        return BitSet.valueOf(evaluate(condition, "$"));
+    }
+
+    private long[] evaluate(Condition c, String path) {
+        if (c instanceof Condition.All all) {
+            long[] out = Words.all(size);
+            for (int i = 0; i < all.conditions().size(); i++) {
+                Words.and(out, evaluate(all.conditions().get(i), path + ".all[" + i + "]"));
+            }
+            return out;
+        }
+        if (c instanceof Condition.Any any) {
+            long[] out = new long[Words.count(size)];
+            for (int i = 0; i < any.conditions().size(); i++) {
+                Words.or(out, evaluate(any.conditions().get(i), path + ".any[" + i + "]"));
+            }
+            return out;
+        }
+        if (c instanceof Condition.Not not) {
+            long[] out = evaluate(not.condition(), path + ".not");
+            Words.flip(out, size);
+            return out;
+        }
+        Condition.Test test = (Condition.Test) c;
+        Column column = columns.get(test.fact());
+        if (column == null) {
+            Set<String> held = new TreeSet<>();
+            columns.keySet().forEach(f -> held.add(f.toString()));
+            throw new InvalidDefinitionException(path + ".fact", "fact " + test.fact() + " is not held by this table;"
+                    + " it holds " + held, null);
+        }
+        FactType type = catalog.definition(test.fact().name()).orElseThrow().type();
+        return column.test(test.operator(), test.operands(), Compiled.check(type, test.operator(), test.operands()),
+                size);
+    }
+
+    /** Builds a {@link FactTable}. Not thread-safe. */
+    public static final class Builder {
+        private final FactCatalog catalog;
+        private final List<FactReader> readers = new ArrayList<>();
+        private final List<Column> building = new ArrayList<>();
+        private final Map<FactRef, Column> columns = new LinkedHashMap<>();
+        private String[] ids = new String[1024];
+        private int size;
+
+        private Builder(FactCatalog catalog, Collection<FactRef> facts) {
+            this.catalog = catalog;
+            for (FactRef fact : facts) {
+                Objects.requireNonNull(fact, "fact");
+                if (columns.containsKey(fact)) {
+                    continue;
+                }
+                FactReader reader = catalog.reader(fact);
+                Column column = Column.of(catalog.definition(fact.name()).orElseThrow().type());
+                readers.add(reader);
+                building.add(column);
+                columns.put(fact, column);
+            }
+        }
+
+        /**
+         * Reads the held facts of one customer into the next row.
+         *
+         * @param subject the customer, at the table's instant
+         * @return this builder
+         * @throws IllegalStateException when the table already holds {@link Integer#MAX_VALUE} - 64 rows
+         */
+        public Builder add(Subject subject) {
+            Objects.requireNonNull(subject, "subject");
+            if (size == Integer.MAX_VALUE - 64) {
+                throw new IllegalStateException("a fact table holds at most " + size + " customers");
+            }
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, Words.grow(size));
+            }
+            ids[size] = subject.customer().id().value();
+            for (int i = 0; i < readers.size(); i++) {
+                building.get(i).add(size, readers.get(i).read(subject));
+            }
+            size++;
+            return this;
+        }
+
+        /** {@return the table; the builder must not be used afterwards} */
+        public FactTable build() {
+            columns.values().forEach(c -> c.finish(size));
+            return new FactTable(catalog, size, Arrays.copyOf(ids, size), Map.copyOf(columns));
+        }
+    }
+
+    /** Whole-word operations on bit sets of rows. */
+    static final class Words {
+        private Words() {
+        }
+
+        static int count(int rows) {
+            return (rows + 63) >>> 6;
+        }
+
+        static int grow(int capacity) {
+            return (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(16L, capacity + (long) (capacity >> 1)));
+        }
+
+        static long[] all(int rows) {
+            long[] out = new long[count(rows)];
+            Arrays.fill(out, -1L);
+            trim(out, rows);
+            return out;
+        }
+
+        static void trim(long[] words, int rows) {
+            if ((rows & 63) != 0) {
+                words[words.length - 1] &= (1L << rows) - 1;
+            }
+        }
+
+        static void and(long[] a, long[] b) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] &= b[i];
+            }
+        }
+
+        static void or(long[] a, long[] b) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] |= b[i];
+            }
+        }
+
+        static void flip(long[] a, int rows) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = ~a[i];
+            }
+            trim(a, rows);
+        }
+
+        static long[] set(long[] words, int row) {
+            long[] w = row >>> 6 < words.length ? words : Arrays.copyOf(words, grow(words.length));
+            w[row >>> 6] |= 1L << row;
+            return w;
+        }
+
+        static long[] sized(long[] words, int rows) {
+            return Arrays.copyOf(words, count(rows));
+        }
+    }
+
+    /** A fact's values, one per row; {@link #test} gives the rows where a test holds. */
+    abstract static class Column {
+        static Column of(FactType type) {
+            return switch (type) {
+                case NUMBER -> new NumberColumn();
+                case DATE -> new DateColumn();
+                case TEXT, FLAG -> new DictionaryColumn();
+                case TEXT_SET -> new SetColumn();
+            };
+        }
+
+        abstract void add(int row, Object value);
+
+        abstract void finish(int rows);
+
+        abstract long bytes();
+
+        abstract long[] test(Operator op, List<AttributeValue> operands, Compiled.Check check,
+                             int rows);
+
+        /** The rows where the value is absent and the test holds for "no value" (only {@code absent} does). */
+        static long[] absentRows(long[] present, Compiled.Check check, int rows) {
+            if (!check.holds(null)) {
+                return new long[Words.count(rows)];
+            }
+            long[] out = present.clone();
+            Words.flip(out, rows);
+            return out;
+        }
+    }
+
+    /** Values compared as {@code long}s: ranges of accepted values, or their complement among present rows. */
+    abstract static class LongColumn extends Column {
+        long[] values = new long[1024];
+        long[] present = new long[16];
+
+        /** Stores a present value. */
+        void put(int row, long value) {
+            putAbsent(row);
+            values[row] = value;
+            present = Words.set(present, row);
+        }
+
+        /** Leaves a row without a value. */
+        void putAbsent(int row) {
+            if (row >= values.length) {
+                values = Arrays.copyOf(values, Math.max(row + 1, Words.grow(values.length)));
+            }
+        }
+
+        @Override
+        void finish(int rows) {
+            values = Arrays.copyOf(values, rows);
+            present = Words.sized(present, rows);
+        }
+
+        @Override
+        long bytes() {
+            return 8L * values.length + 8L * present.length;
+        }
+
+        /** The accepted range {@code [lo, hi]} of one operand under an ordering or equality operator. */
+        abstract long[] range(Operator op, AttributeValue operand);
+
+        @Override
+        long[] test(Operator op, List<AttributeValue> operands, Compiled.Check check,
+                    int rows) {
+            if (op == Operator.PRESENT) {
+                return present.clone();
+            }
+            if (op == Operator.ABSENT) {
+                return absentRows(present, check, rows);
+            }
+            Operator rangeOp = op == Operator.NE || op == Operator.IN ? Operator.EQ : op;
+            long[] out = new long[Words.count(rows)];
+            for (AttributeValue operand : operands) {
+                long[] r = range(rangeOp, operand);
+                if (r[0] <= r[1]) {
+                    within(out, r[0], r[1], rows);
+                }
+            }
+            Words.and(out, present);
+            if (op == Operator.NE) {
+                Words.flip(out, rows);
+                Words.and(out, present);
+            }
+            return out;
+        }
+
+        private void within(long[] out, long lo, long hi, int rows) {
+            long[] v = values;
+            for (int w = 0, base = 0; base < rows; w++, base += 64) {
+                long bits = 0;
+                int end = Math.min(64, rows - base);
+                for (int j = 0; j < end; j++) {
+                    long x = v[base + j];
+                    if (x >= lo && x <= hi) {
+                        bits |= 1L << j;
+                    }
+                }
+                out[w] |= bits;
+            }
+        }
+
+        /** The range of an ordering or equality against an exact bound already on the column's scale. */
+        static long[] range(Operator op, BigDecimal scaledBound) {
+            BigDecimal floor = scaledBound.setScale(0, RoundingMode.FLOOR);
+            BigDecimal ceil = scaledBound.setScale(0, RoundingMode.CEILING);
+            return switch (op) {
+                case GE -> new long[] {clamp(ceil), Long.MAX_VALUE};
+                case GT -> new long[] {clamp(floor.add(BigDecimal.ONE)), Long.MAX_VALUE};
+                case LE -> new long[] {Long.MIN_VALUE, clamp(floor)};
+                case LT -> new long[] {Long.MIN_VALUE, clamp(ceil.subtract(BigDecimal.ONE))};
+                case EQ -> floor.compareTo(ceil) == 0 && fits(floor) ? new long[] {floor.longValue(), floor.longValue()}
+                        : new long[] {1, 0};
+                default -> throw new IllegalStateException("not a comparison: " + op);
+            };
+        }
+
+        private static boolean fits(BigDecimal integral) {
+            return integral.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0
+                    && integral.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+        }
+
+        private static long clamp(BigDecimal integral) {
+            if (integral.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                return Long.MAX_VALUE;
+            }
+            if (integral.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+                return Long.MIN_VALUE;
+            }
+            return integral.longValue();
+        }
+    }
+
+    /**
+     * Numbers as unscaled {@code long}s on one scale for the column (raised as values with more decimals arrive),
+     * so comparisons are exact; when a value does not fit, the column keeps exact decimals instead.
+     */
+    static final class NumberColumn extends LongColumn {
+        private static final int MAX_SCALE = 18;
+        private int scale;
+        private BigDecimal[] exact;
+
+        @Override
+        void add(int row, Object value) {
+            if (value == null) {
+                if (exact == null) {
+                    putAbsent(row);
+                } else {
+                    putExact(row, null);
+                }
+                return;
+            }
+            BigDecimal v = (BigDecimal) value;
+            if (exact == null && !fitsLong(row, v)) {
+                toExact(row);
+            }
+            if (exact != null) {
+                putExact(row, v);
+                present = Words.set(present, row);
+            }
+        }
+
+        /** Stores the value as a long on the column's scale, raising the scale if needed; false if it cannot. */
+        private boolean fitsLong(int row, BigDecimal v) {
+            int wanted = Math.max(scale, Math.max(0, v.stripTrailingZeros().scale()));
+            if (wanted > MAX_SCALE) {
+                return false;
+            }
+            try {
+                long unscaled = v.setScale(wanted).unscaledValue().longValueExact();
+                if (wanted > scale) {
+                    // Into a copy: a value that overflows halfway must leave the column as it was.
+                    long factor = BigDecimal.TEN.pow(wanted - scale).longValueExact();
+                    long[] rescaled = values.clone();
+                    for (int i = 0; i < row; i++) {
+                        rescaled[i] = Math.multiplyExact(rescaled[i], factor);
+                    }
+                    values = rescaled;
+                    scale = wanted;
+                }
+                put(row, unscaled);
+                return true;
+            } catch (ArithmeticException e) {
+                return false;
+            }
+        }
+
+        private void toExact(int row) {
+            exact = new BigDecimal[Math.max(values.length, row + 1)];
+            for (int i = 0; i < row; i++) {
+                if ((present[i >>> 6] & (1L << i)) != 0) {
+                    exact[i] = BigDecimal.valueOf(values[i], scale);
+                }
+            }
+            values = new long[0];
+        }
+
+        private void putExact(int row, BigDecimal v) {
+            if (row >= exact.length) {
+                exact = Arrays.copyOf(exact, Math.max(row + 1, Words.grow(exact.length)));
+            }
+            exact[row] = v;
+        }
+
+        @Override
+        void finish(int rows) {
+            if (exact == null) {
+                super.finish(rows);
+            } else {
+                exact = Arrays.copyOf(exact, rows);
+                present = Words.sized(present, rows);
+            }
+        }
+
+        @Override
+        long bytes() {
+            // A reference per row, and a decimal of about 40 bytes per value.
+            return exact == null ? super.bytes() : 48L * exact.length + 8L * present.length;
+        }
+
+        @Override
+        long[] range(Operator op, AttributeValue operand) {
+            return range(op, ((BigDecimal) operand.raw()).movePointRight(scale));
+        }
+
+        @Override
+        long[] test(Operator op, List<AttributeValue> operands, Compiled.Check check,
+                    int rows) {
+            if (exact == null) {
+                return super.test(op, operands, check, rows);
+            }
+            long[] out = new long[Words.count(rows)];
+            for (int i = 0; i < rows; i++) {
+                if (check.holds(exact[i])) {
+                    out[i >>> 6] |= 1L << i;
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Dates as day numbers. */
+    static final class DateColumn extends LongColumn {
+        @Override
+        void add(int row, Object value) {
+            if (value == null) {
+                putAbsent(row);
+            } else {
+                put(row, ((LocalDate) value).toEpochDay());
+            }
+        }
+
+        @Override
+        long[] range(Operator op, AttributeValue operand) {
+            return range(op, BigDecimal.valueOf(((LocalDate) operand.raw()).toEpochDay()));
+        }
+    }
+
+    /**
+     * Text or flags as codes into a dictionary of the distinct values (a byte each while there are at most 127 of
+     * them), so that a test is decided once per distinct value and each row costs an array read.
+     */
+    static final class DictionaryColumn extends Column {
+        private final Map<Object, Integer> codes = new LinkedHashMap<>();
+        private byte[] small = new byte[1024];
+        private int[] wide;
+
+        @Override
+        void add(int row, Object value) {
+            int code = -1;
+            if (value != null) {
+                Integer known = codes.get(value);
+                if (known == null) {
+                    known = codes.size();
+                    codes.put(value, known);
+                }
+                code = known;
+            }
+            if (wide == null && code > Byte.MAX_VALUE) {
+                wide = new int[small.length];
+                for (int i = 0; i < row; i++) {
+                    wide[i] = small[i];
+                }
+                small = null;
+            }
+            if (wide == null) {
+                if (row == small.length) {
+                    small = Arrays.copyOf(small, Words.grow(row));
+                }
+                small[row] = (byte) code;
+            } else {
+                if (row == wide.length) {
+                    wide = Arrays.copyOf(wide, Words.grow(row));
+                }
+                wide[row] = code;
+            }
+        }
+
+        @Override
+        void finish(int rows) {
+            if (wide == null) {
+                small = Arrays.copyOf(small, rows);
+            } else {
+                wide = Arrays.copyOf(wide, rows);
+            }
+        }
+
+        @Override
+        long bytes() {
+            return wide == null ? small.length : 4L * wide.length;
+        }
+
+        @Override
+        long[] test(Operator op, List<AttributeValue> operands, Compiled.Check check,
+                    int rows) {
+            // Index 0 is "no value"; index c + 1 the distinct value coded c.
+            boolean[] accepted = new boolean[codes.size() + 1];
+            accepted[0] = check.holds(null);
+            codes.forEach((value, code) -> accepted[code + 1] = check.holds(value));
+            long[] out = new long[Words.count(rows)];
+            for (int w = 0, base = 0; base < rows; w++, base += 64) {
+                long bits = 0;
+                int end = Math.min(64, rows - base);
+                if (wide == null) {
+                    for (int j = 0; j < end; j++) {
+                        if (accepted[small[base + j] + 1]) {
+                            bits |= 1L << j;
+                        }
+                    }
+                } else {
+                    for (int j = 0; j < end; j++) {
+                        if (accepted[wide[base + j] + 1]) {
+                            bits |= 1L << j;
+                        }
+                    }
+                }
+                out[w] = bits;
+            }
+            return out;
+        }
+    }
+
+    /** Text sets as one bit set of rows per distinct value, and the rows that have a set at all. */
+    static final class SetColumn extends Column {
+        private final Map<String, long[]> rowsByValue = new LinkedHashMap<>();
+        private long[] present = new long[16];
+
+        @Override
+        void add(int row, Object value) {
+            if (value == null) {
+                return;
+            }
+            present = Words.set(present, row);
+            for (Object v : (Set<?>) value) {
+                rowsByValue.put((String) v, Words.set(rowsByValue.getOrDefault((String) v, new long[16]), row));
+            }
+        }
+
+        @Override
+        void finish(int rows) {
+            present = Words.sized(present, rows);
+            rowsByValue.replaceAll((v, words) -> Words.sized(words, rows));
+        }
+
+        @Override
+        long bytes() {
+            return 8L * present.length * (1 + rowsByValue.size());
+        }
+
+        @Override
+        long[] test(Operator op, List<AttributeValue> operands, Compiled.Check check,
+                    int rows) {
+            if (op == Operator.PRESENT) {
+                return present.clone();
+            }
+            if (op == Operator.ABSENT) {
+                return absentRows(present, check, rows);
+            }
+            long[] out = new long[Words.count(rows)];
+            for (AttributeValue operand : operands) {
+                long[] holders = rowsByValue.get((String) operand.raw());
+                if (holders != null) {
+                    Words.or(out, holders);
+                }
+            }
+            return out;
+        }
+    }
+}
