@@ -100,7 +100,7 @@ public final class FactCatalog {
             throw new InvalidDefinitionException("$", "rule must nest at most " + maxDepth + " deep: "
                     + condition.depth(), null);
         }
-        return new Rule(condition, compile(condition, "$"));
+        return new Rule(condition, compile(condition, "$"), this);
     }
 
     /**

@@ -125,8 +125,22 @@ public final class FactTable {
      *     not hold (the message names it and the facts held)
      */
     public BitSet select(Condition condition) {
-        catalog.validate(condition);
-        return BitSet.valueOf(evaluate(condition, "$"));
+        return select(catalog.compile(condition));
+    }
+
+    /**
+     * Evaluates a compiled rule over every row.
+     *
+     * @param rule the rule, compiled by the table's catalog
+     * @return the rows of the customers it selects
+     * @throws InvalidDefinitionException when the rule was compiled by another catalog, or tests a fact the table
+     *     does not hold
+     */
+    public BitSet select(Rule rule) {
+        if (Objects.requireNonNull(rule, "rule").catalog() != catalog) {
+            throw new InvalidDefinitionException("$", "rule was compiled by another catalog than the table's", null);
+        }
+        return BitSet.valueOf(evaluate(rule.condition(), "$"));
     }
 
     private long[] evaluate(Condition c, String path) {

@@ -10,10 +10,17 @@ import java.util.function.Predicate;
 public final class Rule implements Predicate<Subject> {
     private final Condition condition;
     private final Compiled.Node root;
+    private final FactCatalog catalog;
 
-    Rule(Condition condition, Compiled.Node root) {
+    Rule(Condition condition, Compiled.Node root, FactCatalog catalog) {
         this.condition = condition;
         this.root = root;
+        this.catalog = catalog;
+    }
+
+    /** {@return the catalog the rule was compiled against} */
+    FactCatalog catalog() {
+        return catalog;
     }
 
     /** {@return the condition this rule was compiled from} */
