@@ -102,6 +102,24 @@ class FactTableProperties {
         assertSame(rule, subjects, NUMBERS);
     }
 
+    @Provide
+    Arbitrary<List<BigDecimal>> narrowAmounts() {
+        return narrow().injectNull(0.15).list().ofMaxSize(200);
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> narrow() {
+        return Combinators.combine(Arbitraries.longs().between(-300, 300), Arbitraries.integers().between(0, 2))
+                .as(BigDecimal::valueOf);
+    }
+
+    /** Values in a narrow range are kept as bit slices: the same answers as the scan and the rule. */
+    @Property(tries = 500)
+    void narrowNumbersAreComparedExactlyToo(@ForAll("narrowAmounts") List<BigDecimal> amounts,
+                                            @ForAll("comparisons") Operator op, @ForAll("narrow") BigDecimal bound) {
+        numbersAreComparedExactlyOnAnyScale(amounts, op, bound, false);
+    }
+
     @Property(tries = 200)
     void datesAreComparedByDay(@ForAll("days") List<Integer> days, @ForAll("comparisons") Operator op,
                                @ForAll("day") int bound) {
