@@ -19,7 +19,7 @@ public final class Rule implements Predicate<Subject> {
     }
 
     /** {@return the catalog the rule was compiled against} */
-    FactCatalog catalog() {
+    public FactCatalog catalog() {
         return catalog;
     }
 
