@@ -171,6 +171,17 @@ public final class Fixtures {
                         java.util.Map.of("pet-food", org.crmkit.core.common.Money.parse("24.00 USD")))), 2, 1);
     }
 
+    /** {@return a measured item with every kind of clock event and published marks: every part of the document} */
+    public static org.crmkit.core.servicelevel.ItemClock itemClock() {
+        org.crmkit.core.servicelevel.ItemKey key = org.crmkit.core.servicelevel.ItemKey.of(
+                org.crmkit.core.touchpoint.TouchpointId.of("rental-42"));
+        return org.crmkit.core.servicelevel.ItemClock.of(key, org.crmkit.core.customer.CustomerId.of("c-1"))
+                .withEvents(java.util.List.of(org.crmkit.core.servicelevel.ClockEvent.of("booked", T0),
+                        org.crmkit.core.servicelevel.ClockEvent.dueMoved(T0.plusSeconds(60), T0.plusSeconds(7200)),
+                        org.crmkit.core.servicelevel.ClockEvent.of("car-at-stall", T0.plusSeconds(6000))))
+                .checked(java.util.List.of("car-ready/warning"), "airport-rentals", true).withVersion(3);
+    }
+
     /** {@return a standard on business hours with an escalation ladder and a worth: every part of the document} */
     public static org.crmkit.core.servicelevel.ServiceLevelStandard standard() {
         return org.crmkit.core.servicelevel.ServiceLevelStandard.builder()

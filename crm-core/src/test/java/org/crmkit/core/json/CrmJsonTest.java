@@ -52,6 +52,17 @@ class CrmJsonTest {
     }
 
     @Test
+    void itemClock_matchesTheDocumentedFormat_keyAsOneString() {
+        String golden = golden("item-clock.json");
+        assertEquals(golden, CrmJson.write(Fixtures.itemClock()));
+        assertEquals(Fixtures.itemClock(), CrmJson.read(golden, org.crmkit.core.servicelevel.ItemClock.class));
+        assertTrue(golden.contains("\"key\" : \"touchpoint:rental-42\""), golden);
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> CrmJson.read(
+                golden.replace("touchpoint:rental-42", "ticket:rental-42"), org.crmkit.core.servicelevel.ItemClock.class));
+        assertEquals("$.key", e.path(), e.getMessage());
+    }
+
+    @Test
     void aHandWrittenReaderQuotesTheStartOfALongValueOnly() {
         InvalidDefinitionException e = TreeReader.problem("$.x", "must be a number",
                 tools.jackson.databind.node.JsonNodeFactory.instance.stringNode("y".repeat(50_000)));

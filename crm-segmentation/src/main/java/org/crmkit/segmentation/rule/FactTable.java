@@ -306,10 +306,13 @@ public final class FactTable {
         abstract long[] test(Operator op, List<AttributeValue> operands, Compiled.Check check,
                              int rows);
 
-        /** The rows where the value is absent and the test holds for "no value" (only {@code absent} does). */
-        static long[] absentRows(long[] present, Compiled.Check check, int rows) {
-            if (!check.holds(null)) {
-                return new long[Words.count(rows)];
+        /** For {@code present} and {@code absent}, the rows from the column's presence; null for other operators. */
+        static long[] presence(Operator op, long[] present, Compiled.Check check, int rows) {
+            if (op == Operator.PRESENT) {
+                return present.clone();
+            }
+            if (op != Operator.ABSENT || !check.holds(null)) {
+                return op == Operator.ABSENT ? new long[Words.count(rows)] : null;
             }
             long[] out = present.clone();
             Words.flip(out, rows);
@@ -398,11 +401,9 @@ public final class FactTable {
         @Override
         long[] test(Operator op, List<AttributeValue> operands, Compiled.Check check,
                     int rows) {
-            if (op == Operator.PRESENT) {
-                return present.clone();
-            }
-            if (op == Operator.ABSENT) {
-                return absentRows(present, check, rows);
+            long[] presence = presence(op, present, check, rows);
+            if (presence != null) {
+                return presence;
             }
             Operator rangeOp = op == Operator.NE || op == Operator.IN ? Operator.EQ : op;
             long[] out = new long[Words.count(rows)];
@@ -750,11 +751,9 @@ public final class FactTable {
         @Override
         long[] test(Operator op, List<AttributeValue> operands, Compiled.Check check,
                     int rows) {
-            if (op == Operator.PRESENT) {
-                return present.clone();
-            }
-            if (op == Operator.ABSENT) {
-                return absentRows(present, check, rows);
+            long[] presence = presence(op, present, check, rows);
+            if (presence != null) {
+                return presence;
             }
             long[] out = new long[Words.count(rows)];
             for (AttributeValue operand : operands) {
