@@ -184,6 +184,7 @@ public final class FactTable {
         private final Map<FactRef, Column> columns = new LinkedHashMap<>();
         private String[] ids = new String[1024];
         private int size;
+        private boolean built;
 
         private Builder(FactCatalog catalog, Collection<FactRef> facts) {
             this.catalog = catalog;
@@ -205,10 +206,13 @@ public final class FactTable {
          *
          * @param subject the customer, at the table's instant
          * @return this builder
-         * @throws IllegalStateException when the table already holds {@link Integer#MAX_VALUE} - 64 rows
+         * @throws IllegalStateException when the table was built, or already holds {@link Integer#MAX_VALUE} - 64 rows
          */
         public Builder add(Subject subject) {
             Objects.requireNonNull(subject, "subject");
+            if (built) {
+                throw new IllegalStateException("the table was built: start a new builder for more customers");
+            }
             if (size == Integer.MAX_VALUE - 64) {
                 throw new IllegalStateException("a fact table holds at most " + size + " customers");
             }
@@ -223,8 +227,17 @@ public final class FactTable {
             return this;
         }
 
-        /** {@return the table; the builder must not be used afterwards} */
+        /**
+         * Builds the table; the builder takes no more customers afterwards.
+         *
+         * @return the table
+         * @throws IllegalStateException when the table was built already
+         */
         public FactTable build() {
+            if (built) {
+                throw new IllegalStateException("the table was built already");
+            }
+            built = true;
             columns.values().forEach(c -> c.finish(size));
             return new FactTable(catalog, size, Arrays.copyOf(ids, size), Map.copyOf(columns));
         }
@@ -488,30 +501,28 @@ public final class FactTable {
         static long[] range(Operator op, BigDecimal scaledBound) {
             BigDecimal floor = scaledBound.setScale(0, RoundingMode.FLOOR);
             BigDecimal ceil = scaledBound.setScale(0, RoundingMode.CEILING);
+            BigDecimal none = null;
             return switch (op) {
-                case GE -> new long[] {clamp(ceil), Long.MAX_VALUE};
-                case GT -> new long[] {clamp(floor.add(BigDecimal.ONE)), Long.MAX_VALUE};
-                case LE -> new long[] {Long.MIN_VALUE, clamp(floor)};
-                case LT -> new long[] {Long.MIN_VALUE, clamp(ceil.subtract(BigDecimal.ONE))};
-                case EQ -> floor.compareTo(ceil) == 0 && fits(floor) ? new long[] {floor.longValue(), floor.longValue()}
-                        : new long[] {1, 0};
+                case GE -> range(ceil, none);
+                case GT -> range(floor.add(BigDecimal.ONE), none);
+                case LE -> range(none, floor);
+                case LT -> range(none, ceil.subtract(BigDecimal.ONE));
+                case EQ -> floor.compareTo(ceil) == 0 ? range(floor, floor) : new long[] {1, 0};
                 default -> throw new IllegalStateException("not a comparison: " + op);
             };
         }
 
-        private static boolean fits(BigDecimal integral) {
-            return integral.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0
-                    && integral.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
-        }
-
-        private static long clamp(BigDecimal integral) {
-            if (integral.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-                return Long.MAX_VALUE;
+        /** {@code [lo, hi]} as longs (an open end is the type's limit); empty ({@code lo > hi}) when none fits. */
+        private static long[] range(BigDecimal lo, BigDecimal hi) {
+            BigDecimal min = BigDecimal.valueOf(Long.MIN_VALUE);
+            BigDecimal max = BigDecimal.valueOf(Long.MAX_VALUE);
+            if (lo != null && lo.compareTo(max) > 0 || hi != null && hi.compareTo(min) < 0) {
+                return new long[] {1, 0};
             }
-            if (integral.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
-                return Long.MIN_VALUE;
-            }
-            return integral.longValue();
+            // What is left of an end beyond a long's range is the type's limit: every long lies within it.
+            long from = lo == null || lo.compareTo(min) < 0 ? Long.MIN_VALUE : lo.longValueExact();
+            long to = hi == null || hi.compareTo(max) > 0 ? Long.MAX_VALUE : hi.longValueExact();
+            return new long[] {from, to};
         }
     }
 

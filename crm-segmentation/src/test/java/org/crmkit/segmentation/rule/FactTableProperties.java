@@ -173,4 +173,20 @@ class FactTableProperties {
         assertEquals(new BitSet(), table.select(Condition.not(Facts.attribute("amount").present())));
         assertEquals(LocalDate.of(2026, 6, 30), LocalDate.ofInstant(NOW, ZoneOffset.UTC));
     }
+
+    @Example
+    void aBuiltTableTakesNoMoreCustomers() {
+        FactTable.Builder builder = FactTable.builder(NUMBERS, Facts.attribute("amount").present());
+        Subject one = Subject.of(Customer.builder().id(CustomerId.of("c-1")).name(Name.person("Ann", "Lee"))
+                .createdAt(NOW).putAttribute("amount", AttributeValue.number(5)).build(), List.of(), NOW);
+        FactTable table = builder.add(one).build();
+        assertThrows(IllegalStateException.class, () -> builder.add(one));
+        assertThrows(IllegalStateException.class, builder::build);
+        assertEquals(1, table.size());
+        assertEquals(BitSet.valueOf(new long[] {1}), table.select(Facts.attribute("amount").atLeast(5)));
+        assertThrows(IndexOutOfBoundsException.class, () -> table.id(1));
+        InvalidDefinitionException other = assertThrows(InvalidDefinitionException.class,
+                () -> table.select(Population.CATALOG.compile(Facts.attribute("household-size").present())));
+        assertTrue(other.getMessage().contains("another catalog"), other.getMessage());
+    }
 }
