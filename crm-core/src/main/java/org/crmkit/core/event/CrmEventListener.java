@@ -8,8 +8,9 @@ package org.crmkit.core.event;
 @FunctionalInterface
 public interface CrmEventListener {
     /**
-     * Handles an event. An exception thrown here is reported and otherwise ignored: it never undoes the write
-     * and never stops other listeners from being called.
+     * Handles an event. An exception thrown here is reported: it never undoes the write and never stops other
+     * listeners from being called, and the event stays in the outbox for the next {@link Outbox#deliverPending()},
+     * which gives it to every listener again.
      *
      * @param event the event
      */

@@ -57,9 +57,11 @@ public final class EventDispatcher {
      * Calls every listener with an event that keeps its id across deliveries.
      *
      * @param stored the event and its id
+     * @return true when every listener returned normally; false when one threw (it was reported)
      */
-    public void publish(StoredEvent stored) {
+    public boolean publish(StoredEvent stored) {
         Checks.notNull("stored", stored);
+        boolean delivered = true;
         for (CrmEventListener l : listeners) {
             try {
                 if (l instanceof DeliveryListener d) {
@@ -68,6 +70,7 @@ public final class EventDispatcher {
                     l.on(stored.event());
                 }
             } catch (RuntimeException e) {
+                delivered = false;
                 try {
                     onFailure.accept(stored.event(), e);
                 } catch (RuntimeException ignored) {
@@ -75,6 +78,7 @@ public final class EventDispatcher {
                 }
             }
         }
+        return delivered;
     }
 
     /** A registration that can be undone. */

@@ -1,7 +1,9 @@
 package org.crmkit.core.event;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.crmkit.core.internal.Checks;
@@ -12,7 +14,9 @@ import org.crmkit.core.spi.Transactions;
  * The transactional outbox: a write and the events it makes are stored in one transaction, then the events are
  * delivered to the dispatcher's listeners, each with an {@link EventId} that stays the same on every delivery.
  * Delivery is at least once: events a crash left undelivered are delivered by {@link #deliverPending()}, which a
- * host calls at start-up and then periodically; a listener that must not act twice remembers the ids it handled.
+ * host calls at start-up and then periodically; so are events a listener threw on (another listener's failure is
+ * reported and the event kept for the next {@link #deliverPending()}, which gives it to every listener again). A
+ * listener that must not act twice implements {@link DeliveryListener} and remembers the ids it handled.
  * Thread-safe.
  */
 public final class Outbox {
@@ -66,30 +70,46 @@ public final class Outbox {
     }
 
     /**
-     * Delivers every pending event, oldest first: those a crash or a failed removal left behind, and any a writer
-     * on another thread or node is about to deliver itself (that one is then delivered twice).
+     * Delivers every pending event once, oldest first: those a crash, a failed removal or a failing listener left
+     * behind, and any a writer on another thread or node is about to deliver itself (that one is then delivered
+     * twice). Events a listener throws on again stay pending for the next call.
      *
      * @return how many events were delivered
      */
     public int deliverPending() {
         int delivered = 0;
+        // Events a listener threw on stay pending at the front; they are passed over so each is delivered once here.
+        Set<EventId> failed = new HashSet<>();
         while (true) {
-            List<StoredEvent> page = store.pending(PAGE);
-            if (page.isEmpty()) {
+            List<StoredEvent> fresh = new ArrayList<>();
+            for (StoredEvent e : store.pending(PAGE + failed.size())) {
+                if (!failed.contains(e.id())) {
+                    fresh.add(e);
+                }
+            }
+            if (fresh.isEmpty()) {
                 return delivered;
             }
-            deliver(page);
-            delivered += page.size();
+            failed.addAll(deliver(fresh));
+            delivered += fresh.size();
         }
     }
 
-    private void deliver(List<StoredEvent> stored) {
-        stored.forEach(events::publish);
-        try {
-            store.remove(stored.stream().map(StoredEvent::id).toList());
-        } catch (RuntimeException e) {
-            // Delivered but still pending: the next deliverPending delivers them again, with the same ids.
-            LOG.log(System.Logger.Level.WARNING, "delivered events could not be removed from the outbox", e);
+    /** Delivers events and removes those every listener took; returns the ids of those a listener threw on. */
+    private List<EventId> deliver(List<StoredEvent> stored) {
+        List<EventId> done = new ArrayList<>(stored.size());
+        List<EventId> failed = new ArrayList<>();
+        for (StoredEvent e : stored) {
+            (events.publish(e) ? done : failed).add(e.id());
         }
+        if (!done.isEmpty()) {
+            try {
+                store.remove(done);
+            } catch (RuntimeException e) {
+                // Delivered but still pending: the next deliverPending delivers them again, with the same ids.
+                LOG.log(System.Logger.Level.WARNING, "delivered events could not be removed from the outbox", e);
+            }
+        }
+        return failed;
     }
 }
