@@ -97,7 +97,7 @@ public final class ServiceLevels {
     public ItemStatus record(ItemKey key, CustomerId customer, Collection<ClockEvent> events) {
         Checks.notNull("key", key);
         Checks.notNull("customer", customer);
-        return update(key, customer, Checks.list("events", events));
+        return update(key, customer, Checks.list("events", events), null);
     }
 
     /**
@@ -108,7 +108,7 @@ public final class ServiceLevels {
      */
     public Optional<ItemStatus> check(ItemKey key) {
         Checks.notNull("key", key);
-        return store.findById(key).map(item -> update(key, item.customerId(), List.of()));
+        return store.findById(key).map(item -> update(key, item.customerId(), List.of(), item));
     }
 
     /**
@@ -123,7 +123,7 @@ public final class ServiceLevels {
         while (true) {
             Page<ItemClock> page = store.findOpen(request);
             for (ItemClock item : page.items()) {
-                update(item.key(), item.customerId(), List.of());
+                update(item.key(), item.customerId(), List.of(), item); // read already: no second read
                 checked++;
             }
             Optional<PageRequest> next = page.nextRequest(PAGE);
@@ -161,12 +161,12 @@ public final class ServiceLevels {
                     Touchpoint tp = t.touchpoint();
                     List<ClockEvent> events = mapping.of(tp);
                     if (!events.isEmpty()) {
-                        update(ItemKey.of(tp.relatedTo().orElse(tp.id())), tp.customerId(), events);
+                        update(ItemKey.of(tp.relatedTo().orElse(tp.id())), tp.customerId(), events, null);
                     }
                 } else if (event instanceof CrmEvent.CaseStatusChanged c) {
                     List<ClockEvent> events = mapping.of(c);
                     if (!events.isEmpty()) {
-                        update(ItemKey.of(c.caseId()), c.customerId(), events);
+                        update(ItemKey.of(c.caseId()), c.customerId(), events, null);
                     }
                 } else if (event instanceof CrmEvent.CustomerErased e) {
                     // The items' keys would link the erased customer to the anonymised cases and touchpoints.
@@ -211,9 +211,10 @@ public final class ServiceLevels {
         }
     }
 
-    private ItemStatus update(ItemKey key, CustomerId customer, List<ClockEvent> events) {
+    /** Records events and publishes crossings; {@code read} is the item as just read, if it was. */
+    private ItemStatus update(ItemKey key, CustomerId customer, List<ClockEvent> events, @Nullable ItemClock read) {
         for (int attempt = 1; ; attempt++) {
-            Optional<ItemClock> found = store.findById(key);
+            Optional<ItemClock> found = attempt == 1 && read != null ? Optional.of(read) : store.findById(key);
             ItemClock item = found.orElseGet(() -> ItemClock.of(key, customer)).withEvents(events);
             Selection selection = select(item);
             Instant now = crm.clock().instant();
