@@ -2,6 +2,7 @@ package org.crmkit.segmentation.rule;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,13 +36,16 @@ import org.crmkit.core.customer.CustomerId;
 public final class FactTable {
     private final FactCatalog catalog;
     private final int size;
-    private final String[] ids;
+    /** The customers' ids as UTF-8, one after another; row r's from {@code idStarts[r]} to {@code idStarts[r + 1]}. */
+    private final byte[] idBytes;
+    private final int[] idStarts;
     private final Map<FactRef, Column> columns;
 
-    private FactTable(FactCatalog catalog, int size, String[] ids, Map<FactRef, Column> columns) {
+    private FactTable(FactCatalog catalog, int size, byte[] idBytes, int[] idStarts, Map<FactRef, Column> columns) {
         this.catalog = catalog;
         this.size = size;
-        this.ids = ids;
+        this.idBytes = idBytes;
+        this.idStarts = idStarts;
         this.columns = columns;
     }
 
@@ -99,7 +103,8 @@ public final class FactTable {
      */
     public CustomerId id(int row) {
         Objects.checkIndex(row, size);
-        return CustomerId.of(ids[row]);
+        return CustomerId.of(new String(idBytes, idStarts[row], idStarts[row + 1] - idStarts[row],
+                StandardCharsets.UTF_8));
     }
 
     /** {@return the facts held} */
@@ -182,7 +187,9 @@ public final class FactTable {
         private final List<FactReader> readers = new ArrayList<>();
         private final List<Column> building = new ArrayList<>();
         private final Map<FactRef, Column> columns = new LinkedHashMap<>();
-        private String[] ids = new String[1024];
+        // Ids packed as bytes: a String each would be most of a table's heap.
+        private byte[] idBytes = new byte[16 * 1024];
+        private int[] idStarts = new int[1025];
         private int size;
         private boolean built;
 
@@ -216,10 +223,19 @@ public final class FactTable {
             if (size == Integer.MAX_VALUE - 64) {
                 throw new IllegalStateException("a fact table holds at most " + size + " customers");
             }
-            if (size == ids.length) {
-                ids = Arrays.copyOf(ids, Words.grow(size));
+            byte[] id = subject.customer().id().value().getBytes(StandardCharsets.UTF_8);
+            int start = idStarts[size];
+            if (start > Integer.MAX_VALUE - 8 - id.length) {
+                throw new IllegalStateException("a fact table holds at most 2 GB of customer ids");
             }
-            ids[size] = subject.customer().id().value();
+            if (start + id.length > idBytes.length) {
+                idBytes = Arrays.copyOf(idBytes, Math.max(start + id.length, Words.grow(idBytes.length)));
+            }
+            System.arraycopy(id, 0, idBytes, start, id.length);
+            if (size + 1 == idStarts.length) {
+                idStarts = Arrays.copyOf(idStarts, Words.grow(idStarts.length));
+            }
+            idStarts[size + 1] = start + id.length;
             for (int i = 0; i < readers.size(); i++) {
                 building.get(i).add(size, readers.get(i).read(subject));
             }
@@ -239,7 +255,12 @@ public final class FactTable {
             }
             built = true;
             columns.values().forEach(c -> c.finish(size));
-            return new FactTable(catalog, size, Arrays.copyOf(ids, size), Map.copyOf(columns));
+            FactTable table = new FactTable(catalog, size, Arrays.copyOf(idBytes, idStarts[size]),
+                    Arrays.copyOf(idStarts, size + 1), Map.copyOf(columns));
+            // The growing arrays are garbage now, though the builder may still be referenced.
+            idBytes = null;
+            idStarts = null;
+            return table;
         }
     }
 
