@@ -211,10 +211,10 @@ public final class ServiceLevels {
         }
     }
 
-    /** Records events and publishes crossings; {@code read} is the item as just read, if it was. */
-    private ItemStatus update(ItemKey key, CustomerId customer, List<ClockEvent> events, @Nullable ItemClock read) {
+    /** Records events and publishes crossings; {@code known} is the item as just read, if it was. */
+    private ItemStatus update(ItemKey key, CustomerId customer, List<ClockEvent> events, @Nullable ItemClock known) {
         for (int attempt = 1; ; attempt++) {
-            Optional<ItemClock> found = attempt == 1 && read != null ? Optional.of(read) : store.findById(key);
+            Optional<ItemClock> found = attempt == 1 && known != null ? Optional.of(known) : store.findById(key);
             ItemClock item = found.orElseGet(() -> ItemClock.of(key, customer)).withEvents(events);
             Selection selection = select(item);
             Instant now = crm.clock().instant();
