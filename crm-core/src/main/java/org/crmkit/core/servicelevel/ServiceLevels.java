@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,7 @@ import org.crmkit.core.service.Lane;
 import org.crmkit.core.service.Priority;
 import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.spi.ClockStore;
-import org.crmkit.core.spi.Page;
-import org.crmkit.core.spi.PageRequest;
+import org.crmkit.core.spi.Pages;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointId;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +48,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ServiceLevels {
     private static final int MAX_ATTEMPTS = 8;
-    private static final int PAGE = 500;
 
     private final Crm crm;
     private final List<ServiceLevelPolicy> policies;
@@ -119,19 +118,12 @@ public final class ServiceLevels {
      */
     public int checkOpen() {
         int checked = 0;
-        PageRequest request = PageRequest.first(PAGE);
-        while (true) {
-            Page<ItemClock> page = store.findOpen(request);
-            for (ItemClock item : page.items()) {
-                update(item.key(), item.customerId(), List.of(), item); // read already: no second read
-                checked++;
-            }
-            Optional<PageRequest> next = page.nextRequest(PAGE);
-            if (next.isEmpty()) {
-                return checked;
-            }
-            request = next.get();
+        // Keyset pages: an item released while the walk goes on leaves the index without disturbing the cursor.
+        for (Iterator<ItemClock> open = Pages.stream(store::findOpen).iterator(); open.hasNext(); checked++) {
+            ItemClock item = open.next();
+            update(item.key(), item.customerId(), List.of(), item); // read already: no second read
         }
+        return checked;
     }
 
     /**
@@ -180,18 +172,7 @@ public final class ServiceLevels {
 
     private void forEachItemOf(CustomerId customer, Consumer<ItemClock> action) {
         // Collected first: the action changes what the index would page through.
-        List<ItemClock> items = new ArrayList<>();
-        PageRequest request = PageRequest.first(PAGE);
-        while (true) {
-            Page<ItemClock> page = store.findByCustomer(customer, request);
-            items.addAll(page.items());
-            Optional<PageRequest> next = page.nextRequest(PAGE);
-            if (next.isEmpty()) {
-                break;
-            }
-            request = next.get();
-        }
-        items.forEach(action);
+        Pages.stream(request -> store.findByCustomer(customer, request)).toList().forEach(action);
     }
 
     private void moveTo(ItemKey key, CustomerId survivor) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.crmkit.core.Crm;
@@ -13,11 +15,13 @@ import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.Name;
+import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.service.CaseCategory;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.Lane;
 import org.crmkit.core.service.Priority;
 import org.crmkit.core.service.ServiceCase;
+import org.crmkit.core.spi.Pages;
 import org.junit.jupiter.api.Test;
 
 class ServiceLevelPolicyTest {
@@ -60,6 +64,30 @@ class ServiceLevelPolicyTest {
         assertEquals(Duration.ofHours(4), targetOf(levels, "c-1", Lane.RED, Priority.LOW, REPLY.id()));
         assertEquals(Duration.ofHours(24), targetOf(levels, "c-2", Lane.GREEN, Priority.LOW, FIX.id()));
         assertEquals("faults", levels.status(ItemKey.of(CaseId.of("c-2"))).orElseThrow().policy().name());
+    }
+
+    @Test
+    void thePeriodicCheckWalksEveryPageOfOpenItems_andBreachesEachOnce() {
+        List<CrmEvent> breaches = new ArrayList<>();
+        Crm big = Crm.builder().clock(clock).listener(e -> {
+            if (e instanceof CrmEvent.ServiceLevelBreached) {
+                breaches.add(e);
+            }
+        }).build();
+        CustomerId owner = big.createCustomer(b -> b.name(Name.person("Ann", "Lee"))).id();
+        ServiceLevels levels = ServiceLevels.builder(big).policy(ServiceLevelPolicy.of("faults", Selector.cases(FAULT),
+                ServiceLevelPolicy.Metric.of(FIX))).attach();
+        int cases = 2 * Pages.STREAM_PAGE_SIZE + 201;
+        for (int i = 0; i < cases; i++) {
+            big.openCase(ServiceCase.open(CaseId.of("c-" + i), owner, FAULT, Lane.GREEN, Priority.NORMAL,
+                    "Line down", T0, null));
+        }
+        clock.advance(Duration.ofHours(25));
+        assertEquals(cases, levels.checkOpen());
+        assertEquals(cases, breaches.stream().map(e -> ((CrmEvent.ServiceLevelBreached) e).itemId()).distinct()
+                .count());
+        assertEquals(cases, levels.checkOpen(), "the breached cases are still open");
+        assertEquals(cases, breaches.size(), "a second check published again");
     }
 
     @Test
