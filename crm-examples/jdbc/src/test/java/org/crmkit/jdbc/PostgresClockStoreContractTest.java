@@ -1,25 +1,8 @@
 package org.crmkit.jdbc;
 
-import org.crmkit.core.spi.ClockStore;
-import org.crmkit.kit.ClockStoreContract;
-import org.junit.jupiter.api.AfterEach;
-
-class PostgresClockStoreContractTest extends ClockStoreContract {
-    private TestDatabase database;
-
+class PostgresClockStoreContractTest extends JdbcClockStores {
     @Override
-    protected ClockStore createRepository() {
-        database = TestDatabase.postgres();
-        return JdbcStores.open(database).clocks();
-    }
-
-    @Override
-    protected void breakStore() {
-        database.breakIt();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
+    TestDatabase newDatabase() {
+        return TestDatabase.postgres();
     }
 }

@@ -1,28 +1,8 @@
 package org.crmkit.jdbc;
 
-import org.crmkit.core.spi.OutboxStore;
-import org.crmkit.core.spi.Transactions;
-import org.crmkit.kit.OutboxStoreContract;
-import org.junit.jupiter.api.AfterEach;
-
-class PostgresOutboxStoreContractTest extends OutboxStoreContract {
-    private TestDatabase database;
-    private JdbcStores stores;
-
+class PostgresOutboxStoreContractTest extends JdbcOutboxStores {
     @Override
-    protected OutboxStore createStore() {
-        database = TestDatabase.postgres();
-        stores = JdbcStores.open(database);
-        return stores.outbox();
-    }
-
-    @Override
-    protected Transactions transactions() {
-        return stores.transactions();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
+    TestDatabase newDatabase() {
+        return TestDatabase.postgres();
     }
 }
