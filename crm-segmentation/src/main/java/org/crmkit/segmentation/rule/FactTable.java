@@ -765,7 +765,12 @@ public final class FactTable {
             }
             present = Words.set(present, row);
             for (Object v : (Set<?>) value) {
-                rowsByValue.put((String) v, Words.set(rowsByValue.getOrDefault((String) v, new long[16]), row));
+                // Words.set returns a new array only when it grows.
+                long[] holders = rowsByValue.get((String) v);
+                long[] grown = Words.set(holders == null ? new long[16] : holders, row);
+                if (grown != holders) {
+                    rowsByValue.put((String) v, grown);
+                }
             }
         }
 
