@@ -52,21 +52,34 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         CompactSummaries compact = new CompactSummaries(data);
         return MaximumLikelihood.fit(start, data.size(), List.of("r", "alpha", "a", "b"),
                 p -> new BgNbd(p[0], p[1], p[2], p[3]),
-                m -> m.logLikelihood(compact),
-                m -> m.gradientInLogParameters(compact));
+                (m, gradient) -> m.logLikelihood(compact, gradient));
     }
 
     /**
-     * The gradient of {@link #logLikelihood(CompactSummaries)} with respect to (ln r, ln alpha, ln a, ln b). The
-     * log-gamma differences differentiate to prefix sums of 1 / (v + i); the mixture of the two likelihood terms
-     * of a repeat buyer contributes each term's derivative weighted by its share.
+     * The total log-likelihood of grouped summaries, the same sum as {@link #logLikelihood(Iterable)}: the
+     * log-gamma differences are prefix sums of logarithms shared by every group.
      */
-    double[] gradientInLogParameters(CompactSummaries d) {
-        double[] pr = d.digammaDifferences(r);
-        double[] pb = d.digammaDifferences(b);
-        double[] pab = d.digammaDifferences(a + b);
+    double logLikelihood(CompactSummaries d) {
+        return logLikelihood(d, null);
+    }
+
+    /**
+     * The total log-likelihood of grouped summaries and, when {@code gradient} is not null, its gradient with
+     * respect to (ln r, ln alpha, ln a, ln b), in one pass. The log-gamma differences differentiate to prefix sums
+     * of 1 / (v + i); the mixture of the two likelihood terms of a repeat buyer contributes each term's derivative
+     * weighted by its share.
+     */
+    double logLikelihood(CompactSummaries d, double[] gradient) {
+        double[] lr = d.logRisingFactorials(r);
+        double[] lb = d.logRisingFactorials(b);
+        double[] lab = d.logRisingFactorials(a + b);
+        boolean withGradient = gradient != null;
+        double[] pr = withGradient ? d.digammaDifferences(r) : null;
+        double[] pb = withGradient ? d.digammaDifferences(b) : null;
+        double[] pab = withGradient ? d.digammaDifferences(a + b) : null;
         double logAlpha = Math.log(alpha);
         double logA = Math.log(a);
+        double sum = 0;
         double gr = 0;
         double galpha = 0;
         double ga = 0;
@@ -75,42 +88,33 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
             int x = d.x[i];
             double n = d.count[i];
             double logT = Math.log(alpha + d.age[i]);
+            double a3 = -(r + x) * logT;
+            double ll = lr[x] + r * logAlpha + lb[x] - lab[x];
             double w4 = 0;
             double logTx = 0;
             if (x > 0) {
                 logTx = Math.log(alpha + d.tx[i]);
-                double a3 = -(r + x) * logT;
                 double a4 = logA - Math.log(b + x - 1) - (r + x) * logTx;
+                ll += logAddExp(a3, a4);
                 w4 = 1 / (1 + Math.exp(a3 - a4));
+            } else {
+                ll += a3;
             }
-            double w3 = 1 - w4;
-            gr += n * (pr[x] + logAlpha - w3 * logT - (x > 0 ? w4 * logTx : 0));
-            galpha += n * (r / alpha - w3 * (r + x) / (alpha + d.age[i])
-                    - (x > 0 ? w4 * (r + x) / (alpha + d.tx[i]) : 0));
-            ga += n * (-pab[x] + (x > 0 ? w4 / a : 0));
-            gb += n * (pb[x] - pab[x] - (x > 0 ? w4 / (b + x - 1) : 0));
+            sum += n * ll;
+            if (withGradient) {
+                double w3 = 1 - w4;
+                gr += n * (pr[x] + logAlpha - w3 * logT - w4 * logTx);
+                galpha += n * (r / alpha - w3 * (r + x) / (alpha + d.age[i])
+                        - (x > 0 ? w4 * (r + x) / (alpha + d.tx[i]) : 0));
+                ga += n * (-pab[x] + w4 / a);
+                gb += n * (pb[x] - pab[x] - (x > 0 ? w4 / (b + x - 1) : 0));
+            }
         }
-        return new double[] {gr * r, galpha * alpha, ga * a, gb * b};
-    }
-
-    /**
-     * The total log-likelihood of grouped summaries, the same sum as {@link #logLikelihood(Iterable)}: the
-     * log-gamma differences are prefix sums of logarithms shared by every group.
-     */
-    double logLikelihood(CompactSummaries d) {
-        double[] lr = d.logRisingFactorials(r);
-        double[] lb = d.logRisingFactorials(b);
-        double[] lab = d.logRisingFactorials(a + b);
-        double logAlpha = Math.log(alpha);
-        double logA = Math.log(a);
-        double sum = 0;
-        for (int i = 0; i < d.count.length; i++) {
-            int x = d.x[i];
-            double head = lr[x] + r * logAlpha + lb[x] - lab[x];
-            double a3 = -(r + x) * Math.log(alpha + d.age[i]);
-            double ll = x == 0 ? head + a3
-                    : head + logAddExp(a3, logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + d.tx[i]));
-            sum += d.count[i] * ll;
+        if (withGradient) {
+            gradient[0] = gr * r;
+            gradient[1] = galpha * alpha;
+            gradient[2] = ga * a;
+            gradient[3] = gb * b;
         }
         return sum;
     }

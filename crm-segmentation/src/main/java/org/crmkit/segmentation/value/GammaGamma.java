@@ -36,13 +36,38 @@ public record GammaGamma(double p, double q, double gamma) {
                     + "are needed, got " + buyers.size());
         }
         return MaximumLikelihood.fit(new double[] {1, 1, 1}, buyers.size(), List.of("p", "q", "gamma"),
-                v -> new GammaGamma(v[0], v[1], v[2]), m -> {
-            double sum = 0;
-            for (RepeatSummary s : buyers) {
-                sum += m.logLikelihood(s.x(), s.meanRepeatValue());
+                v -> new GammaGamma(v[0], v[1], v[2]), (m, gradient) -> m.logLikelihood(buyers, gradient));
+    }
+
+    /**
+     * The total log-likelihood of the buyers' mean values and, when {@code gradient} is not null, its gradient with
+     * respect to (ln p, ln q, ln gamma).
+     */
+    private double logLikelihood(List<RepeatSummary> buyers, double[] gradient) {
+        double sum = 0;
+        double gp = 0;
+        double gq = 0;
+        double gGamma = 0;
+        double digammaQ = gradient == null ? 0 : Gamma.digamma(q);
+        for (RepeatSummary s : buyers) {
+            int x = s.x();
+            double mean = s.meanRepeatValue();
+            sum += logLikelihood(x, mean);
+            if (gradient != null) {
+                double px = p * x;
+                double both = Gamma.digamma(px + q);
+                double logSpent = Math.log(gamma + x * mean);
+                gp += x * (both - Gamma.digamma(px) + Math.log(mean) + Math.log(x) - logSpent);
+                gq += both - digammaQ + Math.log(gamma) - logSpent;
+                gGamma += q / gamma - (px + q) / (gamma + x * mean);
             }
-            return sum;
-        });
+        }
+        if (gradient != null) {
+            gradient[0] = gp * p;
+            gradient[1] = gq * q;
+            gradient[2] = gGamma * gamma;
+        }
+        return sum;
     }
 
     /**

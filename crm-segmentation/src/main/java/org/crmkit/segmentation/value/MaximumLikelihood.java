@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import org.crmkit.core.CrmException;
-import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.CholeskyDecomposition;
@@ -19,15 +18,13 @@ import org.hipparchus.optim.PointValuePair;
 import org.hipparchus.optim.SimpleValueChecker;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
-import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunctionGradient;
-import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
  * Maximises a log-likelihood over positive parameters, searching their logarithms so that every point tried is
- * valid: with the gradient where a model provides one, otherwise with Hipparchus's Nelder-Mead simplex restarted
- * once from its own optimum.
+ * valid: by BFGS ({@link Bfgs}) with the model's analytic gradient where it has one and central differences
+ * otherwise, and with Hipparchus's Nelder-Mead simplex as a last resort where BFGS stops short.
  *
  * <p>The search works on the mean log-likelihood per customer, so that its tolerances mean the same for ten
  * customers and for ten million (on the total, a fit of a million customers stopped at its starting point after a
@@ -39,56 +36,51 @@ final class MaximumLikelihood {
     private static final int MAX_EVALUATIONS = 20_000;
     /** The largest gradient component of the mean log-likelihood, in log-parameters, at a converged fit. */
     static final double GRADIENT_TOLERANCE = 1e-5;
+    /** Where BFGS stops: a hundred times tighter, so that a converged fit is well inside the test above. */
+    private static final double SEARCH_TOLERANCE = GRADIENT_TOLERANCE / 100;
     /** Parameters beyond e^25 (about 7e10) or below its inverse are taken as running off, not as estimates. */
     private static final double MAX_LOG_PARAMETER = 25;
+    /** The step of the central differences in log-parameters. */
+    private static final double DIFFERENCE_STEP = 1e-5;
 
     private MaximumLikelihood() {
     }
 
+    /** A total log-likelihood and, on request, its gradient in log-parameters, in one pass over the data. */
+    @FunctionalInterface
+    interface Objective<M> {
+        /**
+         * @param model the parameters
+         * @param gradient null, or filled with the gradient in the logarithms of the parameters
+         * @return the total log-likelihood
+         */
+        double at(M model, double[] gradient);
+    }
+
     /**
-     * Maximises with the gradient in log-parameters, by Hipparchus's non-linear conjugate gradient (Polak-Ribiere),
-     * then polishes with the simplex when the gradient is not yet small.
+     * Maximises a log-likelihood whose gradient the model computes.
      *
      * @param customers how many customers the data holds, to turn totals into means
      */
     static <M> ModelFit<M> fit(double[] start, double customers, List<String> names, Function<double[], M> model,
-                               ToDoubleFunction<M> logLikelihood, Function<M, double[]> gradientInLogParameters) {
+                               Objective<M> objective) {
         double scale = 1.0 / customers;
-        ToDoubleFunction<M> mean = m -> logLikelihood.applyAsDouble(m) * scale;
-        Function<double[], double[]> meanGradient = logP -> times(gradientInLogParameters.apply(model.apply(exp(logP))),
-                scale);
-        int[] calls = new int[1];
-        ObjectiveFunction objective = new ObjectiveFunction(p -> {
-            calls[0]++;
-            return value(p, model, mean);
-        });
-        ObjectiveFunctionGradient gradient = new ObjectiveFunctionGradient(p -> {
-            calls[0]++;
-            return meanGradient.apply(p);
-        });
-        double[] at = logs(start);
-        try {
-            NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
-                    NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
-                    new SimpleValueChecker(1e-14, 1e-14), 1e-10, 1e-10, 1e-2);
-            at = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective, gradient, GoalType.MAXIMIZE,
-                    new InitialGuess(at)).getPoint();
-        } catch (MathIllegalStateException | MathIllegalArgumentException | CrmException e) {
-            // the simplex below starts from where the gradient search stood
-        }
-        if (!small(meanGradient.apply(at))) {
-            Search polished = simplex(at, model, mean);
-            at = polished.logParameters();
-            calls[0] += polished.evaluations();
-        }
-        M fitted = model.apply(exp(at));
-        boolean converged = atMaximum(meanGradient.apply(at), at);
-        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls[0], converged,
-                converged ? standardErrors(names, exp(at), model, logLikelihood) : Map.of());
+        Bfgs.Smooth negatedMean = (logP, g) -> {
+            try {
+                double ll = objective.at(model.apply(exp(logP)), g);
+                for (int i = 0; i < g.length; i++) {
+                    g[i] *= -scale;
+                }
+                return Double.isFinite(ll) ? -ll * scale : Double.POSITIVE_INFINITY;
+            } catch (CrmException invalid) {
+                return Double.POSITIVE_INFINITY;
+            }
+        };
+        return fit(start, names, model, m -> objective.at(m, null), negatedMean, scale, 1);
     }
 
     /**
-     * Maximises with the simplex; convergence is judged on a central-difference gradient of the mean.
+     * Maximises a log-likelihood without a gradient of its own, differentiating it centrally.
      *
      * @param customers how many customers the data holds, to turn totals into means
      */
@@ -96,11 +88,38 @@ final class MaximumLikelihood {
                                ToDoubleFunction<M> logLikelihood) {
         double scale = 1.0 / customers;
         ToDoubleFunction<M> mean = m -> logLikelihood.applyAsDouble(m) * scale;
-        Search s = simplex(logs(start), model, mean);
-        M fitted = model.apply(exp(s.logParameters()));
-        boolean converged = atMaximum(numericalGradient(s.logParameters(), model, mean), s.logParameters());
-        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), s.evaluations(), converged,
-                converged ? standardErrors(names, exp(s.logParameters()), model, logLikelihood) : Map.of());
+        Bfgs.Smooth negatedMean = (logP, g) -> {
+            double[] numerical = numericalGradient(logP, model, mean);
+            for (int i = 0; i < g.length; i++) {
+                g[i] = -numerical[i];
+            }
+            return -value(logP, model, mean);
+        };
+        return fit(start, names, model, logLikelihood, negatedMean, scale, 2 * start.length + 1);
+    }
+
+    /**
+     * @param callsPerPoint evaluations of the likelihood per point BFGS asks for: one with an analytic gradient,
+     *     the point and two neighbours per parameter with central differences
+     */
+    private static <M> ModelFit<M> fit(double[] start, List<String> names, Function<double[], M> model,
+                                       ToDoubleFunction<M> logLikelihood, Bfgs.Smooth negatedMean, double scale,
+                                       int callsPerPoint) {
+        Bfgs.Result r = Bfgs.minimise(negatedMean, logs(start), SEARCH_TOLERANCE, MAX_EVALUATIONS / callsPerPoint);
+        double[] at = r.point();
+        double[] gradient = r.gradient();
+        int calls = r.evaluations() * callsPerPoint;
+        if (!small(gradient)) {
+            Search polished = simplex(at, model, m -> logLikelihood.applyAsDouble(m) * scale);
+            at = polished.logParameters();
+            calls += polished.evaluations();
+            gradient = new double[at.length];
+            negatedMean.valueAndGradient(at, gradient);
+        }
+        M fitted = model.apply(exp(at));
+        boolean converged = atMaximum(gradient, at);
+        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls, converged,
+                converged ? standardErrors(names, exp(at), model, logLikelihood) : Map.of());
     }
 
     /**
@@ -208,7 +227,7 @@ final class MaximumLikelihood {
     /** Central differences in log-parameters, for models without an analytic gradient. */
     private static <M> double[] numericalGradient(double[] logP, Function<double[], M> model, ToDoubleFunction<M> f) {
         double[] g = new double[logP.length];
-        double h = 1e-5;
+        double h = DIFFERENCE_STEP;
         for (int i = 0; i < logP.length; i++) {
             double[] up = logP.clone();
             double[] down = logP.clone();
@@ -217,14 +236,6 @@ final class MaximumLikelihood {
             g[i] = (value(up, model, f) - value(down, model, f)) / (2 * h);
         }
         return g;
-    }
-
-    private static double[] times(double[] v, double k) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * k;
-        }
-        return out;
     }
 
     /**

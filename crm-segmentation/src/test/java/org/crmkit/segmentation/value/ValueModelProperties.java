@@ -71,7 +71,8 @@ class ValueModelProperties {
                                                    @ForAll @DoubleRange(min = 0.5, max = 5) double b) {
         CompactSummaries data = new CompactSummaries(Cdnow.summaries());
         double[] p = {r, alpha, a, b};
-        double[] g = new BgNbd(r, alpha, a, b).gradientInLogParameters(data);
+        double[] g = new double[4];
+        new BgNbd(r, alpha, a, b).logLikelihood(data, g);
         for (int i = 0; i < 4; i++) {
             double[] up = p.clone();
             double[] down = p.clone();
