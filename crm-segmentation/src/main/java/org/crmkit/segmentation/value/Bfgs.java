@@ -13,6 +13,11 @@ package org.crmkit.segmentation.value;
 final class Bfgs {
     /** Armijo's sufficient-decrease constant. */
     private static final double SUFFICIENT_DECREASE = 1e-4;
+    /**
+     * A step that lowers the value by no more than this many units of its last place makes no progress worth
+     * another: the gradient left is rounding in the function, which no step can remove (L-BFGS-B's factr test).
+     */
+    private static final double STALLED = 10 * Math.ulp(1.0);
 
     private Bfgs() {
     }
@@ -42,7 +47,8 @@ final class Bfgs {
 
     /**
      * Minimises {@code f} from {@code start} until every component of the gradient is at most {@code tolerance}
-     * in size, no step makes progress, or {@code maxEvaluations} are spent.
+     * in size, no step makes progress (none is found, or the value changes only in its last digits), or
+     * {@code maxEvaluations} are spent.
      */
     static Result minimise(Smooth f, double[] start, double tolerance, int maxEvaluations) {
         int n = start.length;
@@ -55,6 +61,7 @@ final class Bfgs {
         }
         double[][] h = identity(n);
         boolean scaled = false;
+        int stalled = 0;
         double[] p = new double[n];
         double[] xNext = new double[n];
         double[] gNext = new double[n];
@@ -115,9 +122,14 @@ final class Bfgs {
                 }
                 update(h, s, y, 1 / sy);
             }
+            // Two such steps in a row, since one short step can follow a poor direction.
+            stalled = fx - fNext <= STALLED * Math.max(1, Math.max(Math.abs(fx), Math.abs(fNext))) ? stalled + 1 : 0;
             System.arraycopy(xNext, 0, x, 0, n);
             System.arraycopy(gNext, 0, g, 0, n);
             fx = fNext;
+            if (stalled == 2) {
+                break;
+            }
         }
         return new Result(x, fx, g, evaluations, largest(g) <= tolerance);
     }

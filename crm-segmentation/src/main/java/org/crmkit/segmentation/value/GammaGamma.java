@@ -30,39 +30,96 @@ public record GammaGamma(double p, double q, double gamma) {
      * @throws RuleViolationException when fewer than two customers made a repeat purchase
      */
     public static ModelFit<GammaGamma> fit(List<RepeatSummary> data) {
-        List<RepeatSummary> buyers = data.stream().filter(s -> s.x() > 0 && s.meanRepeatValue() > 0).toList();
-        if (buyers.size() < 2) {
+        Buyers buyers = new Buyers(data);
+        if (buyers.n < 2) {
             throw new RuleViolationException("cannot fit Gamma-Gamma: at least two customers with a repeat purchase "
-                    + "are needed, got " + buyers.size());
+                    + "are needed, got " + buyers.n);
         }
-        return MaximumLikelihood.fit(new double[] {1, 1, 1}, buyers.size(), List.of("p", "q", "gamma"),
+        return MaximumLikelihood.fit(new double[] {1, 1, 1}, buyers.n, List.of("p", "q", "gamma"),
                 v -> new GammaGamma(v[0], v[1], v[2]), (m, gradient) -> m.logLikelihood(buyers, gradient));
     }
 
     /**
-     * The total log-likelihood of the buyers' mean values and, when {@code gradient} is not null, its gradient with
-     * respect to (ln p, ln q, ln gamma).
+     * The customers with a repeat purchase of positive value, as the likelihood reads them: the terms that depend
+     * on the parameters only through x are computed once per distinct x, and those that do not depend on them at
+     * all are summed once, so an evaluation costs one logarithm per customer.
      */
-    private double logLikelihood(List<RepeatSummary> buyers, double[] gradient) {
-        double sum = 0;
-        double gp = 0;
-        double gq = 0;
-        double gGamma = 0;
-        double digammaQ = gradient == null ? 0 : Gamma.digamma(q);
-        for (RepeatSummary s : buyers) {
-            int x = s.x();
-            double mean = s.meanRepeatValue();
-            sum += logLikelihood(x, mean);
-            if (gradient != null) {
-                double px = p * x;
-                double both = Gamma.digamma(px + q);
-                double logSpent = Math.log(gamma + x * mean);
-                gp += x * (both - Gamma.digamma(px) + Math.log(mean) + Math.log(x) - logSpent);
-                gq += both - digammaQ + Math.log(gamma) - logSpent;
-                gGamma += q / gamma - (px + q) / (gamma + x * mean);
+    static final class Buyers {
+        final int n;
+        final int[] x;
+        final double[] mean;
+        /** How many buyers made k repeat purchases, k = 0..max. */
+        final long[] byCount;
+        /** The sum of x (ln m + ln x), the coefficient of p. */
+        final double linearInP;
+        /** The sum of ln m. */
+        final double logMeans;
+
+        Buyers(List<RepeatSummary> data) {
+            int count = 0;
+            int max = 0;
+            for (RepeatSummary s : data) {
+                if (s.x() > 0 && s.meanRepeatValue() > 0) {
+                    count++;
+                    max = Math.max(max, s.x());
+                }
+            }
+            n = count;
+            x = new int[count];
+            mean = new double[count];
+            byCount = new long[max + 1];
+            double linear = 0;
+            double logs = 0;
+            int i = 0;
+            for (RepeatSummary s : data) {
+                if (s.x() > 0 && s.meanRepeatValue() > 0) {
+                    x[i] = s.x();
+                    mean[i] = s.meanRepeatValue();
+                    byCount[x[i]]++;
+                    double logMean = Math.log(mean[i]);
+                    linear += x[i] * (logMean + Math.log(x[i]));
+                    logs += logMean;
+                    i++;
+                }
+            }
+            linearInP = linear;
+            logMeans = logs;
+        }
+    }
+
+    /**
+     * The total log-likelihood of the buyers' mean values, the sum of {@link #logLikelihood(int, double)}, and,
+     * when {@code gradient} is not null, its gradient with respect to (ln p, ln q, ln gamma).
+     */
+    double logLikelihood(Buyers b, double[] gradient) {
+        boolean withGradient = gradient != null;
+        double sum = b.n * (q * Math.log(gamma) - Gamma.logGamma(q)) + p * b.linearInP - b.logMeans;
+        double gp = b.linearInP;
+        double gq = withGradient ? b.n * (Math.log(gamma) - Gamma.digamma(q)) : 0;
+        double gGamma = b.n * q / gamma;
+        for (int k = 1; k < b.byCount.length; k++) {
+            long c = b.byCount[k];
+            if (c > 0) {
+                sum += c * (Gamma.logGamma(p * k + q) - Gamma.logGamma(p * k));
+                if (withGradient) {
+                    double both = Gamma.digamma(p * k + q);
+                    gp += c * k * (both - Gamma.digamma(p * k));
+                    gq += c * both;
+                }
             }
         }
-        if (gradient != null) {
+        for (int i = 0; i < b.n; i++) {
+            int x = b.x[i];
+            double spent = gamma + x * b.mean[i];
+            double logSpent = Math.log(spent);
+            sum -= (p * x + q) * logSpent;
+            if (withGradient) {
+                gp -= x * logSpent;
+                gq -= logSpent;
+                gGamma -= (p * x + q) / spent;
+            }
+        }
+        if (withGradient) {
             gradient[0] = gp * p;
             gradient[1] = gq * q;
             gradient[2] = gGamma * gamma;

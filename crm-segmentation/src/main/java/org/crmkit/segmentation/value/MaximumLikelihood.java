@@ -30,7 +30,7 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * customers and for ten million (on the total, a fit of a million customers stopped at its starting point after a
  * dozen evaluations). Whatever the optimiser says, a fit is reported converged only when the gradient of the mean
  * log-likelihood in log-parameters is below {@value #GRADIENT_TOLERANCE} in every coordinate at the point returned,
- * and no parameter has run off beyond e^25 or below e^-25.
+ * no parameter has run off beyond e^25 or below e^-25, and the observed information there is positive definite.
  */
 final class MaximumLikelihood {
     private static final int MAX_EVALUATIONS = 20_000;
@@ -117,9 +117,11 @@ final class MaximumLikelihood {
             negatedMean.valueAndGradient(at, gradient);
         }
         M fitted = model.apply(exp(at));
-        boolean converged = atMaximum(gradient, at);
-        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls, converged,
-                converged ? standardErrors(names, exp(at), model, logLikelihood) : Map.of());
+        // A maximum the data identifies has a positive definite information; on a ridge (dropout without
+        // heterogeneity sends a and b to infinity together) the gradient fades but the information is singular.
+        Map<String, Double> errors = atMaximum(gradient, at) ? standardErrors(names, exp(at), model, logLikelihood)
+                : Map.of();
+        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls, !errors.isEmpty(), errors);
     }
 
     /**

@@ -13,12 +13,13 @@ import java.util.Objects;
  * @param model the fitted model
  * @param logLikelihood the total log-likelihood of the data at the parameters
  * @param iterations the optimiser's evaluations of the likelihood
- * @param converged whether the fit is at a maximum: the gradient of the mean log-likelihood per customer, in
- *     log-parameters, is below 1e-5 in every coordinate (judged at the point returned, whatever the optimiser
+ * @param converged whether the fit is at a maximum the data identifies: the gradient of the mean log-likelihood per
+ *     customer, in log-parameters, is below 1e-5 in every coordinate, no parameter ran off towards 0 or infinity,
+ *     and the observed information is positive definite (judged at the point returned, whatever the optimiser
  *     reported)
  * @param standardErrors each parameter's standard error, by name, from the observed information (the inverse of
  *     the negated Hessian of the log-likelihood at the estimate), as lifetimes' and CLVTools' summaries print
- *     them; empty when the fit did not converge or the information is not invertible
+ *     them; empty exactly when the fit did not converge
  * @param <M> the model type
  */
 public record ModelFit<M>(M model, double logLikelihood, int iterations, boolean converged,

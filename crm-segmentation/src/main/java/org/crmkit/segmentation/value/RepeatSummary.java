@@ -1,15 +1,18 @@
 package org.crmkit.segmentation.value;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.customer.CustomerId;
@@ -53,34 +56,106 @@ public record RepeatSummary(CustomerId customerId, int x, double tx, double age,
      */
     public static List<RepeatSummary> of(Collection<Transaction> transactions, LocalDate cutoff, ChronoUnit unit) {
         Objects.requireNonNull(transactions, "transactions");
-        Objects.requireNonNull(cutoff, "cutoff");
-        double days = unit.getDuration().getSeconds() / 86_400.0;
-        if (days <= 0 || unit.isTimeBased() && days < 1) {
-            throw new RuleViolationException("unit must be a day or longer: " + unit);
+        Summariser summariser = summariser(cutoff, unit);
+        transactions.forEach(summariser);
+        return summariser.summaries();
+    }
+
+    /**
+     * A summariser that takes transactions one at a time, for files and streams too large to hold: it keeps per
+     * customer only their purchase days and two totals, not the transactions.
+     *
+     * @param cutoff the last day of the calibration period
+     * @param unit the unit of {@code tx} and {@code age}, a day or longer
+     * @return an empty summariser
+     * @throws RuleViolationException when the unit is shorter than a day
+     */
+    public static Summariser summariser(LocalDate cutoff, ChronoUnit unit) {
+        return new Summariser(cutoff, unit);
+    }
+
+    /**
+     * Summarises transactions fed one at a time, in any order, into the summaries {@link RepeatSummary#of} gives
+     * for the same transactions. Not thread-safe: one thread feeds it, then asks for the summaries.
+     */
+    public static final class Summariser implements Consumer<Transaction> {
+        private final int cutoff;
+        private final double days;
+        private final Map<CustomerId, Purchases> customers = new HashMap<>();
+
+        private Summariser(LocalDate cutoff, ChronoUnit unit) {
+            Objects.requireNonNull(cutoff, "cutoff");
+            Objects.requireNonNull(unit, "unit");
+            days = unit.getDuration().getSeconds() / 86_400.0;
+            if (days <= 0 || unit.isTimeBased() && days < 1) {
+                throw new RuleViolationException("unit must be a day or longer: " + unit);
+            }
+            this.cutoff = Math.toIntExact(cutoff.toEpochDay());
         }
-        Map<CustomerId, TreeMap<LocalDate, BigDecimal>> byCustomer = new TreeMap<>(BY_ID);
-        for (Transaction t : transactions) {
-            if (!t.date().isAfter(cutoff)) {
-                byCustomer.computeIfAbsent(t.customerId(), k -> new TreeMap<>()).merge(t.date(), t.amount(),
-                        BigDecimal::add);
+
+        /** Takes one purchase; one after the cut-off is left out. */
+        @Override
+        public void accept(Transaction t) {
+            int day = Math.toIntExact(t.date().toEpochDay());
+            if (day <= cutoff) {
+                customers.computeIfAbsent(t.customerId(), k -> new Purchases()).add(day, t.amount());
             }
         }
-        List<RepeatSummary> out = new ArrayList<>(byCustomer.size());
-        for (Map.Entry<CustomerId, TreeMap<LocalDate, BigDecimal>> e : byCustomer.entrySet()) {
-            TreeMap<LocalDate, BigDecimal> purchaseDays = e.getValue();
-            LocalDate first = purchaseDays.firstKey();
-            LocalDate last = purchaseDays.lastKey();
-            int x = purchaseDays.size() - 1;
-            BigDecimal repeat = BigDecimal.ZERO;
-            for (BigDecimal v : purchaseDays.tailMap(first, false).values()) {
-                repeat = repeat.add(v);
+
+        /** {@return how many customers have a purchase by the cut-off so far} */
+        public int customers() {
+            return customers.size();
+        }
+
+        /** {@return one summary per customer with a purchase by the cut-off, ordered by customer id} */
+        public List<RepeatSummary> summaries() {
+            List<Map.Entry<CustomerId, Purchases>> sorted = new ArrayList<>(customers.entrySet());
+            sorted.sort(Map.Entry.comparingByKey(BY_ID));
+            List<RepeatSummary> out = new ArrayList<>(sorted.size());
+            for (Map.Entry<CustomerId, Purchases> e : sorted) {
+                out.add(e.getValue().summary(e.getKey(), cutoff, days));
             }
+            return List.copyOf(out);
+        }
+    }
+
+    /** One customer's purchase days (repeats allowed until summarised) and totals. */
+    private static final class Purchases {
+        private int[] days = new int[4];
+        private int size;
+        private int first = Integer.MAX_VALUE;
+        private BigDecimal total = BigDecimal.ZERO;
+        private BigDecimal firstDayTotal = BigDecimal.ZERO;
+
+        void add(int day, BigDecimal amount) {
+            if (size == 0 || days[size - 1] != day) {
+                if (size == days.length) {
+                    days = Arrays.copyOf(days, size * 2);
+                }
+                days[size++] = day;
+            }
+            total = total.add(amount);
+            if (day < first) {
+                first = day;
+                firstDayTotal = amount;
+            } else if (day == first) {
+                firstDayTotal = firstDayTotal.add(amount);
+            }
+        }
+
+        RepeatSummary summary(CustomerId id, int cutoff, double unit) {
+            Arrays.sort(days, 0, size);
+            int distinct = 1;
+            for (int i = 1; i < size; i++) {
+                if (days[i] != days[i - 1]) {
+                    distinct++;
+                }
+            }
+            int x = distinct - 1;
             // Divide in decimal: money totals such as 622.55 / 10 must give 62.255, not 62.25499...
-            double mean = x == 0 ? 0.0
-                    : repeat.divide(BigDecimal.valueOf(x), java.math.MathContext.DECIMAL64).doubleValue();
-            out.add(new RepeatSummary(e.getKey(), x, ChronoUnit.DAYS.between(first, last) / days,
-                    ChronoUnit.DAYS.between(first, cutoff) / days, mean));
+            double mean = x == 0 ? 0.0 : total.subtract(firstDayTotal).divide(BigDecimal.valueOf(x),
+                    MathContext.DECIMAL64).doubleValue();
+            return new RepeatSummary(id, x, (days[size - 1] - first) / unit, (cutoff - first) / unit, mean);
         }
-        return List.copyOf(out);
     }
 }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -50,26 +52,42 @@ public final class TransactionFiles {
      * @throws InvalidDefinitionException when a record cannot be read, naming the file and line
      */
     public static List<Transaction> read(Path file) throws IOException {
+        List<Transaction> out = new ArrayList<>();
+        forEach(file, out::add);
+        return out;
+    }
+
+    /**
+     * Reads a file as {@link #read} does, handing each transaction to {@code sink} in file order instead of keeping
+     * them: a file of any size is read in constant memory.
+     *
+     * @param file the file
+     * @param sink what receives each transaction, such as a {@link RepeatSummary.Summariser}
+     * @throws IOException when the file cannot be read
+     * @throws InvalidDefinitionException when a record cannot be read, naming the file and line
+     */
+    public static void forEach(Path file, Consumer<? super Transaction> sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
         String first;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             first = r.readLine();
         }
         if (first == null) {
-            return List.of();
+            return;
         }
-        if (!first.contains(",")) {
-            return whitespace(file);
-        }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return csv(file, in, first);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            if (first.contains(",")) {
+                csv(file, in, first, sink);
+            } else {
+                whitespace(file, in, sink);
+            }
         }
     }
 
-    private static List<Transaction> csv(Path file, Reader in, String first) {
+    private static void csv(Path file, Reader in, String first, Consumer<? super Transaction> out) {
         boolean header = !startsWithNumberInLastField(first);
         CsvMapper mapper = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY)
                 .enable(CsvReadFeature.TRIM_SPACES).enable(CsvReadFeature.SKIP_EMPTY_LINES).build();
-        List<Transaction> out = new ArrayList<>();
         try (MappingIterator<List<String>> rows = mapper.readerFor(LIST_OF_TEXT).readValues(in)) {
             int id = 0;
             int date = 1;
@@ -89,7 +107,8 @@ public final class TransactionFiles {
                 int line = rows.currentLocation().getLineNr();
                 List<String> row = rows.next();
                 try {
-                    out.add(new Transaction(CustomerId.of(row.get(id)), date(row.get(date)), new BigDecimal(row.get(amount))));
+                    out.accept(new Transaction(CustomerId.of(row.get(id)), date(row.get(date)),
+                            new BigDecimal(row.get(amount))));
                 } catch (NumberFormatException | DateTimeParseException | IndexOutOfBoundsException
                          | RuleViolationException e) {
                     throw new InvalidDefinitionException(file.getFileName() + ":" + line,
@@ -100,7 +119,6 @@ public final class TransactionFiles {
             throw new InvalidDefinitionException(String.valueOf(file.getFileName()), "not valid CSV: "
                     + e.getMessage(), null);
         }
-        return out;
     }
 
     private static int column(Path file, Map<String, Integer> columns, List<String> names) {
@@ -120,20 +138,21 @@ public final class TransactionFiles {
         return !last.isEmpty() && (Character.isDigit(last.charAt(0)) || last.charAt(0) == '-');
     }
 
-    private static List<Transaction> whitespace(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<Transaction> out = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
+    private static void whitespace(Path file, BufferedReader in, Consumer<? super Transaction> out)
+            throws IOException {
+        int number = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            number++;
+            line = line.strip();
             if (line.isEmpty()) {
                 continue;
             }
             String[] f = line.split("\\s+");
-            if (i == 0 && !Character.isDigit(f[f.length - 1].charAt(0))) {
+            if (number == 1 && !Character.isDigit(f[f.length - 1].charAt(0))) {
                 continue; // a header
             }
             try {
-                out.add(switch (f.length) {
+                out.accept(switch (f.length) {
                     case 3 -> new Transaction(CustomerId.of(f[0]), date(f[1]), new BigDecimal(f[2]));
                     case 4 -> new Transaction(CustomerId.of(f[0]), date(f[1]), new BigDecimal(f[3]));
                     case 5 -> new Transaction(CustomerId.of(String.valueOf(Integer.parseInt(f[1]))), date(f[2]),
@@ -141,10 +160,9 @@ public final class TransactionFiles {
                     default -> throw new NumberFormatException("expected 3, 4 or 5 fields, found " + f.length);
                 });
             } catch (NumberFormatException | DateTimeParseException | RuleViolationException e) {
-                throw new InvalidDefinitionException(file.getFileName() + ":" + (i + 1), e.getMessage(), null);
+                throw new InvalidDefinitionException(file.getFileName() + ":" + number, e.getMessage(), null);
             }
         }
-        return out;
     }
 
     private static LocalDate date(String text) {

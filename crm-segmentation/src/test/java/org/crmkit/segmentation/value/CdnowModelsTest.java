@@ -13,6 +13,9 @@ import java.util.function.ToDoubleFunction;
 
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.RuleViolationException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +92,32 @@ class CdnowModelsTest {
                 new ParetoNbd(0.05, 30, 0.1, 9))) {
             double direct = m.logLikelihood(Cdnow.summaries());
             assertEquals(direct, m.logLikelihood(compact), Math.abs(direct) * 1e-12, m.toString());
+        }
+        GammaGamma.Buyers buyers = new GammaGamma.Buyers(Cdnow.summaries());
+        for (GammaGamma m : List.of(new GammaGamma(6.25, 3.74, 15.44), new GammaGamma(0.5, 20, 0.3),
+                new GammaGamma(40, 0.8, 200))) {
+            double direct = Cdnow.summaries().stream().filter(s -> s.x() > 0)
+                    .mapToDouble(s -> m.logLikelihood(s.x(), s.meanRepeatValue())).sum();
+            assertEquals(direct, m.logLikelihood(buyers, null), Math.abs(direct) * 1e-12, m.toString());
+        }
+    }
+
+    @Property(tries = 50)
+    void theGammaGammaGradientMatchesFiniteDifferences(@ForAll @DoubleRange(min = 0.2, max = 20) double p,
+                                                        @ForAll @DoubleRange(min = 0.5, max = 20) double q,
+                                                        @ForAll @DoubleRange(min = 0.5, max = 100) double gamma) {
+        GammaGamma.Buyers buyers = new GammaGamma.Buyers(Cdnow.summaries());
+        double[] g = new double[3];
+        new GammaGamma(p, q, gamma).logLikelihood(buyers, g);
+        double[] at = {p, q, gamma};
+        for (int i = 0; i < 3; i++) {
+            double[] up = at.clone();
+            double[] down = at.clone();
+            up[i] *= Math.exp(1e-6);
+            down[i] *= Math.exp(-1e-6);
+            double numeric = (new GammaGamma(up[0], up[1], up[2]).logLikelihood(buyers, null)
+                    - new GammaGamma(down[0], down[1], down[2]).logLikelihood(buyers, null)) / 2e-6;
+            assertEquals(numeric, g[i], 1e-4 * Math.max(1, Math.abs(numeric)), "parameter " + i);
         }
     }
 

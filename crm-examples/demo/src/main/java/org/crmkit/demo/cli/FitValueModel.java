@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -132,10 +133,17 @@ public final class FitValueModel implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--discount must be zero or more: " + discount);
         }
         try {
-            List<RepeatSummary> data = RepeatSummary.of(TransactionFiles.read(input), cutoff, unit);
-            err.println("fitting " + name(model) + " to " + data.size() + " customers");
+            // Streamed: the summariser keeps purchase days per customer, never the transactions.
+            RepeatSummary.Summariser summariser = RepeatSummary.summariser(cutoff, unit);
+            long started = System.nanoTime();
+            TransactionFiles.forEach(input, summariser);
+            List<RepeatSummary> data = summariser.summaries();
+            err.printf(Locale.ROOT, "read %d customers in %.1f s; fitting %s%n", data.size(), seconds(started),
+                    name(model));
+            started = System.nanoTime();
             ModelFit<? extends PurchaseModel> fit = model == Model.BG_NBD ? BgNbd.fit(data) : ParetoNbd.fit(data);
             ModelFit<GammaGamma> spend = GammaGamma.fit(data);
+            err.printf(Locale.ROOT, "fitted in %.1f s%n", seconds(started));
             Map<String, Object> report = new LinkedHashMap<>();
             // Written as the interface so that the JSON names the model's type.
             report.put("model", CrmJson.mapper().readTree(
@@ -150,8 +158,9 @@ public final class FitValueModel implements Callable<Integer> {
             report.put("spendConverged", spend.converged());
             out.println(CrmJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
             if (scores != null) {
+                started = System.nanoTime();
                 writeScores(scores, data, fit.model(), spend.model());
-                err.println("scores written to " + scores);
+                err.printf(Locale.ROOT, "scores written to %s in %.1f s%n", scores, seconds(started));
             }
             if (!(fit.converged() && spend.converged()) && !acceptUnconverged) {
                 err.println("the fit did not converge: its parameters are not estimates (use --accept-unconverged "
@@ -172,15 +181,30 @@ public final class FitValueModel implements Callable<Integer> {
             throws IOException {
         Map<CustomerId, CustomerValue> values = CustomerValue.byCustomer(CustomerValue.withDeciles(
                 ValueScorer.of(purchases, spending, horizon, steps, discount).scoreAll(data)));
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            w.println("customer_id,x,t_x,T,p_alive,expected_purchases,clv,clv_decile");
-            for (RepeatSummary s : data) {
-                CustomerValue v = values.get(s.customerId());
-                w.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.6f,%.6f,%.2f,%d%n", s.customerId(), s.x(), s.tx(),
-                        s.age(), v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(),
-                        v.lifetimeValueDecile());
+        // Written beside the target and moved over it when complete: a run that dies leaves no half a file.
+        Path absolute = file.toAbsolutePath();
+        Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
+        try {
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
+                w.println("customer_id,x,t_x,T,p_alive,expected_purchases,clv,clv_decile");
+                for (RepeatSummary s : data) {
+                    CustomerValue v = values.get(s.customerId());
+                    w.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.6f,%.6f,%.2f,%d%n", s.customerId(), s.x(), s.tx(),
+                            s.age(), v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(),
+                            v.lifetimeValueDecile());
+                }
+                if (w.checkError()) {
+                    throw new IOException("cannot write " + partial);
+                }
             }
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
         }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     private static String name(Model m) {

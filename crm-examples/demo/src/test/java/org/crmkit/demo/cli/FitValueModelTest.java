@@ -31,20 +31,26 @@ class FitValueModelTest {
     @TempDir
     Path dir;
 
-    /** A CSV of 300 customers buying at random over a year, some of whom stop, each with a usual spend. */
+    /**
+     * A CSV of 300 customers buying at random over a year, each leaving after a purchase with a chance of their
+     * own (without such differences BG/NBD's maximum lies at infinity), each with a usual spend.
+     */
     private Path transactions() throws Exception {
         SplittableRandom random = new SplittableRandom(11);
         List<String> lines = new ArrayList<>(List.of("customer_id,date,amount"));
         for (int c = 0; c < 300; c++) {
             LocalDate day = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(60));
-            double rate = 0.02 + random.nextDouble() * 0.1;
-            LocalDate quits = day.plusDays(1 + random.nextInt(400));
+            double purchaseRate = 0.02 + random.nextDouble() * 0.1;
+            double leaves = 0.3 * random.nextDouble() * random.nextDouble();
             // Customers differ in what they spend, or Gamma-Gamma has no maximum to find.
-            double usual = 5 + 95 * random.nextDouble() * random.nextDouble();
-            while (day.isBefore(LocalDate.of(2026, 1, 1)) && day.isBefore(quits)) {
+            double rate = erlang(random, 4) / 60; // Gamma-Gamma's nu: gamma(q = 4, gamma = 60)
+            while (day.isBefore(LocalDate.of(2026, 1, 1))) {
                 lines.add("c" + c + "," + day + "," + String.format(java.util.Locale.ROOT, "%.2f",
-                        usual * (0.5 + random.nextDouble())));
-                day = day.plusDays(1 + (long) (-Math.log(1 - random.nextDouble()) / rate));
+                        erlang(random, 6) / rate)); // each purchase gamma(p = 6, nu)
+                if (random.nextDouble() < leaves) {
+                    break;
+                }
+                day = day.plusDays(1 + (long) (-Math.log(1 - random.nextDouble()) / purchaseRate));
             }
         }
         Path file = dir.resolve("tx.csv");
@@ -52,11 +58,21 @@ class FitValueModelTest {
         return file;
     }
 
+    /** A gamma variate of whole shape k and rate 1, as a sum of k exponentials. */
+    private static double erlang(SplittableRandom random, int k) {
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            sum -= Math.log(1 - random.nextDouble());
+        }
+        return sum;
+    }
+
     @Test
     void fitsAFilePrintsJsonAndWritesScores() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path scores = dir.resolve("scores.csv");
+        Files.writeString(scores, "an earlier run's scores\n");
         Path input = transactions();
         int code = FitValueModel.run(new String[] {"--input", input.toString(), "--cutoff", "2025-09-30",
             "--scores", scores.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -88,6 +104,10 @@ class FitValueModelTest {
             topDecile += f[7].equals("10") ? 1 : 0;
         }
         assertEquals(30, topDecile);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".partial")).toList(),
+                    "the scores are written beside the target and moved over it");
+        }
     }
 
     @Test
@@ -147,7 +167,7 @@ class FitValueModelTest {
         assertTrue(json.get("converged").asBoolean());
         assertTrue(json.get("standardErrors").get("alpha").asDouble() > 0, s.out());
         assertTrue(s.out().startsWith("{"), "no escape or progress before the JSON");
-        assertTrue(s.err().contains("fitting bg-nbd to 300 customers"), s.err());
+        assertTrue(s.err().contains("read 300 customers") && s.err().contains("fitting bg-nbd"), s.err());
     }
 
     @Test
