@@ -13,10 +13,13 @@ import org.crmkit.segmentation.rule.MembershipSnapshot;
 import org.crmkit.segmentation.rule.Segment;
 import org.crmkit.segmentation.rule.SegmentEvent;
 import org.crmkit.segmentation.value.BgNbd;
+import org.crmkit.segmentation.value.BgBb;
 import org.crmkit.segmentation.value.GammaGamma;
 import org.crmkit.segmentation.value.ModelFit;
+import org.crmkit.segmentation.value.ModifiedBgNbd;
 import org.crmkit.segmentation.value.ParetoNbd;
 import org.crmkit.segmentation.value.PurchaseModel;
+import org.crmkit.segmentation.value.ShiftedBetaGeometric;
 
 /**
  * Teaches Jackson crm-segmentation's types without annotations on them: the value models are written as their
@@ -40,12 +43,13 @@ public final class SegmentationJacksonModule extends SimpleModule {
         registerSubtypes(new NamedType(SegmentEvent.Entered.class, "segment-entered"),
                 new NamedType(SegmentEvent.Exited.class, "segment-exited"));
         Documents.register(this, Map.of(PurchaseModel.class, 1, GammaGamma.class, 1, ModelFit.class, 1,
-                MembershipSnapshot.class, 1));
+                MembershipSnapshot.class, 1, BgBb.class, 1, ShiftedBetaGeometric.class, 1));
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = BgNbd.class, name = "bg-nbd"),
+        @JsonSubTypes.Type(value = ModifiedBgNbd.class, name = "mbg-nbd"),
         @JsonSubTypes.Type(value = ParetoNbd.class, name = "pareto-nbd")
     })
     interface PurchaseModelMixin {

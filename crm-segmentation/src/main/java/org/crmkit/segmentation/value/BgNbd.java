@@ -49,8 +49,24 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      */
     public static ModelFit<BgNbd> fit(List<RepeatSummary> data, double[] start) {
         PurchaseModel.requireIdentifiable("BG/NBD", data);
-        CompactSummaries compact = new CompactSummaries(data);
-        return MaximumLikelihood.fit(start, data.size(), List.of("r", "alpha", "a", "b"),
+        return fit(new CompactSummaries(data), start);
+    }
+
+    /**
+     * Fits the model on summaries grouped by identical (x, tx, T), for populations too large to hold one summary
+     * per customer; the same fit as {@link #fit(List)} on the customers the groups count.
+     *
+     * @param data the groups
+     * @return the fit
+     * @throws org.crmkit.core.RuleViolationException when fewer than two customers or no repeat buyer
+     */
+    public static ModelFit<BgNbd> fit(GroupedSummaries data) {
+        data.requireIdentifiable("BG/NBD");
+        return fit(data.compact(), new double[] {1, 1, 1, 1});
+    }
+
+    private static ModelFit<BgNbd> fit(CompactSummaries compact, double[] start) {
+        return MaximumLikelihood.fit(start, compact.customers(), List.of(NAMES),
                 p -> new BgNbd(p[0], p[1], p[2], p[3]),
                 (m, gradient) -> m.logLikelihood(compact, gradient));
     }

@@ -41,8 +41,24 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
      */
     public static ModelFit<ParetoNbd> fit(List<RepeatSummary> data, double[] start) {
         PurchaseModel.requireIdentifiable("Pareto/NBD", data);
-        CompactSummaries compact = new CompactSummaries(data);
-        return MaximumLikelihood.fit(start, data.size(), List.of("r", "alpha", "s", "beta"),
+        return fit(new CompactSummaries(data), start);
+    }
+
+    /**
+     * Fits the model on summaries grouped by identical (x, tx, T), for populations too large to hold one summary
+     * per customer; the same fit as {@link #fit(List)} on the customers the groups count.
+     *
+     * @param data the groups
+     * @return the fit
+     * @throws org.crmkit.core.RuleViolationException when fewer than two customers or no repeat buyer
+     */
+    public static ModelFit<ParetoNbd> fit(GroupedSummaries data) {
+        data.requireIdentifiable("Pareto/NBD");
+        return fit(data.compact(), new double[] {1, 1, 1, 1});
+    }
+
+    private static ModelFit<ParetoNbd> fit(CompactSummaries compact, double[] start) {
+        return MaximumLikelihood.fit(start, compact.customers(), List.of(NAMES),
                 p -> new ParetoNbd(p[0], p[1], p[2], p[3]),
                 m -> m.logLikelihood(compact));
     }
@@ -90,10 +106,19 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         }
         double rsx = r + s + x;
         double diff = max - min;
-        double p1 = Math.log(Hypergeometric.f21(rsx, t, rsx + 1, diff / (max + tx))) - rsx * Math.log(max + tx);
-        double p2 = Math.log(Hypergeometric.f21(rsx, t, rsx + 1, diff / (max + age))) - rsx * Math.log(max + age);
+        double p1 = logF21(rsx, t, diff / (max + tx)) - rsx * Math.log(max + tx);
+        double p2 = logF21(rsx, t, diff / (max + age)) - rsx * Math.log(max + age);
         // log(exp(p1) - exp(p2)), with p1 >= p2
         return p1 + Math.log1p(-Math.exp(p2 - p1));
+    }
+
+    /**
+     * ln 2F1(a, b; a + 1; z) through Euler's transformation (1 - z)^(1 - b) 2F1(1, a + 1 - b; a + 1; z): with
+     * 0 < b < a + 1 its terms fall from the first by a ratio below z, where the direct series first grows for about
+     * b z terms; with large parameters that was hundreds of thousands of terms per customer and evaluation.
+     */
+    private static double logF21(double a, double b, double z) {
+        return (1 - b) * Math.log1p(-z) + Math.log(Hypergeometric.f21(1, a + 1 - b, a + 1, z));
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.crmkit.core.RuleViolationException;
  * purchases {@code x}, the time of the last {@code tx} and their age {@code T} at the cut-off. Times are in the unit
  * the data was summarised in.
  */
-public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
+public sealed interface PurchaseModel permits BgNbd, ModifiedBgNbd, ParetoNbd {
 
     /**
      * The log-likelihood of one customer's summary.
@@ -84,7 +84,8 @@ public sealed interface PurchaseModel permits BgNbd, ParetoNbd {
      * @throws org.crmkit.core.RuleViolationException as {@link #expectedPurchasesIfAlive} does
      */
     default double expectedPurchases(double t) {
-        return expectedPurchasesIfAlive(new double[] {t}, 0, 0)[0];
+        // At its first purchase a new customer is alive for certain, except under MBG/NBD.
+        return expectedPurchases(t, 0, 0, 0);
     }
 
     /**

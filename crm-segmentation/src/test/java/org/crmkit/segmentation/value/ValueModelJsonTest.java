@@ -38,9 +38,16 @@ class ValueModelJsonTest {
     void storedModels_matchTheirGoldenFiles() throws Exception {
         TypeReference<List<PurchaseModel>> models = new TypeReference<>() { };
         List<PurchaseModel> both = List.of(new BgNbd(0.243, 4.414, 0.793, 2.426),
-                new ParetoNbd(0.553, 10.578, 0.606, 11.669));
+                new ModifiedBgNbd(0.525, 6.183, 0.891, 1.614), new ParetoNbd(0.553, 10.578, 0.606, 11.669));
         assertEquals(golden("value-models.json"), CrmJson.mapper().writerFor(models).writeValueAsString(both));
         assertEquals(both, CrmJson.mapper().readValue(golden("value-models.json"), models));
+
+        BgBb bgbb = new BgBb(1.204, 0.75, 0.657, 2.783);
+        assertEquals(golden("bg-bb.json"), CrmJson.write(bgbb));
+        assertEquals(bgbb, CrmJson.read(golden("bg-bb.json"), BgBb.class));
+        ShiftedBetaGeometric sbg = new ShiftedBetaGeometric(0.704, 1.182);
+        assertEquals(golden("sbg.json"), CrmJson.write(sbg));
+        assertEquals(sbg, CrmJson.read(golden("sbg.json"), ShiftedBetaGeometric.class));
 
         GammaGamma gg = new GammaGamma(6.25, 3.74, 15.44);
         assertEquals(golden("gamma-gamma.json"), CrmJson.write(gg));

@@ -25,6 +25,7 @@ class ValueModelProperties {
         Arbitrary<Double> bAboveOne = Arbitraries.doubles().between(1.05, 20);
         return Arbitraries.oneOf(Arbitraries.of(BG, PARETO),
                 Combinators.combine(positive, positive, positive, bAboveOne).as(BgNbd::new),
+                Combinators.combine(positive, positive, positive, positive).as(ModifiedBgNbd::new),
                 Combinators.combine(positive, positive, positive, positive).as(ParetoNbd::new));
     }
 
@@ -102,7 +103,21 @@ class ValueModelProperties {
                 assertTrue(Math.abs(together[i] - paper) <= 1e-9 * Math.max(1, Math.abs(paper)),
                         "horizon " + horizons[i] + ": " + together[i] + " vs the paper's " + paper);
             }
+            if (m instanceof ModifiedBgNbd mbg && Math.abs(mbg.a() - 1) > 1e-3) {
+                double paper = paper(mbg, horizons[i], x, tx, age);
+                assertTrue(Math.abs(together[i] - paper) <= 1e-9 * Math.max(1, Math.abs(paper)),
+                        "horizon " + horizons[i] + ": " + together[i] + " vs Batislam et al.'s " + paper);
+            }
         }
+    }
+
+    /** Batislam, Denizel and Filiztekin (2007), equation 10: MBG/NBD's conditional expectation. */
+    private static double paper(ModifiedBgNbd m, double t, int x, double tx, double age) {
+        double c = m.a() + m.b() + x;
+        double hyp = Hypergeometric.f21(m.r() + x, m.b() + x + 1, c, t / (m.alpha() + age + t));
+        double numerator = c / (m.a() - 1)
+                * (1 - Math.pow((m.alpha() + age) / (m.alpha() + age + t), m.r() + x) * hyp);
+        return numerator / (1 + m.a() / (m.b() + x) * Math.pow((m.alpha() + age) / (m.alpha() + tx), m.r() + x));
     }
 
     /** Fader, Hardie and Lee (2005), equation 10: the conditional expectation with its own 2F1 series. */

@@ -23,7 +23,9 @@ import org.crmkit.core.json.EnumNames;
 import org.crmkit.segmentation.value.BgNbd;
 import org.crmkit.segmentation.value.CustomerValue;
 import org.crmkit.segmentation.value.GammaGamma;
+import org.crmkit.segmentation.value.GroupedSummaries;
 import org.crmkit.segmentation.value.ModelFit;
+import org.crmkit.segmentation.value.ModifiedBgNbd;
 import org.crmkit.segmentation.value.ParetoNbd;
 import org.crmkit.segmentation.value.PurchaseModel;
 import org.crmkit.segmentation.value.RepeatSummary;
@@ -44,7 +46,7 @@ import picocli.CommandLine.Spec;
  * converge (the JSON is printed and says so; {@code --accept-unconverged} makes that a success).
  */
 @Command(name = "FitValueModel", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Fits BG/NBD or Pareto/NBD and Gamma-Gamma to a transaction file (CSV with a header naming "
+        description = "Fits BG/NBD, MBG/NBD or Pareto/NBD and Gamma-Gamma to a transaction file (CSV with a header naming "
                 + "customer_id, date and amount, or the CDNOW whitespace format) and prints the fit as JSON.")
 public final class FitValueModel implements Callable<Integer> {
     /** Exit code of a fit that did not converge and was not accepted. */
@@ -52,7 +54,7 @@ public final class FitValueModel implements Callable<Integer> {
 
     /** The purchase models the command fits. */
     enum Model {
-        BG_NBD, PARETO_NBD
+        BG_NBD, MBG_NBD, PARETO_NBD
     }
 
     @Spec
@@ -65,7 +67,7 @@ public final class FitValueModel implements Callable<Integer> {
             description = "the end of the calibration period")
     private LocalDate cutoff;
 
-    @Option(names = "--model", paramLabel = "bg-nbd|pareto-nbd", converter = ModelConverter.class,
+    @Option(names = "--model", paramLabel = "bg-nbd|mbg-nbd|pareto-nbd", converter = ModelConverter.class,
             defaultValue = "bg-nbd", description = "the purchase model (default: ${DEFAULT-VALUE})")
     private Model model;
 
@@ -141,7 +143,12 @@ public final class FitValueModel implements Callable<Integer> {
             err.printf(Locale.ROOT, "read %d customers in %.1f s; fitting %s%n", data.size(), seconds(started),
                     name(model));
             started = System.nanoTime();
-            ModelFit<? extends PurchaseModel> fit = model == Model.BG_NBD ? BgNbd.fit(data) : ParetoNbd.fit(data);
+            GroupedSummaries groups = GroupedSummaries.of(data);
+            ModelFit<? extends PurchaseModel> fit = switch (model) {
+                case BG_NBD -> BgNbd.fit(groups);
+                case MBG_NBD -> ModifiedBgNbd.fit(groups);
+                case PARETO_NBD -> ParetoNbd.fit(groups);
+            };
             ModelFit<GammaGamma> spend = GammaGamma.fit(data);
             err.printf(Locale.ROOT, "fitted in %.1f s%n", seconds(started));
             Map<String, Object> report = new LinkedHashMap<>();
@@ -211,7 +218,7 @@ public final class FitValueModel implements Callable<Integer> {
         return EnumNames.of(m);
     }
 
-    /** {@code bg-nbd} and {@code pareto-nbd}, as written in the JSON. */
+    /** {@code bg-nbd}, {@code mbg-nbd} and {@code pareto-nbd}, as written in the JSON. */
     static final class ModelConverter implements CommandLine.ITypeConverter<Model> {
         @Override
         public Model convert(String value) {
@@ -220,7 +227,7 @@ public final class FitValueModel implements Callable<Integer> {
                     return m;
                 }
             }
-            throw new CommandLine.TypeConversionException("expected bg-nbd or pareto-nbd: " + value);
+            throw new CommandLine.TypeConversionException("expected bg-nbd, mbg-nbd or pareto-nbd: " + value);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.crmkit.demo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -108,6 +109,30 @@ class FitValueModelTest {
             assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".partial")).toList(),
                     "the scores are written beside the target and moved over it");
         }
+    }
+
+    @Test
+    void mbgNbdIsFittedByName() throws Exception {
+        Streams s = new Streams();
+        assertEquals(0, s.run("--input", transactions().toString(), "--cutoff", "2025-09-30", "--model", "mbg-nbd"),
+                s.err());
+        JsonNode json = CrmJson.mapper().readTree(s.out());
+        assertEquals("mbg-nbd", json.get("model").get("type").asString());
+        assertTrue(json.get("converged").asBoolean(), s.out());
+    }
+
+    @Test
+    void aFitThatDidNotConvergeSaysSoAndExitsThreeUnlessAccepted() throws Exception {
+        // These customers all leave at one rate, so Pareto/NBD's s and beta run off together: no maximum.
+        Streams s = new Streams();
+        String input = transactions().toString();
+        assertEquals(FitValueModel.NOT_CONVERGED, s.run("--input", input, "--cutoff", "2025-09-30", "--model",
+                "pareto-nbd"), s.err());
+        JsonNode json = CrmJson.mapper().readTree(s.out());
+        assertEquals("pareto-nbd", json.get("model").get("type").asString());
+        assertFalse(json.get("converged").asBoolean(), s.out());
+        assertTrue(json.get("standardErrors").isEmpty(), "no errors for parameters that are not estimates");
+        assertTrue(s.err().contains("the fit did not converge"), s.err());
     }
 
     @Test
