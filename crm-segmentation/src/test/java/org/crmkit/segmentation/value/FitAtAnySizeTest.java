@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +52,7 @@ class FitAtAnySizeTest {
 
     @Test
     void aLargePopulationDrawnFromKnownParametersGivesThemBack() {
-        List<RepeatSummary> drawn = BgNbdDraws.population(0.5, 10.0, 0.6, 3.0, 200_000, 52, 7);
+        List<RepeatSummary> drawn = Draws.bgNbd(0.5, 10.0, 0.6, 3.0, 200_000, 52, 7);
         ModelFit<BgNbd> fit = BgNbd.fit(drawn);
         assertTrue(fit.converged(), fit.toString());
         assertEquals(0.5, fit.model().r(), 0.05);
@@ -78,7 +77,7 @@ class FitAtAnySizeTest {
     @Test
     void drawnParametersLieWithinThreeStandardErrorsOfTheFit() {
         double[] truth = {0.5, 10.0, 0.6, 3.0};
-        ModelFit<BgNbd> fit = BgNbd.fit(BgNbdDraws.population(truth[0], truth[1], truth[2], truth[3], 50_000, 52,
+        ModelFit<BgNbd> fit = BgNbd.fit(Draws.bgNbd(truth[0], truth[1], truth[2], truth[3], 50_000, 52,
                 19));
         BgNbd m = fit.model();
         double[] estimate = {m.r(), m.alpha(), m.a(), m.b()};
@@ -98,62 +97,5 @@ class FitAtAnySizeTest {
         BgNbd m = fit.model();
         boolean ranOff = List.of(m.r(), m.alpha(), m.a(), m.b()).stream().anyMatch(v -> v > 7e10 || v < 1.4e-11);
         assertTrue(!fit.converged() || !ranOff, "converged with parameters run off: " + fit);
-    }
-
-    /** Draws BG/NBD customers: Poisson purchases at a gamma rate, dropping out after each with a beta chance. */
-    static final class BgNbdDraws {
-        private BgNbdDraws() {
-        }
-
-        static List<RepeatSummary> population(double r, double alpha, double a, double b, int n, double weeks,
-                long seed) {
-            SplittableRandom random = new SplittableRandom(seed);
-            List<RepeatSummary> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                double lambda = gamma(random, r) / alpha;
-                double p = beta(random, a, b);
-                double t = 0;
-                double last = 0;
-                int x = 0;
-                while (true) {
-                    t += -Math.log(1 - random.nextDouble()) / lambda;
-                    if (t > weeks) {
-                        break;
-                    }
-                    x++;
-                    last = t;
-                    if (random.nextDouble() < p) {
-                        break;
-                    }
-                }
-                out.add(new RepeatSummary(CustomerId.of("c" + i), x, last, weeks, 0));
-            }
-            return out;
-        }
-
-        /** Marsaglia and Tsang's method, boosted for shapes below one. */
-        static double gamma(SplittableRandom random, double shape) {
-            if (shape < 1) {
-                return gamma(random, shape + 1) * Math.pow(random.nextDouble(), 1 / shape);
-            }
-            double d = shape - 1.0 / 3;
-            double c = 1 / Math.sqrt(9 * d);
-            while (true) {
-                double z = normal(random);
-                double v = Math.pow(1 + c * z, 3);
-                if (v > 0 && Math.log(random.nextDouble()) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
-                    return d * v;
-                }
-            }
-        }
-
-        static double beta(SplittableRandom random, double a, double b) {
-            double x = gamma(random, a);
-            return x / (x + gamma(random, b));
-        }
-
-        private static double normal(SplittableRandom random) {
-            return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
-        }
     }
 }

@@ -40,7 +40,7 @@ class PurchaseCountProperties {
     @Example
     void aDrawnCohortsCountsMatchTheDistribution() {
         BgNbd m = new BgNbd(0.5, 10.0, 0.6, 3.0);
-        List<RepeatSummary> drawn = FitAtAnySizeTest.BgNbdDraws.population(0.5, 10.0, 0.6, 3.0, 100_000, 52, 3);
+        List<RepeatSummary> drawn = Draws.bgNbd(0.5, 10.0, 0.6, 3.0, 100_000, 52, 3);
         for (int n = 0; n <= 5; n++) {
             int count = n;
             double share = drawn.stream().filter(s -> s.x() == count).count() / (double) drawn.size();
