@@ -1,5 +1,7 @@
 package org.crmkit.segmentation.value;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,6 @@ import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.PointValuePair;
@@ -119,19 +120,27 @@ final class MaximumLikelihood {
         M fitted = model.apply(exp(at));
         // A maximum the data identifies has a positive definite information; on a ridge (dropout without
         // heterogeneity sends a and b to infinity together) the gradient fades but the information is singular.
-        Map<String, Double> errors = atMaximum(gradient, at) ? standardErrors(names, exp(at), model, logLikelihood)
-                : Map.of();
-        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls, !errors.isEmpty(), errors);
+        double[][] covariance = atMaximum(gradient, at) ? covariance(exp(at), model, logLikelihood) : null;
+        if (covariance == null) {
+            return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls, false, Map.of(), List.of());
+        }
+        Map<String, Double> errors = new LinkedHashMap<>();
+        List<List<Double>> rows = new ArrayList<>();
+        for (int i = 0; i < covariance.length; i++) {
+            errors.put(names.get(i), Math.sqrt(covariance[i][i]));
+            rows.add(Arrays.stream(covariance[i]).boxed().toList());
+        }
+        return new ModelFit<>(fitted, logLikelihood.applyAsDouble(fitted), calls, true, errors, rows);
     }
 
     /**
-     * Standard errors from the observed information: the Hessian of the total log-likelihood in the parameters
-     * themselves, by central differences with steps relative to each parameter, negated and inverted.
+     * The covariance of the estimates from the observed information: the Hessian of the total log-likelihood in the
+     * parameters themselves, by central differences with steps relative to each parameter, negated and inverted.
      *
-     * @return the errors by name, or none when the information is not positive definite
+     * @return the covariance, or null when the information is not positive definite
      */
-    private static <M> Map<String, Double> standardErrors(List<String> names, double[] p, Function<double[], M> model,
-                                                         ToDoubleFunction<M> logLikelihood) {
+    private static <M> double[][] covariance(double[] p, Function<double[], M> model,
+                                             ToDoubleFunction<M> logLikelihood) {
         int n = p.length;
         double[][] h = new double[n][n];
         double[] step = new double[n];
@@ -156,15 +165,17 @@ final class MaximumLikelihood {
             }
         }
         try {
-            RealMatrix covariance = new CholeskyDecomposition(MatrixUtils.createRealMatrix(h)).getSolver()
-                    .getInverse();
-            Map<String, Double> out = new LinkedHashMap<>();
+            double[][] c = new CholeskyDecomposition(MatrixUtils.createRealMatrix(h)).getSolver().getInverse()
+                    .getData();
+            // The inverse is symmetric but for rounding, which the decompositions of its users refuse.
             for (int i = 0; i < n; i++) {
-                out.put(names.get(i), Math.sqrt(covariance.getEntry(i, i)));
+                for (int j = 0; j < i; j++) {
+                    c[i][j] = c[j][i] = (c[i][j] + c[j][i]) / 2;
+                }
             }
-            return out;
+            return c;
         } catch (MathRuntimeException notPositiveDefinite) {
-            return Map.of();
+            return null;
         }
     }
 

@@ -53,8 +53,14 @@ class ValueModelJsonTest {
         assertEquals(golden("gamma-gamma.json"), CrmJson.write(gg));
         assertEquals(gg, CrmJson.read(golden("gamma-gamma.json"), GammaGamma.class));
 
-        ModelFit<BgNbd> fit = new ModelFit<>(new BgNbd(0.243, 4.414, 0.793, 2.426), -9582.4, 412, true,
-                Map.of("r", 0.013, "alpha", 0.38, "a", 0.05, "b", 0.7));
+        Map<String, Double> errors = new java.util.LinkedHashMap<>();
+        errors.put("r", 0.125);
+        errors.put("alpha", 0.5);
+        errors.put("a", 0.25);
+        errors.put("b", 0.75);
+        ModelFit<BgNbd> fit = new ModelFit<>(new BgNbd(0.243, 4.414, 0.793, 2.426), -9582.4, 412, true, errors,
+                List.of(List.of(0.015625, 0.0, 0.0, 0.0), List.of(0.0, 0.25, 0.0, 0.0), List.of(0.0, 0.0, 0.0625, 0.0),
+                        List.of(0.0, 0.0, 0.0, 0.5625)));
         TypeReference<ModelFit<BgNbd>> type = new TypeReference<>() { };
         assertEquals(golden("model-fit.json"), CrmJson.mapper().writerFor(type).writeValueAsString(fit));
         assertEquals(fit, CrmJson.mapper().readValue(golden("model-fit.json"), type));
