@@ -1,7 +1,6 @@
 package org.crmkit.segmentation.value;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -103,35 +102,20 @@ public record CustomerValue(CustomerId customerId, double probabilityAlive, doub
     }
 
     /**
-     * Ranks a population by lifetime value into tenths of about equal counts: decile d holds the values from the
-     * one at rank n(d - 1)/10 of the sorted values up to the one at rank nd/10. Equal values share a decile, so
-     * with many ties a decile can hold more than a tenth and another none.
+     * Ranks a population by lifetime value into tenths of about equal counts, as {@link LifetimeValueDeciles} cuts
+     * them.
      *
      * @param population the scores of every customer to rank among
      * @return the same scores with their deciles, in the same order
      */
     public static List<CustomerValue> withDeciles(List<CustomerValue> population) {
-        int n = population.size();
-        double[] sorted = new double[n];
-        for (int i = 0; i < n; i++) {
-            sorted[i] = population.get(i).lifetimeValue();
+        if (population.isEmpty()) {
+            return List.of();
         }
-        Arrays.sort(sorted);
-        double[] cuts = new double[9];
-        for (int d = 1; d <= 9; d++) {
-            cuts[d - 1] = n == 0 ? 0 : sorted[(int) ((long) n * d / 10)];
-        }
-        CustomerValue[] out = new CustomerValue[n];
-        for (int i = 0; i < n; i++) {
-            CustomerValue v = population.get(i);
-            int decile = 1;
-            while (decile < 10 && v.lifetimeValue() >= cuts[decile - 1]) {
-                decile++;
-            }
-            out[i] = new CustomerValue(v.customerId(), v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(),
-                    decile);
-        }
-        return Arrays.asList(out);
+        LifetimeValueDeciles deciles = LifetimeValueDeciles.of(population.stream()
+                .mapToDouble(CustomerValue::lifetimeValue).toArray());
+        return population.stream().map(v -> new CustomerValue(v.customerId(), v.probabilityAlive(),
+                v.expectedPurchases(), v.lifetimeValue(), deciles.decileOf(v.lifetimeValue()))).toList();
     }
 
     /**

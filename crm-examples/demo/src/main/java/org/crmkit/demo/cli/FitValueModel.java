@@ -10,20 +10,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.crmkit.core.CrmException;
-import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.json.EnumNames;
 import org.crmkit.segmentation.value.BgNbd;
 import org.crmkit.segmentation.value.CustomerValue;
 import org.crmkit.segmentation.value.GammaGamma;
 import org.crmkit.segmentation.value.GroupedSummaries;
+import org.crmkit.segmentation.value.LifetimeValueDeciles;
 import org.crmkit.segmentation.value.ModelFit;
 import org.crmkit.segmentation.value.ModifiedBgNbd;
 import org.crmkit.segmentation.value.ParetoNbd;
@@ -51,6 +54,8 @@ import picocli.CommandLine.Spec;
 public final class FitValueModel implements Callable<Integer> {
     /** Exit code of a fit that did not converge and was not accepted. */
     public static final int NOT_CONVERGED = 3;
+    /** The most customers a streamed (--sorted) run keeps for Gamma-Gamma and the deciles. */
+    static final int SAMPLE = 1_000_000;
 
     /** The purchase models the command fits. */
     enum Model {
@@ -88,6 +93,11 @@ public final class FitValueModel implements Callable<Integer> {
     @Option(names = "--discount", defaultValue = "0.01", description = "discount rate per step "
             + "(default: ${DEFAULT-VALUE})")
     private double discount;
+
+    @Option(names = "--sorted", description = "the file lists customers in ascending order of their ids (as "
+            + "ORDER BY customer_id COLLATE \"C\" writes it): read twice in constant memory, for populations of any "
+            + "size; Gamma-Gamma and the deciles then use a uniform sample of 1,000,000 customers")
+    private boolean sorted;
 
     @Option(names = "--accept-unconverged", description = "exit 0 even when the fit did not converge")
     private boolean acceptUnconverged;
@@ -135,21 +145,17 @@ public final class FitValueModel implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--discount must be zero or more: " + discount);
         }
         try {
-            // Streamed: the summariser keeps purchase days per customer, never the transactions.
-            RepeatSummary.Summariser summariser = RepeatSummary.summariser(cutoff, unit);
             long started = System.nanoTime();
-            TransactionFiles.forEach(input, summariser);
-            List<RepeatSummary> data = summariser.summaries();
-            err.printf(Locale.ROOT, "read %d customers in %.1f s; fitting %s%n", data.size(), seconds(started),
-                    name(model));
+            Population population = sorted ? readSorted() : readAll();
+            err.printf(Locale.ROOT, "read %d customers (%d distinct x, t_x, T) in %.1f s; fitting %s%n",
+                    population.groups().customers(), population.groups().rows(), seconds(started), name(model));
             started = System.nanoTime();
-            GroupedSummaries groups = GroupedSummaries.of(data);
             ModelFit<? extends PurchaseModel> fit = switch (model) {
-                case BG_NBD -> BgNbd.fit(groups);
-                case MBG_NBD -> ModifiedBgNbd.fit(groups);
-                case PARETO_NBD -> ParetoNbd.fit(groups);
+                case BG_NBD -> BgNbd.fit(population.groups());
+                case MBG_NBD -> ModifiedBgNbd.fit(population.groups());
+                case PARETO_NBD -> ParetoNbd.fit(population.groups());
             };
-            ModelFit<GammaGamma> spend = GammaGamma.fit(data);
+            ModelFit<GammaGamma> spend = GammaGamma.fit(population.sample());
             err.printf(Locale.ROOT, "fitted in %.1f s%n", seconds(started));
             Map<String, Object> report = new LinkedHashMap<>();
             // Written as the interface so that the JSON names the model's type.
@@ -159,14 +165,15 @@ public final class FitValueModel implements Callable<Integer> {
             report.put("logLikelihood", fit.logLikelihood());
             report.put("iterations", fit.iterations());
             report.put("converged", fit.converged());
-            report.put("customers", data.size());
+            report.put("customers", population.groups().customers());
             report.put("unit", EnumNames.of(unit));
             report.put("spend", spend.model());
             report.put("spendConverged", spend.converged());
+            report.put("spendCustomers", population.sample().size());
             out.println(CrmJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
             if (scores != null) {
                 started = System.nanoTime();
-                writeScores(scores, data, fit.model(), spend.model());
+                writeScores(scores, population, ValueScorer.of(fit.model(), spend.model(), horizon, steps, discount));
                 err.printf(Locale.ROOT, "scores written to %s in %.1f s%n", scores, seconds(started));
             }
             if (!(fit.converged() && spend.converged()) && !acceptUnconverged) {
@@ -184,22 +191,95 @@ public final class FitValueModel implements Callable<Integer> {
         }
     }
 
-    private void writeScores(Path file, List<RepeatSummary> data, PurchaseModel purchases, GammaGamma spending)
-            throws IOException {
-        Map<CustomerId, CustomerValue> values = CustomerValue.byCustomer(CustomerValue.withDeciles(
-                ValueScorer.of(purchases, spending, horizon, steps, discount).scoreAll(data)));
+    /**
+     * What the fits read: every customer's summary grouped, and the customers the spend model is fitted on and the
+     * deciles are cut from (all of them, or a uniform sample when the file is streamed twice); and how to visit
+     * every customer again to score them.
+     */
+    private record Population(GroupedSummaries groups, List<RepeatSummary> sample, CustomerSource customers) {
+    }
+
+    /** Visits every customer's summary in turn. */
+    @FunctionalInterface
+    private interface CustomerSource {
+        void forEach(Consumer<RepeatSummary> sink) throws IOException;
+    }
+
+    /** Holds every customer's summary: a file in any order, as large as the heap allows. */
+    private Population readAll() throws IOException {
+        // Streamed: the summariser keeps purchase days per customer, never the transactions.
+        RepeatSummary.Summariser summariser = RepeatSummary.summariser(cutoff, unit);
+        TransactionFiles.forEach(input, summariser);
+        List<RepeatSummary> data = summariser.summaries();
+        return new Population(GroupedSummaries.of(data), data, data::forEach);
+    }
+
+    /**
+     * Reads a file ordered by customer in constant memory: each customer is summarised when the next one begins,
+     * and kept only as a count of their (x, t_x, T) row and, by reservoir sampling, in a uniform sample of at most
+     * {@value #SAMPLE} customers, on which Gamma-Gamma is fitted (its likelihood does not collapse into rows) and
+     * the deciles are cut. Scores need a second pass over the file.
+     */
+    private Population readSorted() throws IOException {
+        GroupedSummaries.Builder groups = GroupedSummaries.builder();
+        List<RepeatSummary> sample = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(SAMPLE);
+        long[] seen = new long[1];
+        CustomerSource customers = sink -> forEachSorted(sink);
+        customers.forEach(s -> {
+            groups.add(s);
+            long k = seen[0]++;
+            if (k < SAMPLE) {
+                sample.add(s);
+            } else {
+                long slot = random.nextLong(k + 1);
+                if (slot < SAMPLE) {
+                    sample.set((int) slot, s);
+                }
+            }
+        });
+        return new Population(groups.build(), List.copyOf(sample), customers);
+    }
+
+    /** Streams a file ordered by customer id, one summary per customer, refusing a customer out of order. */
+    private void forEachSorted(Consumer<RepeatSummary> sink) throws IOException {
+        String[] last = new String[1];
+        RepeatSummary.Summariser[] current = new RepeatSummary.Summariser[1];
+        TransactionFiles.forEach(input, t -> {
+            String id = t.customerId().value();
+            if (!id.equals(last[0])) {
+                if (last[0] != null && id.compareTo(last[0]) < 0) {
+                    throw new CrmException("--sorted needs the file ordered by customer id, but " + id
+                            + " comes after " + last[0]);
+                }
+                if (current[0] != null) {
+                    current[0].summaries().forEach(sink);
+                }
+                current[0] = RepeatSummary.summariser(cutoff, unit);
+                last[0] = id;
+            }
+            current[0].accept(t);
+        });
+        if (current[0] != null) {
+            current[0].summaries().forEach(sink);
+        }
+    }
+
+    private void writeScores(Path file, Population population, ValueScorer scorer) throws IOException {
+        LifetimeValueDeciles deciles = LifetimeValueDeciles.of(scorer.scoreAll(population.sample()).stream()
+                .mapToDouble(CustomerValue::lifetimeValue).toArray());
         // Written beside the target and moved over it when complete: a run that dies leaves no half a file.
         Path absolute = file.toAbsolutePath();
         Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
         try {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
                 w.println("customer_id,x,t_x,T,p_alive,expected_purchases,clv,clv_decile");
-                for (RepeatSummary s : data) {
-                    CustomerValue v = values.get(s.customerId());
+                population.customers().forEach(s -> {
+                    CustomerValue v = scorer.score(s);
                     w.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.6f,%.6f,%.2f,%d%n", s.customerId(), s.x(), s.tx(),
                             s.age(), v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(),
-                            v.lifetimeValueDecile());
-                }
+                            deciles.decileOf(v.lifetimeValue()));
+                });
                 if (w.checkError()) {
                     throw new IOException("cannot write " + partial);
                 }

@@ -136,6 +136,40 @@ class FitValueModelTest {
     }
 
     @Test
+    void aFileOrderedByCustomerIsStreamedTwiceToTheSameFitAndScores() throws Exception {
+        Path unordered = transactions();
+        List<String> lines = Files.readAllLines(unordered);
+        List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+        rows.sort(java.util.Comparator.comparing(line -> line.substring(0, line.indexOf(','))));
+        rows.add(0, lines.get(0));
+        Path ordered = dir.resolve("ordered.csv");
+        Files.write(ordered, rows);
+        Path inMemory = dir.resolve("in-memory.csv");
+        Path streamed = dir.resolve("streamed.csv");
+        Streams a = new Streams();
+        assertEquals(0, a.run("--input", unordered.toString(), "--cutoff", "2025-09-30", "--scores",
+                inMemory.toString()), a.err());
+        Streams b = new Streams();
+        assertEquals(0, b.run("--input", ordered.toString(), "--cutoff", "2025-09-30", "--sorted", "--scores",
+                streamed.toString()), b.err());
+        JsonNode one = CrmJson.mapper().readTree(a.out());
+        JsonNode two = CrmJson.mapper().readTree(b.out());
+        assertEquals(one.get("model"), two.get("model"), "the same groups give the same purchase fit");
+        assertEquals(one.get("spend").get("p").asDouble(), two.get("spend").get("p").asDouble(), 1e-6);
+        assertEquals(300, two.get("customers").asInt());
+        List<String> expected = new ArrayList<>(Files.readAllLines(inMemory));
+        List<String> actual = new ArrayList<>(Files.readAllLines(streamed));
+        assertEquals(expected.get(0), actual.get(0));
+        assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(actual),
+                "every customer's row, in the file's order instead of the ids'");
+
+        Streams c = new Streams();
+        assertEquals(1, c.run("--input", unordered.toString(), "--cutoff", "2025-09-30", "--sorted"));
+        assertTrue(c.err().contains("--sorted needs the file ordered by customer id, but c10 comes after c9"),
+                c.err());
+    }
+
+    @Test
     void badUsageAndBadInputAreReported() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
