@@ -1,5 +1,6 @@
 package org.crmkit.demo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.consent.Purpose;
@@ -40,6 +42,7 @@ import org.crmkit.segmentation.rule.Subject;
 import org.crmkit.segmentation.value.BgNbd;
 import org.crmkit.segmentation.value.CustomerValue;
 import org.crmkit.segmentation.value.GammaGamma;
+import org.crmkit.segmentation.value.GroupedSummaries;
 import org.crmkit.segmentation.value.HoldoutCheck;
 import org.crmkit.segmentation.value.ModelFit;
 import org.crmkit.segmentation.value.RepeatSummary;
@@ -59,8 +62,11 @@ final class PopulationRun {
             .tiers(Tier.base("member"), Tier.base("silver").withQualifyingPoints(1_000),
                     Tier.base("gold", "free-delivery").withQualifyingPoints(3_000))
             .build();
-    /** How many customers the value models are fitted on: enough for stable estimates, few enough for any heap. */
-    private static final int VALUE_SAMPLE = 20_000;
+    /**
+     * How many members earn through the in-memory ledger, which keeps every entry (ten a member a year): enough for
+     * the tiers' shares, few enough for the default heap with a million customers.
+     */
+    private static final int LEDGER_MEMBERS = 100_000;
 
     private final PrintStream out;
     private final Report report;
@@ -105,13 +111,13 @@ final class PopulationRun {
                 }
             });
             spend.put(c.customer().id(), total(c));
-            if (done[0] < VALUE_SAMPLE) {
-                values.add(c);
-            }
+            values.add(c);
             purchases[0] += c.touchpoints().size();
             if (c.member()) {
                 members[0]++;
-                earn(ledger, c);
+                if (members[0] <= LEDGER_MEMBERS) {
+                    earn(ledger, c);
+                }
             }
             if (++done[0] % step == 0) {
                 out.printf("  %3d%%  %,d customers streamed, segmented and their purchases earned%n",
@@ -144,7 +150,8 @@ final class PopulationRun {
             out.printf("  tier %-8s %,9d members%n", tierNames.get(i), tiers.get(tierNames.get(i)));
         }
         report.bars("Fresh club members by tier at year end", tierNames, List.of("members"), tierCounts, "",
-                "Every purchase of a member earned through the ledger; tiers follow the qualifying points.");
+                "Every purchase of the first " + Report.number(Math.min(members[0], LEDGER_MEMBERS))
+                        + " members earned through the in-memory ledger; tiers follow the qualifying points.");
 
         ValueRanking ranking = ValueRanking.of(spend);
         BigDecimal top = ranking.topShare(10).movePointRight(2).setScale(1, RoundingMode.HALF_UP);
@@ -164,8 +171,8 @@ final class PopulationRun {
     }
 
     /**
-     * C8's "predict who will buy again, reward the most valuable" on the first customers of the population: value
-     * models calibrated on 39 weeks, checked against the last 13, and a year's lifetime value by decile.
+     * C8's "predict who will buy again, reward the most valuable" on the whole population: value models calibrated
+     * on 39 weeks (BG/NBD from grouped summaries), checked against the last 13, and a year's lifetime value by decile.
      */
     private static final class ValueSample {
         private static final Currency USD = Currency.getInstance("USD");
@@ -174,8 +181,8 @@ final class PopulationRun {
         private final LocalDate cutoff;
         private final LocalDate holdoutEnd;
         private final List<RepeatSummary> calibration = new ArrayList<>();
-        private final List<Trait.Usage> usage = new ArrayList<>();
-        private final List<Integer> holdout = new ArrayList<>();
+        private final ByteArrayOutputStream usage = new ByteArrayOutputStream();
+        private final IntStream.Builder holdout = IntStream.builder();
         private int seen;
 
         ValueSample(LocalDate end) {
@@ -189,17 +196,17 @@ final class PopulationRun {
             List<RepeatSummary> summary = RepeatSummary.of(transactions, cutoff, ChronoUnit.WEEKS);
             if (!summary.isEmpty()) {
                 calibration.add(summary.get(0));
-                usage.add(c.usage());
+                usage.write(c.usage().ordinal());
                 holdout.add(HoldoutCheck.holdoutPurchases(transactions, cutoff, holdoutEnd)
                         .getOrDefault(c.customer().id(), 0));
             }
         }
 
         void report(PrintStream out, Report report) {
-            ModelFit<BgNbd> fit = BgNbd.fit(calibration);
+            ModelFit<BgNbd> fit = BgNbd.fit(GroupedSummaries.of(calibration));
             BgNbd model = fit.model();
             GammaGamma spend = GammaGamma.fit(calibration).model();
-            out.printf(Locale.ROOT, "  value models on the %,d of the first %,d customers who bought by %s:%n"
+            out.printf(Locale.ROOT, "  value models on the %,d of all %,d customers who bought by %s:%n"
                     + "    BG/NBD r %.3f, alpha %.3f, a %.3f, b %.3f (log-likelihood %.1f, %s)%n"
                     + "    Gamma-Gamma p %.2f, q %.2f, gamma %.2f%n", calibration.size(), seen, cutoff, model.r(),
                     model.alpha(), model.a(), model.b(), fit.logLikelihood(),
@@ -207,11 +214,13 @@ final class PopulationRun {
             Trait.Usage[] kinds = Trait.Usage.values();
             double[][] perUsage = new double[kinds.length][2];
             int[] counts = new int[kinds.length];
+            byte[] usages = usage.toByteArray();
+            int[] made = holdout.build().toArray();
             for (int i = 0; i < calibration.size(); i++) {
                 RepeatSummary s = calibration.get(i);
-                int k = usage.get(i).ordinal();
+                int k = usages[i];
                 perUsage[k][0] += model.expectedPurchases(HOLDOUT_WEEKS, s.x(), s.tx(), s.age());
-                perUsage[k][1] += holdout.get(i);
+                perUsage[k][1] += made[i];
                 counts[k]++;
             }
             List<String> labels = new ArrayList<>();

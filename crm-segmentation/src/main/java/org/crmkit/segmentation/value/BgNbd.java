@@ -1,8 +1,11 @@
 package org.crmkit.segmentation.value;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import org.crmkit.core.RuleViolationException;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -23,6 +26,8 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      */
     private static final double NEAR_ONE = 1e-4;
     private static final int MAX_TERMS = 1_000_000;
+    /** Below this a + b + x - 1 the closed form loses its digits (it divides by it), and the integral serves. */
+    private static final double CLOSED_FORM_FLOOR = 0.05;
 
     /** Checks the parameters are positive. */
     public BgNbd {
@@ -198,15 +203,15 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
     }
 
     /**
-     * {@inheritDoc}
-     *
-     * @throws org.crmkit.core.RuleViolationException when {@code a + b + x - 1 <= 0}, where the model's closed form
-     *     is undefined
+     * {@inheritDoc} By the paper's closed form, or by integration where that form divides by a + b + x - 1 near
+     * or below zero.
      */
     @Override
     public double[] expectedPurchasesIfAlive(double[] horizons, int x, double age) {
         PurchaseModel.requireExpectationArguments(horizons, x, age);
-        requireDefined(x);
+        if (a + b + x - 1 < CLOSED_FORM_FLOOR) {
+            return byIntegration(horizons, x, age);
+        }
         if (Math.abs(a - 1) < NEAR_ONE) {
             double[] above = ifAlive(1 + NEAR_ONE, horizons, x, age);
             double[] below = ifAlive(1 - NEAR_ONE, horizons, x, age);
@@ -218,11 +223,42 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         return ifAlive(a, horizons, x, age);
     }
 
-    private void requireDefined(int x) {
-        if (a + b + x - 1 <= 0) {
-            throw new org.crmkit.core.RuleViolationException("BG/NBD expected purchases are undefined when a + b + x"
-                    + " - 1 <= 0: a=" + a + ", b=" + b + ", x=" + x);
+    /**
+     * The expectation if alive as an integral over the drop-out probability p, whose posterior for an active
+     * customer is beta(a, b + x): with the rate integrated out, E = E_p[(1 - (1 + p u)^-(r + x)) / p] with
+     * u = t / (alpha + T). The paper's closed form divides by a + b + x - 1 and fails where that is not positive (a
+     * fit with a + b below 1, where most customers never leave and a few leave at once); the integral holds for all
+     * parameters, by Gauss-Legendre quadrature after substitutions that smooth the beta density's ends.
+     */
+    double[] byIntegration(double[] horizons, int x, double age) {
+        double c = b + x;
+        double k = r + x;
+        double logBeta = logBeta(a, c);
+        double[] out = new double[horizons.length];
+        for (int i = 0; i < horizons.length; i++) {
+            if (horizons[i] <= 0) {
+                continue;
+            }
+            double u = horizons[i] / (alpha + age);
+            DoubleUnaryOperator g = p -> p == 0 ? k * u : -Math.expm1(-k * Math.log1p(p * u)) / p;
+            double low = nearZero(p -> g.applyAsDouble(p) * Math.exp((c - 1) * Math.log1p(-p)), a);
+            double high = nearZero(q -> g.applyAsDouble(1 - q) * Math.exp((a - 1) * Math.log1p(-q)), c);
+            out[i] = (low + high) * Math.exp(-logBeta);
         }
+        return out;
+    }
+
+    /**
+     * The integral of f(v) v^(shape - 1) over [0, 1/2], f smooth there: below 1e-12 as f(0) times the integral of
+     * v^(shape - 1), above it in ln v, where the power is a smooth exponential whatever the shape (a substitution
+     * in v itself crowds all the change into the last sliver of the range when the shape is small).
+     */
+    private static double nearZero(DoubleUnaryOperator f, double shape) {
+        double epsilon = 1e-12;
+        UnivariateFunction inLog = y -> f.applyAsDouble(Math.exp(y)) * Math.exp(shape * y);
+        return f.applyAsDouble(0) * Math.pow(epsilon, shape) / shape
+                + new IterativeLegendreGaussIntegrator(16, 1e-11, 1e-14).integrate(1_000_000, inLog,
+                Math.log(epsilon), Math.log(0.5));
     }
 
     /**

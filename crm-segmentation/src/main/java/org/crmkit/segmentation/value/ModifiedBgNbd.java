@@ -118,8 +118,6 @@ public record ModifiedBgNbd(double r, double alpha, double a, double b) implemen
     /**
      * {@inheritDoc} The expectation of an active customer is BG/NBD's with b + 1 in place of b (Batislam et al.,
      * equation 10 against Fader, Hardie and Lee's equation 10).
-     *
-     * @throws org.crmkit.core.RuleViolationException as {@link BgNbd#expectedPurchasesIfAlive} does for b + 1
      */
     @Override
     public double[] expectedPurchasesIfAlive(double[] horizons, int x, double age) {

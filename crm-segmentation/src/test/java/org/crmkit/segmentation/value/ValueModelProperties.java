@@ -1,5 +1,6 @@
 package org.crmkit.segmentation.value;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -118,6 +119,25 @@ class ValueModelProperties {
         double numerator = c / (m.a() - 1)
                 * (1 - Math.pow((m.alpha() + age) / (m.alpha() + age + t), m.r() + x) * hyp);
         return numerator / (1 + m.a() / (m.b() + x) * Math.pow((m.alpha() + age) / (m.alpha() + tx), m.r() + x));
+    }
+
+    @Property(tries = 200)
+    void theIntegralEqualsTheClosedFormWhereBothHold(@ForAll @DoubleRange(min = 0.05, max = 5) double r,
+                                                     @ForAll @DoubleRange(min = 0.5, max = 20) double alpha,
+                                                     @ForAll @DoubleRange(min = 0.05, max = 5) double a,
+                                                     @ForAll @DoubleRange(min = 0.05, max = 10) double b,
+                                                     @ForAll @IntRange(max = 15) int x,
+                                                     @ForAll @DoubleRange(min = 0, max = 80) double age,
+                                                     @ForAll @DoubleRange(min = 0.5, max = 104) double horizon) {
+        BgNbd m = new BgNbd(r, alpha, a, b);
+        double[] integral = m.byIntegration(new double[] {horizon}, x, age);
+        if (a + b + x - 1 >= 0.5 && Math.abs(a - 1) > 1e-3) {
+            double closed = m.expectedPurchasesIfAlive(new double[] {horizon}, x, age)[0];
+            assertEquals(closed, integral[0], 1e-8 * Math.max(1, closed));
+        }
+        // Always: an active customer expects no more than a Poisson buyer who never leaves, and something.
+        assertTrue(integral[0] > 0 && integral[0] <= (r + x) / (alpha + age) * horizon * (1 + 1e-9),
+                integral[0] + " for " + m + ", x=" + x);
     }
 
     /** Fader, Hardie and Lee (2005), equation 10: the conditional expectation with its own 2F1 series. */
