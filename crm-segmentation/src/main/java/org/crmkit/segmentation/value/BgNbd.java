@@ -91,6 +91,19 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      * weighted by its share.
      */
     double logLikelihood(CompactSummaries d, double[] gradient) {
+        return betaGeometric(d, r, alpha, a, b, false, gradient);
+    }
+
+    /**
+     * The likelihood BG/NBD and MBG/NBD share, and its gradient in log-parameters when {@code gradient} is not
+     * null: per customer ln Gamma(r + x) - ln Gamma(r) + r ln alpha + ln B(a, b + x + s) / B(a, b) + ln(A + B),
+     * where s is 1 when a customer may leave at the first purchase (MBG/NBD) and 0 otherwise,
+     * A = (b + x)^s (alpha + T)^-(r + x) and B = a (alpha + tx)^-(r + x) / (b + x - 1)^(1 - s), B only for repeat
+     * buyers when s is 0.
+     */
+    static double betaGeometric(CompactSummaries d, double r, double alpha, double a, double b,
+                                boolean mayLeaveAtOnce, double[] gradient) {
+        int shift = mayLeaveAtOnce ? 1 : 0;
         double[] lr = d.logRisingFactorials(r);
         double[] lb = d.logRisingFactorials(b);
         double[] lab = d.logRisingFactorials(a + b);
@@ -109,26 +122,26 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
             int x = d.x[i];
             double n = d.count[i];
             double logT = Math.log(alpha + d.age[i]);
-            double a3 = -(r + x) * logT;
-            double ll = lr[x] + r * logAlpha + lb[x] - lab[x];
-            double w4 = 0;
+            double left = (mayLeaveAtOnce ? Math.log(b + x) : 0) - (r + x) * logT;
+            double ll = lr[x] + r * logAlpha + lb[x] - lab[x + shift];
+            double wRight = 0;
             double logTx = 0;
-            if (x > 0) {
+            if (mayLeaveAtOnce || x > 0) {
                 logTx = Math.log(alpha + d.tx[i]);
-                double a4 = logA - Math.log(b + x - 1) - (r + x) * logTx;
-                ll += logAddExp(a3, a4);
-                w4 = 1 / (1 + Math.exp(a3 - a4));
+                double right = logA - (mayLeaveAtOnce ? 0 : Math.log(b + x - 1)) - (r + x) * logTx;
+                ll += logAddExp(left, right);
+                wRight = 1 / (1 + Math.exp(left - right));
             } else {
-                ll += a3;
+                ll += left;
             }
             sum += n * ll;
             if (withGradient) {
-                double w3 = 1 - w4;
-                gr += n * (pr[x] + logAlpha - w3 * logT - w4 * logTx);
-                galpha += n * (r / alpha - w3 * (r + x) / (alpha + d.age[i])
-                        - (x > 0 ? w4 * (r + x) / (alpha + d.tx[i]) : 0));
-                ga += n * (-pab[x] + w4 / a);
-                gb += n * (pb[x] - pab[x] - (x > 0 ? w4 / (b + x - 1) : 0));
+                double wLeft = 1 - wRight;
+                gr += n * (pr[x] + logAlpha - wLeft * logT - wRight * logTx);
+                galpha += n * (r / alpha - wLeft * (r + x) / (alpha + d.age[i]) - wRight * (r + x) / (alpha + d.tx[i]));
+                ga += n * (-pab[x + shift] + wRight / a);
+                gb += n * (pb[x] - pab[x + shift]
+                        + (mayLeaveAtOnce ? wLeft / (b + x) : x > 0 ? -wRight / (b + x - 1) : 0));
             }
         }
         if (withGradient) {

@@ -59,44 +59,7 @@ public record ModifiedBgNbd(double r, double alpha, double a, double b) implemen
      * + ln B(a, b + x + 1) / B(a, b) [(b + x) (alpha + T)^-(r + x) + a (alpha + tx)^-(r + x)] / (b + x).
      */
     double logLikelihood(CompactSummaries d, double[] gradient) {
-        double[] lr = d.logRisingFactorials(r);
-        double[] lb = d.logRisingFactorials(b);
-        double[] lab = d.logRisingFactorials(a + b);
-        boolean withGradient = gradient != null;
-        double[] pr = withGradient ? d.digammaDifferences(r) : null;
-        double[] pb = withGradient ? d.digammaDifferences(b) : null;
-        double[] pab = withGradient ? d.digammaDifferences(a + b) : null;
-        double logAlpha = Math.log(alpha);
-        double logA = Math.log(a);
-        double sum = 0;
-        double gr = 0;
-        double galpha = 0;
-        double ga = 0;
-        double gb = 0;
-        for (int i = 0; i < d.count.length; i++) {
-            int x = d.x[i];
-            double n = d.count[i];
-            double logT = Math.log(alpha + d.age[i]);
-            double logTx = Math.log(alpha + d.tx[i]);
-            double left = Math.log(b + x) - (r + x) * logT;
-            double right = logA - (r + x) * logTx;
-            sum += n * (lr[x] + r * logAlpha + lb[x] - lab[x + 1] + BgNbd.logAddExp(left, right));
-            if (withGradient) {
-                double wRight = 1 / (1 + Math.exp(left - right));
-                double wLeft = 1 - wRight;
-                gr += n * (pr[x] + logAlpha - wLeft * logT - wRight * logTx);
-                galpha += n * (r / alpha - wLeft * (r + x) / (alpha + d.age[i]) - wRight * (r + x) / (alpha + d.tx[i]));
-                ga += n * (-pab[x + 1] + wRight / a);
-                gb += n * (pb[x] - pab[x + 1] + wLeft / (b + x));
-            }
-        }
-        if (withGradient) {
-            gradient[0] = gr * r;
-            gradient[1] = galpha * alpha;
-            gradient[2] = ga * a;
-            gradient[3] = gb * b;
-        }
-        return sum;
+        return BgNbd.betaGeometric(d, r, alpha, a, b, true, gradient);
     }
 
     @Override

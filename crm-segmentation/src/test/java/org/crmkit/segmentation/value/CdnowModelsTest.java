@@ -109,16 +109,8 @@ class CdnowModelsTest {
         GammaGamma.Buyers buyers = new GammaGamma.Buyers(Cdnow.summaries());
         double[] g = new double[3];
         new GammaGamma(p, q, gamma).logLikelihood(buyers, g);
-        double[] at = {p, q, gamma};
-        for (int i = 0; i < 3; i++) {
-            double[] up = at.clone();
-            double[] down = at.clone();
-            up[i] *= Math.exp(1e-6);
-            down[i] *= Math.exp(-1e-6);
-            double numeric = (new GammaGamma(up[0], up[1], up[2]).logLikelihood(buyers, null)
-                    - new GammaGamma(down[0], down[1], down[2]).logLikelihood(buyers, null)) / 2e-6;
-            assertEquals(numeric, g[i], 1e-4 * Math.max(1, Math.abs(numeric)), "parameter " + i);
-        }
+        Gradients.assertMatchesFiniteDifferences(new double[] {p, q, gamma}, g,
+                v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(buyers, null));
     }
 
     @Test

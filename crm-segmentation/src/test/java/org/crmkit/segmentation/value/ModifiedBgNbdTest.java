@@ -41,18 +41,10 @@ class ModifiedBgNbdTest {
                                              @ForAll @DoubleRange(min = 0.1, max = 3) double a,
                                              @ForAll @DoubleRange(min = 0.5, max = 5) double b) {
         CompactSummaries data = new CompactSummaries(Cdnow.summaries());
-        double[] p = {r, alpha, a, b};
         double[] g = new double[4];
         new ModifiedBgNbd(r, alpha, a, b).logLikelihood(data, g);
-        for (int i = 0; i < 4; i++) {
-            double[] up = p.clone();
-            double[] down = p.clone();
-            up[i] *= Math.exp(1e-6);
-            down[i] *= Math.exp(-1e-6);
-            double numeric = (new ModifiedBgNbd(up[0], up[1], up[2], up[3]).logLikelihood(data, null)
-                    - new ModifiedBgNbd(down[0], down[1], down[2], down[3]).logLikelihood(data, null)) / 2e-6;
-            assertEquals(numeric, g[i], 1e-4 * Math.max(1, Math.abs(numeric)), "parameter " + i);
-        }
+        Gradients.assertMatchesFiniteDifferences(new double[] {r, alpha, a, b}, g,
+                q -> new ModifiedBgNbd(q[0], q[1], q[2], q[3]).logLikelihood(data, null));
     }
 
     @Property(tries = 100)
