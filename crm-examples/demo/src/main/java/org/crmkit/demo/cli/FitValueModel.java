@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -266,8 +267,12 @@ public final class FitValueModel implements Callable<Integer> {
     }
 
     private void writeScores(Path file, Population population, ValueScorer scorer) throws IOException {
-        LifetimeValueDeciles deciles = LifetimeValueDeciles.of(scorer.scoreAll(population.sample()).stream()
+        List<CustomerValue> sampled = scorer.scoreAll(population.sample());
+        LifetimeValueDeciles deciles = LifetimeValueDeciles.of(sampled.stream()
                 .mapToDouble(CustomerValue::lifetimeValue).toArray());
+        // Held in memory, the sample is every customer, already scored together (sharing the model's series).
+        boolean everyone = population.sample().size() == population.groups().customers();
+        Iterator<CustomerValue> scored = sampled.iterator();
         // Written beside the target and moved over it when complete: a run that dies leaves no half a file.
         Path absolute = file.toAbsolutePath();
         Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
@@ -275,7 +280,7 @@ public final class FitValueModel implements Callable<Integer> {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
                 w.println("customer_id,x,t_x,T,p_alive,expected_purchases,clv,clv_decile");
                 population.customers().forEach(s -> {
-                    CustomerValue v = scorer.score(s);
+                    CustomerValue v = everyone ? scored.next() : scorer.score(s);
                     w.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.6f,%.6f,%.2f,%d%n", s.customerId(), s.x(), s.tx(),
                             s.age(), v.probabilityAlive(), v.expectedPurchases(), v.lifetimeValue(),
                             deciles.decileOf(v.lifetimeValue()));
