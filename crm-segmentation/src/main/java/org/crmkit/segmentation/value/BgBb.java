@@ -38,7 +38,8 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
         /**
          * Validates the history.
          *
-         * @throws RuleViolationException unless 0 <= x <= tx <= n, x = 0 exactly when tx = 0, and customers >= 1
+         * @throws RuleViolationException unless {@code 0 <= x <= tx <= n}, {@code x = 0} exactly when {@code tx = 0},
+         *     and {@code customers >= 1}
          */
         public History {
             if (x < 0 || tx < x || n < tx || (x == 0) != (tx == 0) || customers < 1) {
@@ -150,7 +151,7 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
      * @param x how many taken, 0 to n
      * @param n how many opportunities
      * @return the probability
-     * @throws RuleViolationException unless 0 <= x <= n
+     * @throws RuleViolationException unless {@code 0 <= x <= n}
      */
     public double probabilityOfTransactions(int x, int n) {
         if (x < 0 || x > n) {

@@ -114,7 +114,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
     /**
      * ln 2F1(a, b; a + 1; z) through Euler's transformation (1 - z)^(1 - b) 2F1(1, a + 1 - b; a + 1; z): with
-     * 0 < b < a + 1 its terms fall from the first by a ratio below z, where the direct series first grows for about
+     * {@code 0 < b < a + 1} its terms fall from the first by a ratio below z, where the direct series first grows for about
      * b z terms; with large parameters that was hundreds of thousands of terms per customer and evaluation.
      */
     private static double logF21(double a, double b, double z) {
