@@ -68,6 +68,27 @@ final class Jdbc {
     }
 
     /**
+     * Runs one statement that only reads: inside the transaction bound to the thread when there is one, otherwise
+     * on a connection in auto-commit, where a single statement sees one consistent snapshot without a transaction
+     * (a commit would cost a round trip more). Work of several statements that must agree uses
+     * {@link #inTransaction}.
+     */
+    <T> T readOnly(String what, Work<T> work) {
+        Connection joined = bound.get();
+        try {
+            if (joined != null) {
+                return work.run(joined);
+            }
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                return work.run(c);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /**
      * Work inside a transaction the host began through {@link #transactions()}: its own savepoint, so that a
      * failed step (a unique violation the caller turns into a conflict) undoes itself and leaves the rest usable.
      */

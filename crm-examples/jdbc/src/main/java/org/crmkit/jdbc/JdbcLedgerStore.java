@@ -67,7 +67,7 @@ final class JdbcLedgerStore implements LedgerStore {
     public List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit) {
         Objects.requireNonNull(member, "member");
         LedgerStore.checkPage(afterSequence, limit);
-        return List.copyOf(jdbc.inTransaction("reading the ledger of " + member, c -> jdbc.query(c,
+        return List.copyOf(jdbc.readOnly("reading the ledger of " + member, c -> jdbc.query(c,
                 "SELECT document FROM crm_ledger_entries WHERE member = ? AND sequence > ? ORDER BY sequence LIMIT "
                         + limit, r -> jdbc.read(r.getString(1), LedgerEntry.class), member.value(), afterSequence)));
     }
@@ -76,7 +76,7 @@ final class JdbcLedgerStore implements LedgerStore {
     public Optional<LedgerEntry> findByKey(MemberNumber member, IdempotencyKey key) {
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(key, "key");
-        return jdbc.inTransaction("finding a ledger entry of " + member, c -> byKey(c, member, key));
+        return jdbc.readOnly("finding a ledger entry of " + member, c -> byKey(c, member, key));
     }
 
     private Optional<LedgerEntry> byKey(Connection c, MemberNumber member, IdempotencyKey key) throws SQLException {
@@ -88,7 +88,7 @@ final class JdbcLedgerStore implements LedgerStore {
     @Override
     public long lastSequence(MemberNumber member) {
         Objects.requireNonNull(member, "member");
-        return jdbc.inTransaction("reading the ledger of " + member, c -> last(c, member));
+        return jdbc.readOnly("reading the ledger of " + member, c -> last(c, member));
     }
 
     private long last(Connection c, MemberNumber member) throws SQLException {

@@ -63,7 +63,7 @@ final class JdbcMemberRepository extends JdbcRepository<Member, MemberNumber> im
     public Optional<Member> findByCustomer(String programId, CustomerId customerId) {
         Objects.requireNonNull(programId, "programId");
         Objects.requireNonNull(customerId, "customerId");
-        return first(jdbc.inTransaction("finding a member by customer", c -> documents(c,
+        return first(jdbc.readOnly("finding a member by customer", c -> documents(c,
                 "SELECT document FROM crm_members WHERE program_id = ? AND customer_id = ?", programId,
                 customerId.value())));
     }

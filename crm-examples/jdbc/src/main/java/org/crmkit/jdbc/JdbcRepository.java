@@ -224,7 +224,7 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
     @Override
     public Optional<T> findById(I id) {
         Objects.requireNonNull(id, "id");
-        return first(jdbc.inTransaction("reading " + what + " " + id,
+        return first(jdbc.readOnly("reading " + what + " " + id,
                 c -> documents(c, "SELECT document FROM " + table + " WHERE id = ?", key(id))));
     }
 
@@ -237,7 +237,7 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
 
     @Override
     public long count() {
-        return jdbc.inTransaction("counting " + what + "s", c -> jdbc.query(c, "SELECT COUNT(*) FROM " + table,
+        return jdbc.readOnly("counting " + what + "s", c -> jdbc.query(c, "SELECT COUNT(*) FROM " + table,
                 r -> r.getLong(1)).get(0));
     }
 
