@@ -42,11 +42,7 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
          *     and {@code customers >= 1}
          */
         public History {
-            if (x < 0 || tx < x || n < tx || (x == 0) != (tx == 0) || customers < 1) {
-                throw new RuleViolationException("a BG/BB history needs 0 <= x <= tx <= n, x = 0 exactly when tx = 0,"
-                        + " and at least one customer: x=" + x + ", tx=" + tx + ", n=" + n
-                        + ", customers=" + customers);
-            }
+            requireHistory(x, tx, n, customers);
         }
     }
 
@@ -83,7 +79,7 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
      * @return the log-likelihood
      */
     public double logLikelihood(int x, int tx, int n) {
-        new History(x, tx, n, 1);
+        requireHistory(x, tx, n, 1);
         double transactions = Beta.logBeta(alpha, beta);
         double dropouts = Beta.logBeta(gamma, delta);
         double sum = Beta.logBeta(alpha + x, beta + n - x) - transactions + Beta.logBeta(gamma, delta + n) - dropouts;
@@ -166,6 +162,13 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
                     + Beta.logBeta(gamma + 1, delta + i) - dropouts);
         }
         return sum;
+    }
+
+    private static void requireHistory(int x, int tx, int n, long customers) {
+        if (x < 0 || tx < x || n < tx || (x == 0) != (tx == 0) || customers < 1) {
+            throw new RuleViolationException("a BG/BB history needs 0 <= x <= tx <= n, x = 0 exactly when tx = 0,"
+                    + " and at least one customer: x=" + x + ", tx=" + tx + ", n=" + n + ", customers=" + customers);
+        }
     }
 
     private static double logChoose(int n, int k) {

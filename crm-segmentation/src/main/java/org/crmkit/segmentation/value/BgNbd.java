@@ -53,8 +53,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      * @return the fit
      */
     public static ModelFit<BgNbd> fit(List<RepeatSummary> data, double[] start) {
-        PurchaseModel.requireIdentifiable("BG/NBD", data);
-        return fit(new CompactSummaries(data), start);
+        return fit(GroupedSummaries.of(data), start);
     }
 
     /**
@@ -66,11 +65,12 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      * @throws org.crmkit.core.RuleViolationException when fewer than two customers or no repeat buyer
      */
     public static ModelFit<BgNbd> fit(GroupedSummaries data) {
-        data.requireIdentifiable("BG/NBD");
-        return fit(data.compact(), new double[] {1, 1, 1, 1});
+        return fit(data, new double[] {1, 1, 1, 1});
     }
 
-    private static ModelFit<BgNbd> fit(CompactSummaries compact, double[] start) {
+    private static ModelFit<BgNbd> fit(GroupedSummaries data, double[] start) {
+        data.requireIdentifiable("BG/NBD");
+        CompactSummaries compact = data.compact();
         return MaximumLikelihood.fit(start, compact.customers(), List.of(NAMES),
                 p -> new BgNbd(p[0], p[1], p[2], p[3]),
                 (m, gradient) -> m.logLikelihood(compact, gradient));

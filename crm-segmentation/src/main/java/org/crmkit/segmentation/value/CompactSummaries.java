@@ -1,7 +1,5 @@
 package org.crmkit.segmentation.value;
 
-import java.util.List;
-
 /**
  * Summaries grouped by identical (x, tx, T), with counts: the likelihood of a group is computed once and weighted.
  * Immutable after construction.
@@ -12,14 +10,7 @@ final class CompactSummaries {
     final double[] age;
     final double[] count;
     final int maxX;
-
-    CompactSummaries(List<RepeatSummary> data) {
-        this(GroupedSummaries.of(data).compact());
-    }
-
-    private CompactSummaries(CompactSummaries other) {
-        this(other.x, other.tx, other.age, other.count);
-    }
+    private final double customers;
 
     CompactSummaries(int[] x, double[] tx, double[] age, double[] count) {
         this.x = x;
@@ -27,19 +18,18 @@ final class CompactSummaries {
         this.age = age;
         this.count = count;
         int max = 0;
-        for (int v : x) {
-            max = Math.max(max, v);
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            max = Math.max(max, x[i]);
+            sum += count[i];
         }
         maxX = max;
+        customers = sum;
     }
 
     /** {@return how many customers the groups hold} */
     double customers() {
-        double sum = 0;
-        for (double c : count) {
-            sum += c;
-        }
-        return sum;
+        return customers;
     }
 
     /** ln Gamma(v + k) - ln Gamma(v) for k = 0..maxX + 1, as prefix sums of ln(v + i). */

@@ -31,8 +31,7 @@ public record ModifiedBgNbd(double r, double alpha, double a, double b) implemen
      * @throws org.crmkit.core.RuleViolationException when fewer than two customers or no repeat buyer
      */
     public static ModelFit<ModifiedBgNbd> fit(List<RepeatSummary> data) {
-        PurchaseModel.requireIdentifiable("MBG/NBD", data);
-        return fit(new CompactSummaries(data));
+        return fit(GroupedSummaries.of(data));
     }
 
     /**
@@ -45,10 +44,7 @@ public record ModifiedBgNbd(double r, double alpha, double a, double b) implemen
      */
     public static ModelFit<ModifiedBgNbd> fit(GroupedSummaries data) {
         data.requireIdentifiable("MBG/NBD");
-        return fit(data.compact());
-    }
-
-    private static ModelFit<ModifiedBgNbd> fit(CompactSummaries compact) {
+        CompactSummaries compact = data.compact();
         return MaximumLikelihood.fit(new double[] {1, 1, 1, 1}, compact.customers(), List.of(NAMES),
                 p -> new ModifiedBgNbd(p[0], p[1], p[2], p[3]), (m, gradient) -> m.logLikelihood(compact, gradient));
     }

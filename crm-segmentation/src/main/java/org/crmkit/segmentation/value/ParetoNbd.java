@@ -40,8 +40,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
      * @return the fit
      */
     public static ModelFit<ParetoNbd> fit(List<RepeatSummary> data, double[] start) {
-        PurchaseModel.requireIdentifiable("Pareto/NBD", data);
-        return fit(new CompactSummaries(data), start);
+        return fit(GroupedSummaries.of(data), start);
     }
 
     /**
@@ -53,11 +52,12 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
      * @throws org.crmkit.core.RuleViolationException when fewer than two customers or no repeat buyer
      */
     public static ModelFit<ParetoNbd> fit(GroupedSummaries data) {
-        data.requireIdentifiable("Pareto/NBD");
-        return fit(data.compact(), new double[] {1, 1, 1, 1});
+        return fit(data, new double[] {1, 1, 1, 1});
     }
 
-    private static ModelFit<ParetoNbd> fit(CompactSummaries compact, double[] start) {
+    private static ModelFit<ParetoNbd> fit(GroupedSummaries data, double[] start) {
+        data.requireIdentifiable("Pareto/NBD");
+        CompactSummaries compact = data.compact();
         return MaximumLikelihood.fit(start, compact.customers(), List.of(NAMES),
                 p -> new ParetoNbd(p[0], p[1], p[2], p[3]),
                 m -> m.logLikelihood(compact));

@@ -132,18 +132,6 @@ public sealed interface PurchaseModel permits BgNbd, ModifiedBgNbd, ParetoNbd {
         return sum;
     }
 
-    /** Refuses data that cannot identify a purchase model. */
-    static void requireIdentifiable(String model, java.util.List<RepeatSummary> data) {
-        if (data.size() < 2) {
-            throw new RuleViolationException("cannot fit " + model + ": at least two customers are "
-                    + "needed, got " + data.size());
-        }
-        if (data.stream().noneMatch(s -> s.x() > 0)) {
-            throw new RuleViolationException("cannot fit " + model + ": no customer made a repeat "
-                    + "purchase");
-        }
-    }
-
     /** Refuses horizons, repeat purchases or ages the expectations have no meaning for. */
     static void requireExpectationArguments(double[] horizons, int x, double age) {
         if (x < 0 || !(age >= 0) || Double.isInfinite(age)) {

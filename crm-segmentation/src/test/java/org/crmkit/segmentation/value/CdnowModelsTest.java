@@ -81,7 +81,7 @@ class CdnowModelsTest {
 
     @Test
     void theGroupedLikelihoodEqualsTheSumOverCustomers() {
-        CompactSummaries compact = new CompactSummaries(Cdnow.summaries());
+        CompactSummaries compact = GroupedSummaries.of(Cdnow.summaries()).compact();
         assertTrue(compact.count.length < Cdnow.summaries().size(), "identical customers are grouped");
         for (BgNbd m : List.of(new BgNbd(0.243, 4.414, 0.793, 2.426), new BgNbd(2, 0.5, 3, 0.7),
                 new BgNbd(0.05, 30, 0.1, 9))) {

@@ -27,7 +27,7 @@ class ModifiedBgNbdTest {
 
     @Test
     void theGroupedLikelihoodEqualsTheSumOverCustomers() {
-        CompactSummaries compact = new CompactSummaries(Cdnow.summaries());
+        CompactSummaries compact = GroupedSummaries.of(Cdnow.summaries()).compact();
         for (ModifiedBgNbd m : List.of(new ModifiedBgNbd(0.525, 6.183, 0.891, 1.614), new ModifiedBgNbd(2, 0.5, 3, 0.7),
                 new ModifiedBgNbd(0.05, 30, 0.1, 9))) {
             double direct = m.logLikelihood(Cdnow.summaries());
@@ -40,7 +40,7 @@ class ModifiedBgNbdTest {
                                              @ForAll @DoubleRange(min = 0.5, max = 20) double alpha,
                                              @ForAll @DoubleRange(min = 0.1, max = 3) double a,
                                              @ForAll @DoubleRange(min = 0.5, max = 5) double b) {
-        CompactSummaries data = new CompactSummaries(Cdnow.summaries());
+        CompactSummaries data = GroupedSummaries.of(Cdnow.summaries()).compact();
         double[] g = new double[4];
         new ModifiedBgNbd(r, alpha, a, b).logLikelihood(data, g);
         Gradients.assertMatchesFiniteDifferences(new double[] {r, alpha, a, b}, g,

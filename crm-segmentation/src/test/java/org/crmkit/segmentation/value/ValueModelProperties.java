@@ -71,7 +71,7 @@ class ValueModelProperties {
                                                    @ForAll @DoubleRange(min = 0.5, max = 20) double alpha,
                                                    @ForAll @DoubleRange(min = 0.1, max = 3) double a,
                                                    @ForAll @DoubleRange(min = 0.5, max = 5) double b) {
-        CompactSummaries data = new CompactSummaries(Cdnow.summaries());
+        CompactSummaries data = GroupedSummaries.of(Cdnow.summaries()).compact();
         double[] g = new double[4];
         new BgNbd(r, alpha, a, b).logLikelihood(data, g);
         Gradients.assertMatchesFiniteDifferences(new double[] {r, alpha, a, b}, g,
