@@ -48,7 +48,8 @@ public record CustomerValue(CustomerId customerId, double probabilityAlive, doub
                 || !Double.isFinite(expectedPurchases) || !Double.isFinite(lifetimeValue)
                 || lifetimeValueDecile < 0 || lifetimeValueDecile > 10) {
             throw new IllegalArgumentException("customer value of " + customerId + " needs a probability in 0-1, "
-                    + "finite, non-negative purchases, a finite value and a decile in 0-10: probabilityAlive=" + probabilityAlive
+                    + "finite, non-negative purchases, a finite value and a decile in 0-10: probabilityAlive="
+                    + probabilityAlive
                     + ", expectedPurchases=" + expectedPurchases + ", lifetimeValue=" + lifetimeValue
                     + ", lifetimeValueDecile=" + lifetimeValueDecile);
         }

@@ -114,8 +114,9 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
     /**
      * ln 2F1(a, b; a + 1; z) through Euler's transformation (1 - z)^(1 - b) 2F1(1, a + 1 - b; a + 1; z): with
-     * {@code 0 < b < a + 1} its terms fall from the first by a ratio below z, where the direct series first grows for about
-     * b z terms; with large parameters that was hundreds of thousands of terms per customer and evaluation.
+     * {@code 0 < b < a + 1} its terms fall from the first by a ratio below z, where the direct series first grows
+     * for about b z terms; with large parameters that was hundreds of thousands of terms per customer and
+     * evaluation.
      */
     private static double logF21(double a, double b, double z) {
         return (1 - b) * Math.log1p(-z) + Math.log(Hypergeometric.f21(1, a + 1 - b, a + 1, z));
