@@ -226,7 +226,7 @@ public final class FitValueModel implements Callable<Integer> {
         List<RepeatSummary> sample = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(SAMPLE);
         long[] seen = new long[1];
-        CustomerSource customers = sink -> forEachSorted(sink);
+        CustomerSource customers = this::forEachSorted;
         customers.forEach(s -> {
             groups.add(s);
             long k = seen[0]++;
