@@ -55,7 +55,7 @@ public final class Customer {
     private final List<ExternalId> externalIds;
     private final List<PaymentInstrument> paymentInstruments;
     private final List<Preference> preferences;
-    private final List<ConsentRecord> consents;
+    private final Consents consents;
     private final List<Agreement> agreements;
     private final Set<CustomerId> mergedFrom;
     private final long version;
@@ -86,7 +86,7 @@ public final class Customer {
         paymentInstruments = distinct("paymentInstruments", b.paymentInstruments, Limits.PAYMENT_INSTRUMENTS,
                 PaymentInstrument::token);
         preferences = Checks.list("preferences", b.preferences, Limits.PREFERENCES);
-        consents = Consents.of(Checks.list("consents", b.consents, Limits.CONSENTS)).history();
+        consents = Consents.of(Checks.list("consents", b.consents, Limits.CONSENTS));
         agreements = distinct("agreements", b.agreements, Limits.AGREEMENTS, Agreement::id);
         mergedFrom = sortedIds(b.mergedFrom);
         if (mergedFrom.contains(id)) {
@@ -212,7 +212,7 @@ public final class Customer {
 
     /** {@return the consent history and the answers it gives} */
     public Consents consents() {
-        return Consents.of(consents);
+        return consents;
     }
 
     /** {@return the standing agreements} */
@@ -272,7 +272,7 @@ public final class Customer {
      */
     public Customer withConsent(ConsentRecord record) {
         Checks.notNull("record", record);
-        return toBuilder().consents(append(consents, record)).build();
+        return toBuilder().consents(append(consents.history(), record)).build();
     }
 
     /**
@@ -503,7 +503,7 @@ public final class Customer {
             externalIds = c.externalIds;
             paymentInstruments = c.paymentInstruments;
             preferences = c.preferences;
-            consents = c.consents;
+            consents = c.consents.history();
             agreements = c.agreements;
             mergedFrom = c.mergedFrom;
             version = c.version;

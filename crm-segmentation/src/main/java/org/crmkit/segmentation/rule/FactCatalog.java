@@ -91,6 +91,10 @@ public final class FactCatalog {
      *         parameter, lacks a required parameter, or applies an operator or operand the fact's type does not take
      */
     public Rule compile(Condition condition) {
+        return new Rule(condition, RuleClasses.of(tree(condition)), this);
+    }
+
+    private Compiled.Node tree(Condition condition) {
         Objects.requireNonNull(condition, "condition");
         if (condition.size() > maxConditions) {
             throw new InvalidDefinitionException("$", "rule must have at most " + maxConditions
@@ -100,7 +104,7 @@ public final class FactCatalog {
             throw new InvalidDefinitionException("$", "rule must nest at most " + maxDepth + " deep: "
                     + condition.depth(), null);
         }
-        return new Rule(condition, compile(condition, "$"), this);
+        return compile(condition, "$");
     }
 
     /**
@@ -123,7 +127,7 @@ public final class FactCatalog {
      * @throws InvalidDefinitionException as {@link #compile(Condition)}
      */
     public void validate(Condition condition) {
-        compile(condition);
+        tree(condition);
     }
 
 

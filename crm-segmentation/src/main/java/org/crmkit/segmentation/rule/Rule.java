@@ -23,6 +23,11 @@ public final class Rule implements Predicate<Subject> {
         return catalog;
     }
 
+    /** {@return what tests: a class of the rule's own, or its one test} */
+    Compiled.Node node() {
+        return root;
+    }
+
     /** {@return the condition this rule was compiled from} */
     public Condition condition() {
         return condition;

@@ -1,12 +1,17 @@
 package org.crmkit.segmentation.rule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -72,6 +77,59 @@ class RuleProperties {
         Condition back = CrmJson.read(json, Condition.class);
         assertEquals(rule, back);
         assertEquals(select(rule, customers), select(back, customers));
+    }
+
+    /** Junctions wider than one generated method, nested: the generated class splits them and decides the same. */
+    @Provide
+    Arbitrary<Condition> wideRules() {
+        Arbitrary<Condition> junction = Arbitraries.lazy(() -> Arbitraries.oneOf(Population.test(),
+                Combinators.combine(Arbitraries.of(true, false), Population.test().list().ofMinSize(1).ofMaxSize(40))
+                        .as((any, parts) -> any ? new Condition.Any(parts) : new Condition.All(parts))));
+        return Combinators.combine(Arbitraries.of(true, false), junction.list().ofMinSize(1).ofMaxSize(20),
+                Arbitraries.of(true, false))
+                .as((any, parts, negated) -> {
+                    Condition c = any ? new Condition.Any(parts) : new Condition.All(parts);
+                    return negated ? Condition.not(c) : c;
+                });
+    }
+
+    @Property(tries = 200)
+    void wideRulesAgreeWithReferenceInterpreter(@ForAll("wideRules") Condition rule,
+                                                @ForAll("customers") List<Subject> customers) {
+        Rule compiled = Population.CATALOG.compile(rule);
+        assertTrue(compiled.node().getClass().isHidden(), () -> "not generated: " + compiled.node().getClass());
+        for (Subject s : customers) {
+            assertEquals(ReferenceInterpreter.holds(rule, s.customer(), s.touchpoints(), s.at()), compiled.test(s),
+                    () -> rule + " for " + s);
+            assertEquals(compiled.test(s), compiled.explain(s).held());
+        }
+    }
+
+    @Example
+    void theLargestAndDeepestRulesCompileToClasses() {
+        List<Condition> flat = new ArrayList<>();
+        for (int i = 0; i < FactCatalog.DEFAULT_MAX_CONDITIONS - 1; i++) {
+            flat.add(Facts.tags().contains("t" + i));
+        }
+        Condition wide = new Condition.Any(flat);
+        Condition deep = Facts.tags().contains("t7");
+        for (int i = 1; i < FactCatalog.DEFAULT_MAX_DEPTH; i++) {
+            deep = i % 2 == 0 ? Condition.not(deep) : new Condition.All(List.of(deep));
+        }
+        List<Subject> customers = Population.subjects().list().ofSize(50).sample();
+        for (Condition rule : List.of(wide, deep)) {
+            Rule compiled = Population.CATALOG.compile(rule);
+            assertTrue(compiled.node().getClass().isHidden());
+            for (Subject s : customers) {
+                assertEquals(ReferenceInterpreter.holds(rule, s.customer(), s.touchpoints(), s.at()),
+                        compiled.test(s));
+            }
+        }
+    }
+
+    @Example
+    void aSingleTestNeedsNoClass() {
+        assertFalse(Population.CATALOG.compile(Facts.tags().contains("a")).node().getClass().isHidden());
     }
 
     private static List<Boolean> select(Condition rule, List<Subject> customers) {
