@@ -5,11 +5,16 @@
  *
  * <p>The domain packages are open to Jackson's databind alone, which makes aggregates' builders through their
  * private constructors.
+ *
+ * <p>libphonenumber has no module descriptor, only an automatic module name, which is stable.
  */
+@SuppressWarnings("requires-automatic")
 module org.crmkit.core {
     requires transitive tools.jackson.databind;
     requires transitive com.github.benmanes.caffeine;
     requires com.google.common;
+    requires org.apache.commons.text;
+    requires com.google.i18n.phonenumbers.libphonenumber;
     requires transitive org.jspecify;
 
     exports org.crmkit.core;

@@ -1,6 +1,7 @@
 package org.crmkit.modulecheck;
 
 import java.time.Instant;
+import java.util.List;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,7 @@ import org.crmkit.core.customer.ContactPoint;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.Name;
 import org.crmkit.core.customer.PhoneNumber;
+import org.crmkit.core.unify.IdentityResolver;
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.preference.Polarity;
 import org.crmkit.core.preference.Preference;
@@ -47,6 +49,12 @@ public final class ModulePathProbe {
         ObjectMapper host = JsonMapper.builder().findAndAddModules().build();
         check(stored.equals(host.readValue(host.writeValueAsString(stored), Customer.class)),
                 "a host mapper's round trip differs");
+        // Identity resolution reaches libphonenumber and Commons Text through the module's requires.
+        check(PhoneNumber.of("020 7946 0958", "GB").value().equals("+442079460958"), "a national number misread");
+        Customer twin = crm.createCustomer(b -> b.name(Name.person("Mei", "Lin"))
+                .addContactPoint(ContactPoint.verified(PhoneNumber.of("(213) 555-0142", "US"))));
+        check(IdentityResolver.create().explain(stored, twin, IdentityResolver.create()
+                .resolve(List.of(stored, twin)).model()).weight() > 0, "the twin profiles do not agree");
         System.out.println("module path: ok");
     }
 

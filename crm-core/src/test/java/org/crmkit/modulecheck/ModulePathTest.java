@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ModulePathTest {
     /** crm-core's runtime dependencies; test libraries stay off the module path. */
     private static final Pattern RUNTIME = Pattern.compile(
-            "(jackson-(annotations|core|databind|datatype-jsr310)|guava|failureaccess|caffeine|jspecify)-[0-9].*\\.jar");
+            "(jackson-(annotations|core|databind|datatype-jsr310)|guava|failureaccess|caffeine|jspecify|libphonenumber"
+            + "|commons-text|commons-lang3)-[0-9].*\\.jar");
 
     @Test
     void aHostOnTheModulePathUsesCrmCoreAndItsJsonModule() throws Exception {
