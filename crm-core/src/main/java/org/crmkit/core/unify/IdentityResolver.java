@@ -28,7 +28,8 @@ import org.crmkit.core.internal.Checks;
  * postal code with the start of a name), so that a million profiles never compare all pairs; each pair is compared
  * field by field ({@link MatchField}, {@link Agreement}); a Fellegi-Sunter {@link MatchModel} estimated from the
  * profiles themselves by expectation-maximisation turns the comparisons into a match probability; pairs at or above
- * the merge threshold are advised to merge, those between the review and merge thresholds to review, and every
+ * the merge threshold are advised to merge (unless they are a household or namesakes, see {@link MatchDecision}),
+ * those between the review and merge thresholds to review, and every
  * decision can be explained field by field ({@link #explain}). Immutable and thread-safe; scoring uses the common
  * fork-join pool.
  */
@@ -133,13 +134,21 @@ public final class IdentityResolver {
     }
 
     /**
-     * The advice for a probability. Profiles whose given names differ outright are never merged unreviewed,
-     * however much else they share: that is a household (one family name, one address, one landline), whose
-     * fields are not the independent evidence the model assumes.
+     * The advice for a probability. Two kinds of pair are never merged unreviewed, however probable the model finds
+     * them, since their fields are not the independent evidence the model assumes: a household (given names that
+     * differ outright, with a family name, an address or a landline shared), and namesakes (nothing but the names
+     * agreeing: among a million profiles many people share a name).
      */
     private MatchDecision decide(double p, int[] levels) {
         boolean household = levels[MatchField.GIVEN_NAME.ordinal()] == Agreement.DIFFERENT.ordinal();
-        if (p >= mergeAt && !household) {
+        boolean beyondNames = false;
+        for (MatchField f : MatchField.values()) {
+            if (f != MatchField.GIVEN_NAME && f != MatchField.FAMILY_NAME
+                    && levels[f.ordinal()] <= Agreement.CLOSE.ordinal()) {
+                beyondNames = true;
+            }
+        }
+        if (p >= mergeAt && !household && beyondNames) {
             return MatchDecision.MERGE;
         }
         return p >= reviewAt ? MatchDecision.REVIEW : MatchDecision.KEEP_APART;
