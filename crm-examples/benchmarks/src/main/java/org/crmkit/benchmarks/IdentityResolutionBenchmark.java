@@ -1,8 +1,6 @@
 package org.crmkit.benchmarks;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,8 +17,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.crmkit.core.customer.ContactKind;
-import org.crmkit.core.customer.ContactPoint;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.unify.IdentityResolver;
 import org.crmkit.core.unify.Resolution;
@@ -66,7 +62,7 @@ public class IdentityResolutionBenchmark {
         System.err.printf("%n%d profiles; resolver: %s; %d candidate pairs; heap with the profiles %d MB, "
                         + "the resolution holds %d MB more%nexact keys: %s%n", profiles.size(),
                 population.evaluate(r.clusters()), r.candidatePairs(), before >> 20, (after - before) >> 20,
-                population.evaluate(ExactKeys.clusters(profiles)));
+                population.evaluate(ScatteredPopulation.exactKeyClusters(profiles)));
     }
 
     /** {@return the resolution of every profile} */
@@ -75,44 +71,9 @@ public class IdentityResolutionBenchmark {
         return resolver.resolve(profiles);
     }
 
-    /** {@return the profiles joined on an exact email or phone: the baseline} */
+    /** {@return the profiles joined on an exact email or phone (a hash map and a union-find): the baseline} */
     @Benchmark
     public int exactKeys() {
-        return ExactKeys.clusters(profiles).size();
-    }
-
-    /** Joining on exact email or phone, as a host would write it by hand. */
-    static final class ExactKeys {
-        private ExactKeys() {
-        }
-
-        static List<java.util.Set<org.crmkit.core.customer.CustomerId>> clusters(List<Customer> profiles) {
-            Map<String, Integer> firstWith = new HashMap<>(profiles.size() * 2);
-            int[] parent = new int[profiles.size()];
-            for (int i = 0; i < parent.length; i++) {
-                parent[i] = i;
-                for (ContactPoint cp : profiles.get(i).contactPoints()) {
-                    if (cp.kind() != ContactKind.POSTAL) {
-                        Integer j = firstWith.putIfAbsent(cp.address().toString(), i);
-                        if (j != null) {
-                            parent[root(parent, i)] = root(parent, j);
-                        }
-                    }
-                }
-            }
-            Map<Integer, java.util.Set<org.crmkit.core.customer.CustomerId>> groups = new HashMap<>();
-            for (int i = 0; i < parent.length; i++) {
-                groups.computeIfAbsent(root(parent, i), k -> new java.util.HashSet<>()).add(profiles.get(i).id());
-            }
-            return groups.values().stream().filter(g -> g.size() > 1).toList();
-        }
-
-        private static int root(int[] parent, int i) {
-            while (parent[i] != i) {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            return i;
-        }
+        return ScatteredPopulation.exactKeyClusters(profiles).size();
     }
 }
