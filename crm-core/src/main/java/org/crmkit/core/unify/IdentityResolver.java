@@ -135,12 +135,13 @@ public final class IdentityResolver {
 
     /**
      * The advice for a probability. Two kinds of pair are never merged unreviewed, however probable the model finds
-     * them, since their fields are not the independent evidence the model assumes: a household (given names that
-     * differ outright, with a family name, an address or a landline shared), and namesakes (nothing but the names
+     * them, since their fields are not the independent evidence the model assumes: a household (one family name,
+     * given names that differ outright, with an address or a landline shared), and namesakes (nothing but the names
      * agreeing: among a million profiles many people share a name).
      */
     private MatchDecision decide(double p, int[] levels) {
-        boolean household = levels[MatchField.GIVEN_NAME.ordinal()] == Agreement.DIFFERENT.ordinal();
+        boolean household = levels[MatchField.GIVEN_NAME.ordinal()] == Agreement.DIFFERENT.ordinal()
+                && levels[MatchField.FAMILY_NAME.ordinal()] <= Agreement.CLOSE.ordinal();
         boolean beyondNames = false;
         for (MatchField f : MatchField.values()) {
             if (f != MatchField.GIVEN_NAME && f != MatchField.FAMILY_NAME

@@ -4,8 +4,8 @@ package org.crmkit.core.unify;
 public enum MatchDecision {
     /**
      * The pair's probability of describing one customer reaches the merge threshold, and some field beyond the
-     * names agrees (exactly or closely), and the given names do not differ outright: names alone, or a shared
-     * household's address under two given names, go to review instead.
+     * names agrees (exactly or closely), and the pair is not one family name under two given names: names alone,
+     * or a household's address shared by two of its members, go to review instead.
      */
     MERGE,
     /** Between the review and merge thresholds: a person should look. */

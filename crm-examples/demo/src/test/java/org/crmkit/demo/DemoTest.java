@@ -59,6 +59,11 @@ class DemoTest {
         // C10: three partial profiles found and merged into one.
         assertTrue(out.contains("maker-5501 and dealer-88231 share email"), out);
         assertTrue(out.contains("maker-5501, known to dealer-dms, maker-warranty, repair-shop"), out);
+        // C10 at scale: the model finds more of one person's profiles than exact keys, and explains a doubt.
+        assertTrue(out.contains("identity resolution of 9,232 dealer, maker and repair-shop profiles of 5,000 people"),
+                out);
+        assertTrue(out.contains("    exact email or phone: precision 0.98"), out);
+        assertTrue(out.contains(": review, probability "), out);
         // C11: permission asked on the call, before any call back.
         assertTrue(out.contains("may we call back? no before the call, yes after"), out);
         // C12: the top 10%.
@@ -99,8 +104,9 @@ class DemoTest {
 
         assertEquals(folder.resolve("report.html"), file);
         String html = Files.readString(file);
-        assertEquals(17, count(html, "<svg"), "a chart for each of the twelve cases, and segments, tiers, the Pareto "
-                + "curve, the holdout by usage and lifetime value by decile");
+        assertEquals(18, count(html, "<svg"), "a chart for each of the twelve cases, C10's identity resolution beside "
+                + "exact keys, and segments, tiers, the Pareto curve, the holdout by usage and lifetime value by decile");
+        assertTrue(html.contains("Pairs of profiles of one person found among 5,000 people's records"), "C10 at scale");
         assertEquals(count(html, "<svg"), count(html, "<figcaption>"), "every chart has a caption");
         assertTrue(html.contains("Purchase days per customer in the 13-week holdout, by usage"));
         assertTrue(html.contains("Items with a defect"), "C6 is charted");
