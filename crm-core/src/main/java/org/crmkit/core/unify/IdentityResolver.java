@@ -89,9 +89,12 @@ public final class IdentityResolver {
         long[] oversized = new long[1];
         long[] pairs = candidatePairs(records, oversized);
         int[] patterns = new int[pairs.length];
-        IntStream.range(0, pairs.length).parallel().forEach(k -> patterns[k] = pattern(list, records, pairs[k]));
+        IntStream.range(0, pairs.length).parallel().forEach(k -> {
+            pairs[k] = inIdOrder(list, pairs[k]);
+            patterns[k] = pattern(records, pairs[k]);
+        });
         MatchModel model = estimate(records, patterns);
-        List<CandidateMatch> matches = score(list, records, pairs, model);
+        List<CandidateMatch> matches = score(list, records, pairs, patterns, model);
         return new Resolution(model, matches, clusters(list, matches), n, pairs.length, oversized[0]);
     }
 
@@ -160,7 +163,7 @@ public final class IdentityResolver {
     }
 
     /**
-     * The pairs of records sharing a blocking key, each once, as {@code i << 32 | j} with {@code i < j}, sorted.
+     * The pairs of records sharing a blocking key, each once, as {@code i << 32 | j} with {@code i < j}.
      * Keys are hashed to 64 bits and packed with the record's index, so that blocks are runs of one sorted array.
      */
     private long[] candidatePairs(MatchRecord[] records, long[] oversized) {
@@ -213,12 +216,19 @@ public final class IdentityResolver {
         return pairs.sortedDistinct();
     }
 
-    private static int pattern(List<Customer> list, MatchRecord[] records, long pair) {
+    /**
+     * The pair with the profile first in id order first, as {@link #explain} compares them, so that a pair's
+     * comparison and score do not depend on where its profiles stood in the input.
+     */
+    private static long inIdOrder(List<Customer> list, long pair) {
         int i = (int) (pair >>> 32);
         int j = (int) pair;
-        boolean inOrder = list.get(i).id().value().compareTo(list.get(j).id().value()) <= 0;
-        MatchRecord a = records[inOrder ? i : j];
-        MatchRecord b = records[inOrder ? j : i];
+        return list.get(i).id().value().compareTo(list.get(j).id().value()) <= 0 ? pair : (long) j << 32 | i;
+    }
+
+    private static int pattern(MatchRecord[] records, long pair) {
+        MatchRecord a = records[(int) (pair >>> 32)];
+        MatchRecord b = records[(int) pair];
         int[] levels = new int[MatchRecord.FIELDS];
         MatchRecord.compare(a, b, MatchRecord.swapped(a, b), levels);
         return encode(levels);
@@ -491,20 +501,20 @@ public final class IdentityResolver {
         return new MatchModel.TermFrequencies(counts);
     }
 
-    private List<CandidateMatch> score(List<Customer> list, MatchRecord[] records, long[] pairs, MatchModel model) {
+    /** Scores each pair from its comparison pattern, compared once for the estimate and read back here. */
+    private List<CandidateMatch> score(List<Customer> list, MatchRecord[] records, long[] pairs, int[] patterns,
+                                       MatchModel model) {
         double prior = model.priorWeight();
         CandidateMatch[] found = new CandidateMatch[pairs.length];
         IntStream.range(0, pairs.length).parallel().forEach(k -> {
-            int first = (int) (pairs[k] >>> 32);
-            int second = (int) pairs[k];
-            boolean inOrder = list.get(first).id().value().compareTo(list.get(second).id().value()) <= 0;
-            int i = inOrder ? first : second;
-            int j = inOrder ? second : first;
+            int i = (int) (pairs[k] >>> 32);
+            int j = (int) pairs[k];
             MatchRecord a = records[i];
-            MatchRecord b = records[j];
+            boolean swapped = MatchRecord.swapped(a, records[j]);
             int[] levels = new int[MatchRecord.FIELDS];
-            boolean swapped = MatchRecord.swapped(a, b);
-            MatchRecord.compare(a, b, swapped, levels);
+            for (int f = 0; f < levels.length; f++) {
+                levels[f] = level(patterns[k], f);
+            }
             double w = prior;
             for (int f = 0; f < levels.length; f++) {
                 w += model.weight(f, levels[f], a, swapped);
