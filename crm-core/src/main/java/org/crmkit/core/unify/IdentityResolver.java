@@ -76,7 +76,7 @@ public final class IdentityResolver {
      * @throws RuleViolationException when an id occurs twice
      */
     public Resolution resolve(Collection<Customer> profiles) {
-        List<Customer> list = List.copyOf(Checks.notNull("profiles", profiles));
+        List<Customer> list = Checks.list("profiles", profiles);
         Set<CustomerId> ids = new HashSet<>(list.size() * 2);
         for (Customer c : list) {
             if (!ids.add(c.id())) {

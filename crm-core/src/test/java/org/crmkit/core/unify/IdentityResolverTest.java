@@ -123,6 +123,11 @@ class IdentityResolverTest {
         RuleViolationException twice = assertThrows(RuleViolationException.class,
                 () -> RESOLVER.resolve(List.of(a, a)));
         assertTrue(twice.getMessage().contains("d-1"), twice::getMessage);
+        List<Customer> withNull = new ArrayList<>(List.of(a));
+        withNull.add(null);
+        RuntimeException nothing = assertThrows(RuntimeException.class, () -> RESOLVER.resolve(withNull));
+        assertTrue(nothing.getMessage().contains("profiles element"), nothing::getMessage);
+        assertThrows(RuleViolationException.class, () -> IdentityResolver.builder().thresholds(Double.NaN, 0.5));
         RuleViolationException order = assertThrows(RuleViolationException.class,
                 () -> IdentityResolver.builder().thresholds(0.9, 0.5));
         assertTrue(order.getMessage().contains("merge threshold"), order::getMessage);
