@@ -3,9 +3,11 @@ package org.crmkit.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -26,6 +28,7 @@ import org.crmkit.core.event.Outbox;
 import org.crmkit.core.internal.Checks;
 import org.crmkit.core.internal.ReadOnlyRepositories;
 import org.crmkit.core.memory.InMemoryCustomerRepository;
+import org.crmkit.core.memory.InMemoryMergeRecordStore;
 import org.crmkit.core.memory.InMemoryOutboxStore;
 import org.crmkit.core.memory.InMemoryServiceCaseRepository;
 import org.crmkit.core.memory.InMemoryTouchpointRepository;
@@ -40,14 +43,18 @@ import org.crmkit.core.privacy.MergeParticipant;
 import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.spi.CustomerRepository;
+import org.crmkit.core.spi.MergeRecordStore;
 import org.crmkit.core.spi.OutboxStore;
 import org.crmkit.core.spi.ServiceCaseRepository;
 import org.crmkit.core.spi.TouchpointRepository;
 import org.crmkit.core.spi.Transactions;
 import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.core.touchpoint.TouchpointId;
 import org.crmkit.core.unify.DuplicateCandidate;
 import org.crmkit.core.unify.DuplicateFinder;
+import org.crmkit.core.unify.MergeRecord;
 import org.crmkit.core.unify.ProfileMerger;
+import org.crmkit.core.unify.Unmerged;
 
 /**
  * The front door of crm-core: records what happens to customers through the repositories the host supplies (or
@@ -74,7 +81,8 @@ public final class Crm {
     private final Clock clock;
     private final EventDispatcher events;
     private final Outbox outbox;
-    private final ProfileMerger merger = new ProfileMerger();
+    private final ProfileMerger merger;
+    private final MergeRecordStore merges;
     private final List<ErasureParticipant> erasureParticipants;
     private final List<ExportContributor> exportContributors;
     private final List<MergeParticipant> mergeParticipants;
@@ -93,6 +101,8 @@ public final class Crm {
         erasureParticipants = List.copyOf(b.erasureParticipants);
         exportContributors = List.copyOf(b.exportContributors);
         mergeParticipants = List.copyOf(b.mergeParticipants);
+        merger = b.merger;
+        merges = b.merges;
     }
 
     /** {@return a facade over fresh in-memory repositories and the system clock} */
@@ -373,17 +383,20 @@ public final class Crm {
     }
 
     /**
-     * Merges a duplicate profile into a survivor (C10), by the rules of {@link ProfileMerger}: the survivor is
-     * saved with the merged data, the duplicate's touchpoints and cases are moved to the survivor, every
-     * {@link MergeParticipant} moves what it links (crm-loyalty: memberships), and the duplicate is deleted. Each
-     * step can be repeated, so a merge interrupted halfway completes when run again,
-     * and merging an already merged duplicate returns the survivor unchanged.
+     * Merges a duplicate profile into a survivor (C10), by the rules of the {@link ProfileMerger} set on the
+     * builder: first a {@link MergeRecord} keeps both profiles as they are, the duplicate's touchpoints and cases,
+     * and what each {@link MergeParticipant} needs to undo its part; then the survivor is saved with the merged
+     * data, the duplicate's touchpoints and cases are moved to the survivor, every participant moves what it links
+     * (crm-loyalty: memberships), and the duplicate is deleted. Each step can be repeated, so a merge interrupted
+     * halfway completes when run again, and merging an already merged duplicate returns the survivor unchanged.
+     * {@link #unmerge} undoes it.
      *
      * @param survivorId the profile that stays
      * @param duplicateId the profile merged into it
      * @return the stored survivor
      * @throws NotFoundException when the survivor does not exist, or the duplicate neither exists nor was merged
      *     into the survivor
+     * @throws RuleViolationException when the duplicate is halfway through a merge into another profile
      */
     public Customer merge(CustomerId survivorId, CustomerId duplicateId) {
         Checks.notNull("survivorId", survivorId);
@@ -398,8 +411,20 @@ public final class Crm {
             throw new NotFoundException("customer", duplicateId);
         }
         Customer dup = duplicate.get();
+        Optional<MergeRecord> stored = merges.findById(duplicateId);
+        MergeRecord record;
+        if (stored.isPresent() && stored.get().unmergedAt() == null) {
+            record = stored.get();
+            if (!record.survivor().equals(survivorId)) {
+                throw new RuleViolationException("customer " + duplicateId + " is halfway through a merge into "
+                        + record.survivor() + ": merge it into " + record.survivor() + " again to complete that");
+            }
+        } else {
+            record = merges.save(audit(survivor, dup).withVersion(stored.map(MergeRecord::version).orElse(0L)));
+        }
+        Instant at = record.mergedAt();
         Customer merged = survivor.mergedFrom().contains(duplicateId) ? survivor
-                : updateCustomer(survivorId, s -> merger.merge(s, dup, clock.instant()).withVersion(s.version()));
+                : updateCustomer(survivorId, s -> merger.merge(s, dup, at).withVersion(s.version()));
         touchpoints.streamByCustomer(duplicateId, TimeWindow.ALL).toList()
                 .forEach(t -> touchpoints.save(t.withCustomerId(survivorId)));
         cases.streamByCustomer(duplicateId).toList().forEach(c -> cases.save(c.withCustomerId(survivorId)));
@@ -410,6 +435,95 @@ public final class Crm {
             return merged;
         });
         return merged;
+    }
+
+    /** The audit of a merge about to be made, read before anything changes. */
+    private MergeRecord audit(Customer survivor, Customer duplicate) {
+        Instant now = clock.instant();
+        Map<String, JsonNode> before = new TreeMap<>();
+        for (MergeParticipant p : mergeParticipants) {
+            p.beforeMerge(survivor.id(), duplicate.id()).ifPresent(json -> before.put(p.name(), json));
+        }
+        return new MergeRecord(duplicate.id(), survivor.id(), now, survivor, duplicate,
+                merger.merge(survivor, duplicate, now),
+                touchpoints.streamByCustomer(duplicate.id(), TimeWindow.ALL).map(Touchpoint::id).toList(),
+                cases.streamByCustomer(duplicate.id()).map(ServiceCase::id).toList(), before, null, 0);
+    }
+
+    /**
+     * The audit of the merge that took a duplicate away, while it is kept: until either customer is erased.
+     *
+     * @param duplicateId the profile merged away
+     * @return the record, undone or not, or empty when there is none
+     */
+    public Optional<MergeRecord> findMergeRecord(CustomerId duplicateId) {
+        return merges.findById(Checks.notNull("duplicateId", duplicateId));
+    }
+
+    /**
+     * Undoes a merge (C10: a wrong merge found later). The duplicate is stored again as it was before the merge,
+     * with any consent withdrawal the survivor received since; the touchpoints and cases the merge moved go back
+     * to it (those recorded since stay with the survivor); every {@link MergeParticipant} restores its part
+     * (crm-loyalty: the duplicate's membership and ledger); and the survivor gets back its own values, keeping
+     * what changed on it since the merge ({@link ProfileMerger#restoreSurvivor}). Publishes
+     * {@link CrmEvent.CustomerUnmerged}. Each step can be repeated: an unmerge interrupted halfway completes when
+     * run again, and undoing a merge already undone changes nothing.
+     *
+     * @param duplicateId the profile merged away
+     * @return the two profiles as stored, and how much went back
+     * @throws NotFoundException when no merge record of the duplicate is kept (never merged, or erased since)
+     * @throws RuleViolationException when the survivor no longer exists: it was merged into a third profile,
+     *     whose merge must be undone first
+     */
+    public Unmerged unmerge(CustomerId duplicateId) {
+        Checks.notNull("duplicateId", duplicateId);
+        MergeRecord record = merges.findById(duplicateId)
+                .orElseThrow(() -> new NotFoundException("merge record of customer", duplicateId));
+        CustomerId survivorId = record.survivor();
+        Customer survivor = customers.findById(survivorId).orElseThrow(() -> new RuleViolationException(
+                "customer " + duplicateId + " was merged into " + survivorId + ", which no longer exists: undo the"
+                        + " merge that took " + survivorId + " away first"));
+        if (record.unmergedAt() != null) {
+            Customer restored = customers.findById(duplicateId)
+                    .orElseThrow(() -> new NotFoundException("customer", duplicateId));
+            return new Unmerged(survivor, restored, 0, 0);
+        }
+        Customer restored = customers.findById(duplicateId)
+                .orElseGet(() -> customers.save(merger.restoreDuplicate(record, survivor)));
+        List<TouchpointId> movedTouchpoints = new ArrayList<>();
+        for (TouchpointId id : record.touchpoints()) {
+            touchpoints.findById(id).filter(t -> t.customerId().equals(survivorId)).ifPresent(t -> {
+                touchpoints.save(t.withCustomerId(duplicateId));
+                movedTouchpoints.add(id);
+            });
+        }
+        List<CaseId> movedCases = new ArrayList<>();
+        for (CaseId id : record.cases()) {
+            cases.findById(id).filter(c -> c.customerId().equals(survivorId)).ifPresent(c -> {
+                cases.save(c.withCustomerId(duplicateId));
+                movedCases.add(id);
+            });
+        }
+        for (MergeParticipant p : mergeParticipants) {
+            p.unmerged(survivorId, duplicateId, Optional.ofNullable(record.participants().get(p.name())));
+        }
+        Customer back = retryOnConflict(() -> {
+            Customer current = customers.findById(survivorId)
+                    .orElseThrow(() -> new NotFoundException("customer", survivorId));
+            Instant now = clock.instant();
+            return outbox.write(out -> {
+                Customer stored = current;
+                if (current.mergedFrom().contains(duplicateId)) {
+                    stored = customers.save(merger.restoreSurvivor(record, current, now));
+                    out.add(new CrmEvent.CustomerUpdated(current, stored, now));
+                }
+                merges.save(record.withUnmergedAt(now));
+                out.add(new CrmEvent.CustomerUnmerged(survivorId, duplicateId, record.touchpoints(),
+                        record.cases(), now));
+                return stored;
+            });
+        });
+        return new Unmerged(back, restored, movedTouchpoints.size(), movedCases.size());
     }
 
     /** Runs a read-change-write step again when another writer won, a bounded number of times. */
@@ -484,7 +598,11 @@ public final class Crm {
         Checks.notNull("id", id);
         Optional<Customer> found = customers.findById(id);
         if (found.isEmpty()) {
-            return new ErasureCertificate(id, clock.instant(), false, 0, 0, List.of(), List.of());
+            // A merged duplicate's id: its merge record still holds a copy of the profile as it was.
+            boolean audit = merges.findById(id).isPresent();
+            merges.deleteById(id);
+            return new ErasureCertificate(id, clock.instant(), false, 0, 0,
+                    audit ? List.of("merge record: the profile as it was before its merge") : List.of(), List.of());
         }
         // The anonymous id is kept on the profile until the last step, so that a re-run uses the same one.
         AttributeValue marker = found.get().attributes().get(ERASURE_MARKER);
@@ -520,6 +638,13 @@ public final class Crm {
             erased.add("cases (" + scrubbedCases + "): link to the customer, subject, observations, notes, root cause,"
                     + " resolution");
             kept.add("cases: category, lane, priority, status times");
+        }
+        Set<CustomerId> audits = new LinkedHashSet<>(merges.streamBySurvivor(id).map(MergeRecord::duplicate).toList());
+        found.get().mergedFrom().stream().filter(m -> merges.findById(m).isPresent()).forEach(audits::add);
+        merges.findById(id).ifPresent(r -> audits.add(id));
+        audits.forEach(merges::deleteById);
+        if (!audits.isEmpty()) {
+            erased.add("merge records (" + audits.size() + "): the merged profiles as they were, for undoing merges");
         }
         for (ErasureParticipant participant : erasureParticipants) {
             String part = participant.erase(id, anonymous);
@@ -576,6 +701,8 @@ public final class Crm {
         private EventDispatcher events = new EventDispatcher();
         private OutboxStore outboxStore = new InMemoryOutboxStore();
         private Transactions transactions = Transactions.NONE;
+        private ProfileMerger merger = new ProfileMerger();
+        private MergeRecordStore merges = new InMemoryMergeRecordStore();
         private final List<CrmEventListener> listeners = new ArrayList<>();
         private final List<ErasureParticipant> erasureParticipants = new ArrayList<>();
         private final List<ExportContributor> exportContributors = new ArrayList<>();
@@ -604,6 +731,18 @@ public final class Crm {
         /** @param value a participant to run on every merge @return this builder */
         public Builder mergeParticipant(MergeParticipant value) {
             mergeParticipants.add(Checks.notNull("mergeParticipant", value));
+            return this;
+        }
+
+        /** @param value the survivorship rules of {@link Crm#merge} @return this builder */
+        public Builder profileMerger(ProfileMerger value) {
+            merger = Checks.notNull("profileMerger", value);
+            return this;
+        }
+
+        /** @param value where merge records are kept, for {@link Crm#unmerge} @return this builder */
+        public Builder mergeRecords(MergeRecordStore value) {
+            merges = Checks.notNull("mergeRecords", value);
             return this;
         }
 

@@ -136,6 +136,9 @@ public final class Fixtures {
                 new org.crmkit.core.event.CrmEvent.CustomerUpdated(guest, guest.withVersion(4), T0),
                 new org.crmkit.core.event.CrmEvent.CustomerMerged(id, org.crmkit.core.customer.CustomerId.of("old-1"),
                         T0),
+                new org.crmkit.core.event.CrmEvent.CustomerUnmerged(id, org.crmkit.core.customer.CustomerId.of("old-1"),
+                        java.util.List.of(org.crmkit.core.touchpoint.TouchpointId.of("tp-1")),
+                        java.util.List.of(vanillaCase().id()), T0),
                 new org.crmkit.core.event.CrmEvent.PreferenceRecorded(id, guest.preferences().get(0), T0),
                 new org.crmkit.core.event.CrmEvent.ConsentChanged(id, guest.consents().history().get(0), T0),
                 new org.crmkit.core.event.CrmEvent.TouchpointRecorded(purchase("tp-1", id, T0), T0),
@@ -146,6 +149,20 @@ public final class Fixtures {
                 new org.crmkit.core.event.CrmEvent.EscalationStepReached(id, "case-1", standard, 2, "call-manager",
                         T0),
                 new org.crmkit.core.event.CrmEvent.CustomerErased(id, T0));
+    }
+
+    /** {@return the audit of a merge of a second profile into the full guest, since undone} */
+    public static org.crmkit.core.unify.MergeRecord mergeRecord() {
+        Customer survivor = fullGuest();
+        Customer duplicate = Customer.builder().id(org.crmkit.core.customer.CustomerId.of("old-1"))
+                .name(survivor.name()).createdAt(T0.minusSeconds(86_400)).updatedAt(T0.minusSeconds(3_600))
+                .version(3).build();
+        tools.jackson.databind.node.ObjectNode loyalty = tools.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("moved", "member-7");
+        return new org.crmkit.core.unify.MergeRecord(duplicate.id(), survivor.id(), T0, survivor, duplicate,
+                new org.crmkit.core.unify.ProfileMerger().merge(survivor, duplicate, T0),
+                java.util.List.of(org.crmkit.core.touchpoint.TouchpointId.of("tp-1")),
+                java.util.List.of(vanillaCase().id()), java.util.Map.of("loyalty", loyalty), T0.plusSeconds(60), 2);
     }
 
     /** {@return a customer's export with one contributor's section} */

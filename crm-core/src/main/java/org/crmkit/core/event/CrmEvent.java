@@ -1,6 +1,7 @@
 package org.crmkit.core.event;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.consent.ConsentRecord;
@@ -11,6 +12,7 @@ import org.crmkit.core.service.CaseId;
 import org.crmkit.core.service.CaseStatus;
 import org.crmkit.core.servicelevel.StandardId;
 import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.core.touchpoint.TouchpointId;
 import org.crmkit.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +81,27 @@ public interface CrmEvent {
         public CustomerMerged {
             Checks.notNull("customerId", customerId);
             Checks.notNull("merged", merged);
+            Checks.notNull("at", at);
+        }
+    }
+
+    /**
+     * A merge was undone: the duplicate is stored again, with the touchpoints and cases the merge had moved.
+     *
+     * @param customerId the survivor of the merge
+     * @param restored the duplicate, stored again
+     * @param touchpoints the touchpoints moved back to the restored profile
+     * @param cases the cases moved back to the restored profile
+     * @param at when
+     */
+    record CustomerUnmerged(CustomerId customerId, CustomerId restored, List<TouchpointId> touchpoints,
+                            List<CaseId> cases, Instant at) implements CrmEvent {
+        /** Checks for nulls and copies the lists. */
+        public CustomerUnmerged {
+            Checks.notNull("customerId", customerId);
+            Checks.notNull("restored", restored);
+            touchpoints = Checks.list("touchpoints", touchpoints);
+            cases = Checks.list("cases", cases);
             Checks.notNull("at", at);
         }
     }

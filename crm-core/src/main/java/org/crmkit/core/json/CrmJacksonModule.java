@@ -53,6 +53,7 @@ import org.crmkit.core.servicelevel.StandardId;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointId;
 import org.crmkit.core.touchpoint.TouchpointKind;
+import org.crmkit.core.unify.MergeRecord;
 
 /**
  * Teaches Jackson every public crm-core type, without annotations on the types themselves. Ids, codes, money
@@ -73,7 +74,7 @@ public final class CrmJacksonModule extends SimpleModule {
     /** The stored documents of crm-core and the format each is written in. */
     static final Map<Class<?>, Integer> FORMATS = Map.of(Customer.class, 1, Touchpoint.class, 1,
             ServiceCase.class, 1, CrmEvent.class, 1, ErasureCertificate.class, 1, PartnerDataSet.class, 1,
-            ServiceLevelStandard.class, 1, ItemClock.class, 1);
+            ServiceLevelStandard.class, 1, ItemClock.class, 1, MergeRecord.class, 1);
 
     /** Creates the module. */
     public CrmJacksonModule() {

@@ -87,6 +87,7 @@ final class Mixins {
         @JsonSubTypes.Type(value = CrmEvent.CustomerCreated.class, name = "customer-created"),
         @JsonSubTypes.Type(value = CrmEvent.CustomerUpdated.class, name = "customer-updated"),
         @JsonSubTypes.Type(value = CrmEvent.CustomerMerged.class, name = "customer-merged"),
+        @JsonSubTypes.Type(value = CrmEvent.CustomerUnmerged.class, name = "customer-unmerged"),
         @JsonSubTypes.Type(value = CrmEvent.PreferenceRecorded.class, name = "preference-recorded"),
         @JsonSubTypes.Type(value = CrmEvent.ConsentChanged.class, name = "consent-changed"),
         @JsonSubTypes.Type(value = CrmEvent.TouchpointRecorded.class, name = "touchpoint-recorded"),

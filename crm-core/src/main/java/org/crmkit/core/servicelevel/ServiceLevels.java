@@ -165,6 +165,9 @@ public final class ServiceLevels {
                     forEachItemOf(e.customerId(), item -> store.deleteById(item.key()));
                 } else if (event instanceof CrmEvent.CustomerMerged m) {
                     forEachItemOf(m.merged(), item -> moveTo(item.key(), m.customerId()));
+                } else if (event instanceof CrmEvent.CustomerUnmerged u) {
+                    u.touchpoints().forEach(id -> moveTo(ItemKey.of(id), u.restored()));
+                    u.cases().forEach(id -> moveTo(ItemKey.of(id), u.restored()));
                 }
             }
         });

@@ -63,6 +63,14 @@ class CrmJsonTest {
     }
 
     @Test
+    void mergeRecord_matchesTheDocumentedFormat_withBothProfilesAndTheParticipantsState() {
+        String golden = golden("merge-record.json");
+        assertEquals(golden, CrmJson.write(Fixtures.mergeRecord()));
+        assertEquals(Fixtures.mergeRecord(), CrmJson.read(golden, org.crmkit.core.unify.MergeRecord.class));
+        assertTrue(golden.contains("\"loyalty\" : {\n      \"moved\" : \"member-7\""), golden);
+    }
+
+    @Test
     void aHandWrittenReaderQuotesTheStartOfALongValueOnly() {
         InvalidDefinitionException e = TreeReader.problem("$.x", "must be a number",
                 tools.jackson.databind.node.JsonNodeFactory.instance.stringNode("y".repeat(50_000)));

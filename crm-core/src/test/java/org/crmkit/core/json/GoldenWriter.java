@@ -21,6 +21,7 @@ public final class GoldenWriter {
         Files.writeString(dir.resolve("partner-data-set.json"), CrmJson.write(Fixtures.partnerData()) + "\n");
         Files.writeString(dir.resolve("standard.json"), CrmJson.write(Fixtures.standard()) + "\n");
         Files.writeString(dir.resolve("item-clock.json"), CrmJson.write(Fixtures.itemClock()) + "\n");
+        Files.writeString(dir.resolve("merge-record.json"), CrmJson.write(Fixtures.mergeRecord()) + "\n");
         Files.writeString(dir.resolve("events.json"), CrmJson.mapper().writerFor(CrmJsonTest.EVENTS)
                 .writeValueAsString(Fixtures.everyEvent()) + "\n");
     }

@@ -42,6 +42,11 @@ import org.crmkit.loyalty.member.MemberNumber;
  *       it by one adjustment naming the duplicate's member number, and the duplicate's membership and ledger are
  *       deleted; a debt is not carried over. Qualifying points do not move, so tiers are decided by the survivor's
  *       own activity.</li>
+ *   <li><b>Unmerge</b>: before a merge the duplicate's memberships are kept in the merge record (with their
+ *       ledgers where they are about to be deleted); undoing the merge links a moved membership back, or stores the
+ *       deleted membership and its ledger again and takes the credited balance back from the survivor by one
+ *       adjustment. Points of the credit the survivor has spent since are not taken below zero: the adjustment
+ *       takes what is left and names the shortfall.</li>
  * </ul>
  * Every step is idempotent, as the facade asks of participants. Thread-safe when the ledgers' stores are.
  */
@@ -162,6 +167,83 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
         }
     }
 
+    @Override
+    public String name() {
+        return SECTION;
+    }
+
+    @Override
+    public Optional<JsonNode> beforeMerge(CustomerId survivor, CustomerId duplicate) {
+        List<Kept> kept = new ArrayList<>();
+        for (Ledger ledger : ledgers) {
+            String program = ledger.program().id();
+            ledger.members().findByCustomer(program, duplicate).ifPresent(dup -> {
+                boolean deleted = ledger.members().findByCustomer(program, survivor).isPresent();
+                kept.add(new Kept(dup, deleted ? ledger.entries(dup.number()) : List.of()));
+            });
+        }
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CrmJson.mapper().readTree(CrmJson.write(new MergeState(kept))));
+        } catch (JacksonException e) {
+            throw new CrmException("could not keep the loyalty memberships of " + duplicate + " for its merge", e);
+        }
+    }
+
+    @Override
+    public void unmerged(CustomerId survivor, CustomerId duplicate, Optional<JsonNode> before) {
+        if (before.isEmpty()) {
+            return;
+        }
+        for (Kept kept : CrmJson.read(before.get().toString(), MergeState.class).memberships()) {
+            Member dup = kept.member();
+            Ledger ledger = ledgers.stream().filter(l -> l.program().id().equals(dup.programId())).findFirst()
+                    .orElseThrow(() -> new CrmException("the merge of " + duplicate + " kept a membership of program "
+                            + dup.programId() + ", which this participant has no ledger for"));
+            Optional<Member> now = ledger.members().findById(dup.number());
+            if (now.isPresent()) {
+                if (now.get().customerId().equals(survivor)) {
+                    ledger.members().save(now.get().toBuilder().customerId(duplicate).build());
+                }
+                if (kept.entries().isEmpty()) {
+                    continue;
+                }
+            } else {
+                ledger.members().save(dup.withVersion(0));
+            }
+            // Appended after any that made it before an interruption.
+            long last = ledger.store().lastSequence(dup.number());
+            kept.entries().stream().filter(e -> e.sequence() > last).forEach(ledger.store()::append);
+            ledger.forget(dup.number());
+            takeBackCredit(ledger, survivor, dup.number());
+        }
+    }
+
+    /** Takes back from the survivor what the merge credited from a duplicate's membership, once. */
+    private static void takeBackCredit(Ledger ledger, CustomerId survivor, MemberNumber from) {
+        Optional<Member> staying = ledger.members().findByCustomer(ledger.program().id(), survivor);
+        if (staying.isEmpty()) {
+            return;
+        }
+        MemberNumber into = staying.get().number();
+        String suffix = from.value().toLowerCase(Locale.ROOT);
+        Optional<LedgerEntry> credit = ledger.store().findByKey(into, IdempotencyKey.of("merged-from-" + suffix));
+        IdempotencyKey key = IdempotencyKey.of("unmerged-from-" + suffix);
+        if (credit.isEmpty() || ledger.store().findByKey(into, key).isPresent()) {
+            return;
+        }
+        long credited = ((LedgerEntry.Adjustment) credit.get()).points();
+        long taken = Math.min(credited, ledger.balance(into));
+        if (taken > 0) {
+            String shortfall = taken < credited ? "; " + (credited - taken) + " of it spent since, not taken back" : "";
+            ledger.post(new Posting.Adjust(into, key, -taken, ledger.clock().instant(),
+                    "merge with member " + from + " undone: " + credited + " points credited" + shortfall,
+                    Source.system("unmerge")));
+        }
+    }
+
     /** An entry with its free text (the reason) erased and everything else as it was. */
     static LedgerEntry scrubbed(LedgerEntry entry) {
         RecordComponent[] components = entry.getClass().getRecordComponents();
@@ -200,6 +282,26 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
             Objects.requireNonNull(member, "member");
             entries = List.copyOf(entries);
             Objects.requireNonNull(statement, "statement");
+        }
+    }
+
+    /**
+     * A duplicate's membership as it was before a merge, with its ledger when the merge deletes it.
+     *
+     * @param member the membership
+     * @param entries its ledger, or empty when the membership only moves
+     */
+    record Kept(Member member, List<LedgerEntry> entries) {
+        Kept {
+            Objects.requireNonNull(member, "member");
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** The layout of what a merge record keeps for this participant. */
+    record MergeState(List<Kept> memberships) {
+        MergeState {
+            memberships = List.copyOf(memberships);
         }
     }
 

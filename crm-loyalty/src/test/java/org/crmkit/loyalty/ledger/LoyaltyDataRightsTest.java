@@ -133,5 +133,72 @@ class LoyaltyDataRightsTest {
         assertEquals("merged from member ANN-200", moved.stamp().reason());
     }
 
+    @Test
+    void undoingAMergeLinksAMovedMembershipBack() {
+        Customer survivor = customer("Ana");
+        Customer duplicate = customer("Anna");
+        MemberNumber m = memberWithHistory(duplicate, "ANN-777");
+        crm.merge(survivor.id(), duplicate.id());
+        crm.unmerge(duplicate.id());
+        assertEquals(m, ledger.members().findByCustomer("store", duplicate.id()).orElseThrow().number());
+        assertTrue(ledger.members().findByCustomer("store", survivor.id()).isEmpty());
+        assertEquals(300, ledger.balance(m));
+    }
+
+    @Test
+    void undoingAMergeOfTwoMembersRestoresTheDeletedLedgerAndTakesTheCreditBack() {
+        Customer survivor = customer("Ana");
+        Customer duplicate = customer("Anna");
+        MemberNumber kept = memberWithHistory(survivor, "ANA-100");
+        MemberNumber gone = memberWithHistory(duplicate, "ANN-200");
+        List<LedgerEntry> goneEntries = ledger.entries(gone);
+        clock.advance(Duration.ofDays(1));
+        crm.merge(survivor.id(), duplicate.id());
+        assertEquals(600, ledger.balance(kept));
+
+        clock.advance(Duration.ofDays(1));
+        crm.unmerge(duplicate.id());
+        assertEquals(gone, ledger.members().findByCustomer("store", duplicate.id()).orElseThrow().number());
+        assertEquals(goneEntries, ledger.entries(gone), "the deleted ledger is back, entry for entry");
+        assertEquals(300, ledger.balance(gone));
+        assertEquals(300, ledger.balance(kept));
+        LedgerEntry back = ledger.entries(kept).get(ledger.entries(kept).size() - 1);
+        assertEquals("merge with member ANN-200 undone: 300 points credited", back.stamp().reason());
+        assertEquals(-300, ((LedgerEntry.Adjustment) back).points());
+
+        rights.unmerged(survivor.id(), duplicate.id(), crm.findMergeRecord(duplicate.id()).orElseThrow()
+                .participants().values().stream().findFirst());
+        assertEquals(300, ledger.balance(kept), "undoing again takes nothing more");
+        assertEquals(goneEntries, ledger.entries(gone));
+    }
+
+    @Test
+    void creditSpentSinceTheMergeIsNotTakenBelowZero() {
+        Customer survivor = customer("Ana");
+        Customer duplicate = customer("Anna");
+        MemberNumber kept = memberWithHistory(survivor, "ANA-100");
+        memberWithHistory(duplicate, "ANN-200");
+        crm.merge(survivor.id(), duplicate.id());
+        ledger.post(new Posting.Redeem(kept, IdempotencyKey.of("weekend"), 500, null, clock.instant(),
+                "weekend away", Source.agent("a1")));
+        crm.unmerge(duplicate.id());
+        assertEquals(0, ledger.balance(kept));
+        LedgerEntry back = ledger.entries(kept).get(ledger.entries(kept).size() - 1);
+        assertEquals("merge with member ANN-200 undone: 300 points credited; 200 of it spent since, not taken back",
+                back.stamp().reason());
+    }
+
+    @Test
+    void erasingTheSurvivorDeletesTheKeptLedgerOfTheDuplicateWithTheMergeRecord() {
+        Customer survivor = customer("Ana");
+        Customer duplicate = customer("Anna");
+        memberWithHistory(survivor, "ANA-100");
+        memberWithHistory(duplicate, "ANN-200");
+        crm.merge(survivor.id(), duplicate.id());
+        assertTrue(CrmJson.write(crm.findMergeRecord(duplicate.id()).orElseThrow()).contains("engraved pen for Anna"));
+        crm.erase(survivor.id());
+        assertTrue(crm.findMergeRecord(duplicate.id()).isEmpty());
+    }
+
     private static final java.time.ZoneId USD_ZONE = java.time.ZoneOffset.UTC;
 }
