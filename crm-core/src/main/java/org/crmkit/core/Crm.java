@@ -488,8 +488,27 @@ public final class Crm {
                     .orElseThrow(() -> new NotFoundException("customer", duplicateId));
             return new Unmerged(survivor, restored, 0, 0);
         }
-        Customer restored = customers.findById(duplicateId)
-                .orElseGet(() -> customers.save(merger.restoreDuplicate(record, survivor)));
+        // The survivor gives back what was the duplicate's (its external ids are unique to one profile) in the
+        // same write that stores the duplicate again.
+        Customer[] pair = retryOnConflict(() -> {
+            Customer current = customers.findById(survivorId)
+                    .orElseThrow(() -> new NotFoundException("customer", survivorId));
+            Optional<Customer> back = customers.findById(duplicateId);
+            if (!current.mergedFrom().contains(duplicateId) && back.isPresent()) {
+                return new Customer[] {current, back.get()};
+            }
+            Instant now = clock.instant();
+            return outbox.write(out -> {
+                Customer kept = current;
+                if (current.mergedFrom().contains(duplicateId)) {
+                    kept = customers.save(merger.restoreSurvivor(record, current, now));
+                    out.add(new CrmEvent.CustomerUpdated(current, kept, now));
+                }
+                Customer again = back.isPresent() ? back.get()
+                        : customers.save(merger.restoreDuplicate(record, current));
+                return new Customer[] {kept, again};
+            });
+        });
         List<TouchpointId> movedTouchpoints = new ArrayList<>();
         for (TouchpointId id : record.touchpoints()) {
             touchpoints.findById(id).filter(t -> t.customerId().equals(survivorId)).ifPresent(t -> {
@@ -507,22 +526,14 @@ public final class Crm {
         for (MergeParticipant p : mergeParticipants) {
             p.unmerged(survivorId, duplicateId, Optional.ofNullable(record.participants().get(p.name())));
         }
-        Customer back = retryOnConflict(() -> {
-            Customer current = customers.findById(survivorId)
-                    .orElseThrow(() -> new NotFoundException("customer", survivorId));
-            Instant now = clock.instant();
-            return outbox.write(out -> {
-                Customer stored = current;
-                if (current.mergedFrom().contains(duplicateId)) {
-                    stored = customers.save(merger.restoreSurvivor(record, current, now));
-                    out.add(new CrmEvent.CustomerUpdated(current, stored, now));
-                }
-                merges.save(record.withUnmergedAt(now));
-                out.add(new CrmEvent.CustomerUnmerged(survivorId, duplicateId, record.touchpoints(),
-                        record.cases(), now));
-                return stored;
-            });
+        Instant now = clock.instant();
+        outbox.write(out -> {
+            merges.save(record.withUnmergedAt(now));
+            out.add(new CrmEvent.CustomerUnmerged(survivorId, duplicateId, record.touchpoints(), record.cases(), now));
+            return null;
         });
+        Customer back = pair[0];
+        Customer restored = pair[1];
         return new Unmerged(back, restored, movedTouchpoints.size(), movedCases.size());
     }
 

@@ -25,6 +25,7 @@ import org.crmkit.core.customer.ContactPoint;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.EmailAddress;
+import org.crmkit.core.customer.ExternalId;
 import org.crmkit.core.customer.LifecycleStage;
 import org.crmkit.core.customer.Name;
 import org.crmkit.core.customer.PhoneNumber;
@@ -55,7 +56,8 @@ class UnmergeTest {
     private Customer person(String given, String email, String phone) {
         return crm.createCustomer(b -> b.name(Name.person(given, "Okafor"))
                 .addContactPoint(ContactPoint.verified(EmailAddress.of(email)))
-                .addContactPoint(ContactPoint.of(PhoneNumber.of(phone))));
+                .addContactPoint(ContactPoint.of(PhoneNumber.of(phone)))
+                .externalIds(List.of(ExternalId.of("dealer", given.toLowerCase(java.util.Locale.ROOT)))));
     }
 
     @Test
@@ -102,6 +104,8 @@ class UnmergeTest {
         assertEquals(Set.of(), adaNow.mergedFrom());
         assertTrue(adaNow.consents().history().contains(withdrawal));
         assertEquals(obi.contactPoints(), obiNow.contactPoints());
+        assertEquals(obi.externalIds(), obiNow.externalIds(), "an external id belongs to one profile: back to obi");
+        assertEquals(obi.id(), crm.customers().findByExternalId(ExternalId.of("dealer", "obi")).orElseThrow().id());
         assertEquals(obi.timeZone(), obiNow.timeZone());
         assertFalse(obiNow.consents().permits(Purpose.MARKETING, Channel.EMAIL, clock.instant()),
                 "the withdrawal reaches the restored profile too");

@@ -45,7 +45,7 @@ public interface MergeParticipant {
 
     /**
      * Undoes this participant's part of a merge: links back to the duplicate what it linked before. Runs after
-     * the duplicate is stored again and before the survivor is restored; an unmerge that fails is run again, so it
+     * the duplicate is stored again and the survivor restored; an unmerge that fails is run again, so it
      * must be idempotent.
      *
      * @param survivor the profile that stayed

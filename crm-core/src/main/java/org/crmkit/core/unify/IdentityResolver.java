@@ -50,12 +50,14 @@ public final class IdentityResolver {
     private final double reviewAt;
     private final int maxBlock;
     private final Map<String, String> nicknames;
+    private final List<String> identifiers;
 
     private IdentityResolver(Builder b) {
         this.mergeAt = b.mergeAt;
         this.reviewAt = b.reviewAt;
         this.maxBlock = b.maxBlock;
         this.nicknames = Map.copyOf(b.nicknames);
+        this.identifiers = List.copyOf(b.identifiers);
     }
 
     /** {@return a resolver with the default thresholds and nicknames} */
@@ -85,7 +87,7 @@ public final class IdentityResolver {
         }
         int n = list.size();
         MatchRecord[] records = new MatchRecord[n];
-        IntStream.range(0, n).parallel().forEach(i -> records[i] = MatchRecord.of(list.get(i), nicknames));
+        IntStream.range(0, n).parallel().forEach(i -> records[i] = MatchRecord.of(list.get(i), nicknames, identifiers));
         long[] oversized = new long[1];
         long[] pairs = candidatePairs(records, oversized);
         int[] patterns = new int[pairs.length];
@@ -112,8 +114,8 @@ public final class IdentityResolver {
         Checks.notNull("model", model);
         // Compared in id order, as resolve does, so that the answer does not depend on the order asked.
         boolean inOrder = left.id().value().compareTo(right.id().value()) <= 0;
-        MatchRecord a = MatchRecord.of(inOrder ? left : right, nicknames);
-        MatchRecord b = MatchRecord.of(inOrder ? right : left, nicknames);
+        MatchRecord a = MatchRecord.of(inOrder ? left : right, nicknames, identifiers);
+        MatchRecord b = MatchRecord.of(inOrder ? right : left, nicknames, identifiers);
         boolean swapped = MatchRecord.swapped(a, b);
         int[] levels = new int[MatchRecord.FIELDS];
         MatchRecord.compare(a, b, swapped, levels);
@@ -137,22 +139,28 @@ public final class IdentityResolver {
     }
 
     /**
-     * The advice for a probability. Two kinds of pair are never merged unreviewed, however probable the model finds
-     * them, since their fields are not the independent evidence the model assumes: a household (one family name,
-     * given names that differ outright, with an address or a landline shared), and namesakes (nothing but the names
-     * agreeing: among a million profiles many people share a name).
+     * The advice for a probability. Three kinds of pair are never merged unreviewed, however probable the model
+     * finds them, since their fields are not the independent evidence the model assumes: a household (one family
+     * name, given names that differ outright, with an address, a landline or a car shared), namesakes (nothing but
+     * the names agreeing: among a million profiles many people share a name), and a thing handed on (both names
+     * differ and only an identifier agrees: a car sold to its next owner).
      */
     private MatchDecision decide(double p, int[] levels) {
         boolean household = levels[MatchField.GIVEN_NAME.ordinal()] == Agreement.DIFFERENT.ordinal()
                 && levels[MatchField.FAMILY_NAME.ordinal()] <= Agreement.CLOSE.ordinal();
+        boolean namesDiffer = levels[MatchField.GIVEN_NAME.ordinal()] == Agreement.DIFFERENT.ordinal()
+                && levels[MatchField.FAMILY_NAME.ordinal()] == Agreement.DIFFERENT.ordinal();
         boolean beyondNames = false;
+        boolean beyondIdentifier = false;
         for (MatchField f : MatchField.values()) {
             if (f != MatchField.GIVEN_NAME && f != MatchField.FAMILY_NAME
                     && levels[f.ordinal()] <= Agreement.CLOSE.ordinal()) {
                 beyondNames = true;
+                beyondIdentifier |= f != MatchField.IDENTIFIER;
             }
         }
-        if (p >= mergeAt && !household && beyondNames) {
+        boolean handedOn = namesDiffer && !beyondIdentifier;
+        if (p >= mergeAt && !household && beyondNames && !handedOn) {
             return MatchDecision.MERGE;
         }
         return p >= reviewAt ? MatchDecision.REVIEW : MatchDecision.KEEP_APART;
@@ -609,8 +617,28 @@ public final class IdentityResolver {
         private double reviewAt = DEFAULT_REVIEW_AT;
         private int maxBlock = DEFAULT_MAX_BLOCK;
         private Map<String, String> nicknames = Nicknames.ENGLISH;
+        private List<String> identifiers = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * Names the custom attributes that identify something only one customer holds, compared as
+         * {@link MatchField#IDENTIFIER}: C10's vehicle identification number, a customer number another system
+         * gave. Text values are compared in upper-case letters and digits; other values are ignored. A shared
+         * identifier is strong evidence, but not alone: two profiles whose given and family names both differ are
+         * sent for review however probable the model finds them (a car sold to a new owner keeps its number).
+         *
+         * @param names the attribute names, none by default
+         * @return this builder
+         */
+        public Builder identifiers(String... names) {
+            List<String> checked = new ArrayList<>();
+            for (String name : Checks.list("identifiers", Arrays.asList(Checks.notNull("identifiers", names)))) {
+                checked.add(Checks.shortText("identifier name", name));
+            }
+            this.identifiers = List.copyOf(checked);
+            return this;
         }
 
         /**

@@ -17,7 +17,14 @@ public enum MatchField {
      * rather than two, since a street and its postal code are not independent evidence. A shared fixed-line phone
      * agrees exactly here: it belongs to a household, as an address does, not to a person.
      */
-    ADDRESS("address");
+    ADDRESS("address"),
+    /**
+     * Identifiers the profiles hold as custom attributes named on the resolver's builder
+     * ({@link IdentityResolver.Builder#identifiers}), such as the vehicle identification number that C10's dealer,
+     * maker and repair shop each record: exact when two profiles hold one value under one name. Missing unless
+     * identifiers are named.
+     */
+    IDENTIFIER("identifier");
 
     private final String words;
 

@@ -12,6 +12,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.crmkit.core.common.AttributeValue;
 import org.crmkit.core.customer.ContactAddress;
 import org.crmkit.core.customer.ContactPoint;
 import org.crmkit.core.customer.Customer;
@@ -35,6 +36,7 @@ final class MatchRecord {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]+");
     private static final Pattern NOT_WORDS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Z0-9]+");
     private static final Map<String, String> STREET_WORDS = Map.of("street", "st", "road", "rd", "avenue", "ave",
             "lane", "ln", "drive", "dr", "close", "cl", "place", "pl", "court", "ct", "square", "sq", "crescent",
             "cres");
@@ -53,10 +55,12 @@ final class MatchRecord {
     /** Postal codes, aligned with {@link #streets}; an empty string where an address has none. */
     final String[] postcodes;
     final String[] streets;
+    /** Identifier attributes as {@code name=VALUE}, the value in upper-case letters and digits only. */
+    final String[] identifiers;
 
     private MatchRecord(@Nullable String given, @Nullable String formalGiven, @Nullable String family,
                         @Nullable LocalDate birth, String[] emails, String[] phones, String[] fixedLines,
-                        String[] postcodes, String[] streets) {
+                        String[] postcodes, String[] streets, String[] identifiers) {
         this.given = given;
         this.formalGiven = formalGiven;
         this.family = family;
@@ -66,9 +70,10 @@ final class MatchRecord {
         this.fixedLines = fixedLines;
         this.postcodes = postcodes;
         this.streets = streets;
+        this.identifiers = identifiers;
     }
 
-    static MatchRecord of(Customer c, Map<String, String> nicknames) {
+    static MatchRecord of(Customer c, Map<String, String> nicknames, List<String> identifierNames) {
         String given = null;
         String family;
         if (c.name() instanceof Name.Person p) {
@@ -99,9 +104,19 @@ final class MatchRecord {
                 streets.add(street(pa.lines().get(0)));
             }
         }
+        List<String> identifiers = new ArrayList<>(identifierNames.size());
+        for (String name : identifierNames) {
+            AttributeValue v = c.attributes().get(name);
+            if (v instanceof AttributeValue.Text t) {
+                String value = NOT_IDENTIFIER.matcher(t.value().toUpperCase(Locale.ROOT)).replaceAll("");
+                if (!value.isEmpty()) {
+                    identifiers.add(name + "=" + value);
+                }
+            }
+        }
         String formal = given == null ? null : nicknames.getOrDefault(given, given);
         return new MatchRecord(empty(given), empty(formal), empty(family), birth, array(emails), array(phones),
-                array(fixedLines), array(postcodes), array(streets));
+                array(fixedLines), array(postcodes), array(streets), array(identifiers));
     }
 
     private static boolean fixedLine(String e164) {
@@ -166,6 +181,8 @@ final class MatchRecord {
         out[MatchField.EMAIL.ordinal()] = emails(a, b);
         out[MatchField.PHONE.ordinal()] = best(a.phones, b.phones, MatchRecord::phone);
         out[MatchField.ADDRESS.ordinal()] = address(a, b);
+        out[MatchField.IDENTIFIER.ordinal()] = best(a.identifiers, b.identifiers,
+                (x, y) -> x.equals(y) ? Agreement.EXACT.ordinal() : Agreement.DIFFERENT.ordinal());
     }
 
     private static int given(@Nullable String a, @Nullable String aFormal, @Nullable String b,
@@ -383,6 +400,9 @@ final class MatchRecord {
     /** The blocking keys: records that share none are never compared. */
     List<String> blockingKeys() {
         List<String> keys = new ArrayList<>(8);
+        for (String id : identifiers) {
+            keys.add("i" + id);
+        }
         for (String e : emails) {
             keys.add("e" + e);
             keys.add("l" + e.substring(0, Math.max(0, e.indexOf('@'))));

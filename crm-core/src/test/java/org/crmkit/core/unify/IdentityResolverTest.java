@@ -16,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.common.AttributeValue;
 import org.crmkit.core.customer.ContactPoint;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
@@ -133,6 +134,43 @@ class IdentityResolverTest {
         assertTrue(order.getMessage().contains("merge threshold"), order::getMessage);
         assertThrows(RuleViolationException.class, () -> IdentityResolver.builder().thresholds(-0.1, 0.5));
         assertThrows(RuleViolationException.class, () -> IdentityResolver.builder().maxBlock(1));
+    }
+
+    @Test
+    void aSharedIdentifierIsEvidence_butNotAloneBetweenTwoDifferentNames() {
+        // Merging at any probability, so that only the rules keep a pair from merging.
+        IdentityResolver byCar = IdentityResolver.builder().identifiers("vin").thresholds(0, 0).build();
+        List<Customer> withCars = new ArrayList<>();
+        for (Customer c : PEOPLE) {
+            withCars.add(c.toBuilder().putAttribute("vin", AttributeValue.text("wvw-" + person(c.id()))).build());
+        }
+        MatchModel model = byCar.resolve(withCars).model();
+        assertTrue(model.m(MatchField.IDENTIFIER, Agreement.EXACT) > 0.9, model::toString);
+
+        Customer seller = car(person("v-1", "Anna", "Lind", null), "WVW-ZZZ 1K Z6W 000001");
+        Customer sameOwner = car(person("v-2", "Anna", "Lind", null), "wvwzzz1kz6w000001");
+        Customer buyer = car(person("v-3", "Oscar", "Berg", null), "WVWZZZ1KZ6W000001");
+        MatchExplanation same = byCar.explain(seller, sameOwner, model);
+        assertEquals(Optional.of(Agreement.EXACT), same.fields().get(MatchField.IDENTIFIER.ordinal()).agreement(),
+                "compared in upper-case letters and digits");
+        assertEquals(MatchDecision.MERGE, same.decision(), same::render);
+        MatchExplanation soldOn = byCar.explain(seller, buyer, model);
+        assertEquals(Optional.of(Agreement.EXACT), soldOn.fields().get(MatchField.IDENTIFIER.ordinal()).agreement());
+        assertEquals(MatchDecision.REVIEW, soldOn.decision(), "a car sold on: " + soldOn.render());
+
+        assertEquals(Optional.empty(), RESOLVER.explain(seller, sameOwner, MODEL).fields()
+                .get(MatchField.IDENTIFIER.ordinal()).agreement(), "no identifier named: no evidence");
+        Customer numeric = person("v-4", "Anna", "Lind", null).toBuilder().putAttribute("vin",
+                AttributeValue.number(java.math.BigDecimal.ONE)).build();
+        assertEquals(Optional.empty(), byCar.explain(seller, numeric, model).fields()
+                .get(MatchField.IDENTIFIER.ordinal()).agreement(), "only text identifiers are compared");
+        RuleViolationException blank = assertThrows(RuleViolationException.class,
+                () -> IdentityResolver.builder().identifiers("vin", " "));
+        assertTrue(blank.getMessage().contains("identifier name"), blank::getMessage);
+    }
+
+    private static Customer car(Customer c, String vin) {
+        return c.toBuilder().putAttribute("vin", AttributeValue.text(vin)).build();
     }
 
     @Test

@@ -63,7 +63,14 @@ class DemoTest {
         assertTrue(out.contains("identity resolution of 9,232 dealer, maker and repair-shop profiles of 5,000 people"),
                 out);
         assertTrue(out.contains("    exact email or phone: precision 0.98"), out);
+        assertTrue(java.util.regex.Pattern.compile("with the car's identification number too: "
+                + "precision (0\\.99\\d+|1\\.0000), recall 0\\.9[5-9]").matcher(out).find(), out);
         assertTrue(out.contains(": review, probability "), out);
+        // C10: a wrong merge of two people undone from its record.
+        assertTrue(java.util.regex.Pattern.compile("a clerk merged \\S+ \\(.+\\) into \\S+ \\(.+\\), "
+                + "who are two people; undone from the merge record: \\S+ is back with its \\d+ contact "
+                + "point\\(s\\) and 1 touchpoint")
+                .matcher(out).find(), out);
         // C11: permission asked on the call, before any call back.
         assertTrue(out.contains("may we call back? no before the call, yes after"), out);
         // C12: the top 10%.

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.spi.ClockStore;
+import org.crmkit.core.spi.MergeRecordStore;
 import org.crmkit.core.spi.CustomerRepository;
 import org.crmkit.core.spi.OutboxStore;
 import org.crmkit.core.spi.ServiceCaseRepository;
@@ -31,7 +32,8 @@ import org.crmkit.segmentation.rule.SqlPushdown;
  * JdbcStores stores = JdbcStores.open(dataSource);          // creates or upgrades the schema
  * // or JdbcStores.attach(dataSource) when the host's Flyway owns the schema (Schema.LOCATION, Schema.placeholders)
  * Crm crm = Crm.builder().customers(stores.customers()).touchpoints(stores.touchpoints())
- *         .cases(stores.cases()).outbox(stores.outbox()).transactions(stores.transactions()).build();
+ *         .cases(stores.cases()).mergeRecords(stores.mergeRecords()).outbox(stores.outbox())
+ *         .transactions(stores.transactions()).build();
  * ServiceLevels levels = ServiceLevels.builder(crm).store(stores.clocks()).policy(policy).attach();
  * Ledger ledger = Ledger.builder(program).members(stores.members()).store(stores.ledger()).build();
  * }</pre>
@@ -48,6 +50,7 @@ public final class JdbcStores {
     private final JdbcLedgerStore ledger;
     private final JdbcClockStore clocks;
     private final JdbcOutboxStore outbox;
+    private final JdbcMergeRecordStore merges;
 
     private JdbcStores(DataSource dataSource, Dialect dialect) {
         this.jdbc = new Jdbc(dataSource);
@@ -59,6 +62,7 @@ public final class JdbcStores {
         this.ledger = new JdbcLedgerStore(jdbc);
         this.clocks = new JdbcClockStore(jdbc);
         this.outbox = new JdbcOutboxStore(jdbc);
+        this.merges = new JdbcMergeRecordStore(jdbc);
     }
 
     /**
@@ -129,6 +133,11 @@ public final class JdbcStores {
     /** {@return measured items' service-level clocks, for {@link org.crmkit.core.servicelevel.ServiceLevels}} */
     public ClockStore clocks() {
         return clocks;
+    }
+
+    /** {@return merge audits, for {@code Crm.Builder.mergeRecords} and {@link org.crmkit.core.Crm#unmerge}} */
+    public MergeRecordStore mergeRecords() {
+        return merges;
     }
 
     /** {@return the transactional outbox, whose appends commit with the write that made the events} */

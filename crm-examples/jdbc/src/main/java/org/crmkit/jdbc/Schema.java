@@ -20,9 +20,10 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The adapter's schema, created and upgraded by versioned SQL scripts in Flyway's layout ({@code V1__core.sql},
- * {@code V2__loyalty.sql}, {@code V3__service_levels_and_outbox.sql}) under {@value #LOCATION}, with the
- * placeholders {@code ${id}} and {@code ${document}} for the dialect's column types ({@link Dialect#idType()},
- * {@link Dialect#documentType()}). {@link #migrate} runs them through Flyway, recording them in {@value #HISTORY_TABLE}; a host whose own Flyway owns the schema adds
+ * {@code V2__loyalty.sql}, {@code V3__service_levels_and_outbox.sql}, {@code V4__merge_records.sql}) under
+ * {@value #LOCATION}, with the placeholders {@code ${id}} and {@code ${document}} for the dialect's column types
+ * ({@link Dialect#idType()}, {@link Dialect#documentType()}). {@link #migrate} runs them through Flyway, recording
+ * them in {@value #HISTORY_TABLE}; a host whose own Flyway owns the schema adds
  * {@link #flyway(DataSource)}'s location and placeholders to its configuration (or takes the expanded texts from
  * {@link #scripts(Dialect)} for another tool) and then opens the stores with {@link JdbcStores#attach}, which runs
  * no DDL.
@@ -34,7 +35,7 @@ public final class Schema {
     public static final String HISTORY_TABLE = "crm_schema_history";
     /** The scripts in the order they apply. */
     static final List<String> SCRIPTS = List.of("V1__core.sql", "V2__loyalty.sql",
-            "V3__service_levels_and_outbox.sql");
+            "V3__service_levels_and_outbox.sql", "V4__merge_records.sql");
 
     private Schema() {
     }

@@ -61,7 +61,8 @@ class ReadmeWiringTest {
         // README:begin
         JdbcStores stores = JdbcStores.open(dataSource);      // one database: a write and its events commit together
         Crm crm = Crm.builder().customers(stores.customers()).touchpoints(stores.touchpoints()).cases(stores.cases())
-                .outbox(stores.outbox()).transactions(stores.transactions()).clock(clock).listener(heard::add).build();
+                .mergeRecords(stores.mergeRecords()).outbox(stores.outbox()).transactions(stores.transactions())
+                .clock(clock).listener(heard::add).build();
         ServiceLevels levels = ServiceLevels.builder(crm).store(stores.clocks())
                 .policy(ServiceLevelPolicy.of("billing", Selector.cases(CaseCategory.of("billing")),
                         ServiceLevelPolicy.Metric.of(firstReply).target(Priority.HIGH, Duration.ofHours(1))))
@@ -85,6 +86,15 @@ class ReadmeWiringTest {
         levels.checkOpen();
         assertEquals(List.of(T.plus(Duration.ofHours(1))), heard.stream()
                 .filter(e -> e instanceof CrmEvent.ServiceLevelBreached).map(CrmEvent::at).toList());
+
+        Customer annAgain = crm.createCustomer(b -> b.name(Name.person("Ann", "Lee-Smith")));
+        crm.merge(annAgain.id(), ann.id());
+        assertEquals(annAgain.id(), crm.cases().findById(CaseId.of("case-1")).orElseThrow().customerId());
+        crm.unmerge(ann.id());                                 // a wrong merge undone, from the stored record
+        assertEquals(ann.id(), crm.cases().findById(CaseId.of("case-1")).orElseThrow().customerId());
+        assertEquals(ann.name(), crm.findCustomer(ann.id()).orElseThrow().name());
+        assertEquals(annAgain.withVersion(3).toBuilder().updatedAt(clock.instant()).build(),
+                crm.findCustomer(annAgain.id()).orElseThrow());
 
         String readme = normalise(Files.readAllLines(readme()));
         assertTrue(readme.contains(normalise(snippet())), "README.md must show the wiring of " + getClass());

@@ -120,8 +120,8 @@ public class CrmAutoConfiguration {
         }
         crm.customers(customers);
         if (jdbc != null) {
-            crm.touchpoints(jdbc.touchpoints()).cases(jdbc.cases()).outbox(jdbc.outbox())
-                    .transactions(jdbc.transactions());
+            crm.touchpoints(jdbc.touchpoints()).cases(jdbc.cases()).mergeRecords(jdbc.mergeRecords())
+                    .outbox(jdbc.outbox()).transactions(jdbc.transactions());
         }
         clock.ifAvailable(crm::clock);
         listeners.orderedStream().forEach(crm::listener);

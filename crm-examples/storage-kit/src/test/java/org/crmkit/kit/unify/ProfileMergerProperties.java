@@ -87,6 +87,8 @@ class ProfileMergerProperties {
     void whatChangedOnTheSurvivorSinceTheMergeStays(@ForAll("people") Customer survivor,
                                                     @ForAll("people") Customer duplicate) {
         Assume.that(!survivor.id().equals(duplicate.id()));
+        // A profile that exists was not merged into another, unless the merge was undone.
+        Assume.that(!survivor.mergedFrom().contains(duplicate.id()));
         MergeRecord record = record(survivor, duplicate);
         ConsentRecord withdrawal = new ConsentRecord(Purpose.MARKETING, null, ConsentStatus.WITHDRAWN,
                 AT.plusSeconds(30), "web");

@@ -1,0 +1,8 @@
+package org.crmkit.jdbc;
+
+class PostgresMergeRecordStoreContractTest extends JdbcMergeRecordStores {
+    @Override
+    TestDatabase newDatabase() {
+        return TestDatabase.postgres();
+    }
+}
