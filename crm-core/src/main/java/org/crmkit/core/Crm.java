@@ -26,6 +26,7 @@ import org.crmkit.core.event.CrmEventListener;
 import org.crmkit.core.event.EventDispatcher;
 import org.crmkit.core.event.Outbox;
 import org.crmkit.core.internal.Checks;
+import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.internal.ReadOnlyRepositories;
 import org.crmkit.core.memory.InMemoryCustomerRepository;
 import org.crmkit.core.memory.InMemoryMergeRecordStore;
@@ -444,10 +445,18 @@ public final class Crm {
         for (MergeParticipant p : mergeParticipants) {
             p.beforeMerge(survivor.id(), duplicate.id()).ifPresent(json -> before.put(p.name(), json));
         }
-        return new MergeRecord(duplicate.id(), survivor.id(), now, survivor, duplicate,
+        MergeRecord record = new MergeRecord(duplicate.id(), survivor.id(), now, survivor, duplicate,
                 merger.merge(survivor, duplicate, now),
                 touchpoints.streamByCustomer(duplicate.id(), TimeWindow.ALL).map(Touchpoint::id).toList(),
                 cases.streamByCustomer(duplicate.id()).map(ServiceCase::id).toList(), before, null, 0);
+        // What cannot be read back cannot undo the merge: refuse it before anything changes.
+        int length = CrmJson.write(record).length();
+        if (length > CrmJson.MAX_DOCUMENT_LENGTH) {
+            throw new RuleViolationException("merge of " + duplicate.id() + " into " + survivor.id() + " needs a"
+                    + " merge record of " + length + " characters, over the " + CrmJson.MAX_DOCUMENT_LENGTH
+                    + " a stored document may hold: trim the profiles or merge in parts");
+        }
+        return record;
     }
 
     /**

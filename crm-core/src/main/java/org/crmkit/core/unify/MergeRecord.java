@@ -40,8 +40,11 @@ public record MergeRecord(CustomerId duplicate, CustomerId survivor, Instant mer
                           Customer duplicateBefore, Customer merged, List<TouchpointId> touchpoints,
                           List<CaseId> cases, Map<String, JsonNode> participants, @Nullable Instant unmergedAt,
                           long version) {
-    /** The most touchpoints or cases one record lists; a profile with more is merged in parts by the host. */
-    public static final int MAX_MOVED = 1_000_000;
+    /**
+     * The most touchpoints or cases one record lists. The record as a whole must also fit one stored document
+     * ({@link org.crmkit.core.json.CrmJson#MAX_DOCUMENT_LENGTH}), which {@link org.crmkit.core.Crm#merge} checks.
+     */
+    public static final int MAX_MOVED = 100_000;
 
     /** Validates the record: the snapshots must be the two profiles it names. */
     public MergeRecord {

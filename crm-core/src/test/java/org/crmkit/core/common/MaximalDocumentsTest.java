@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
+import org.crmkit.core.Crm;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.agreement.Agreement;
 import org.crmkit.core.agreement.AgreementId;
@@ -34,6 +35,7 @@ import org.crmkit.core.customer.PostalAddress;
 import org.crmkit.core.customer.SpecialDate;
 import org.crmkit.core.customer.StaffNote;
 import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.memory.InMemoryCustomerRepository;
 import org.crmkit.core.payment.CardBrand;
 import org.crmkit.core.payment.PaymentInstrument;
 import org.crmkit.core.preference.Polarity;
@@ -143,6 +145,28 @@ class MaximalDocumentsTest {
         String json = CrmJson.write(largest);
         assertTrue(json.length() <= CrmJson.MAX_DOCUMENT_LENGTH, "written: " + json.length());
         assertEquals(largest, CrmJson.read(json, ServiceCase.class));
+    }
+
+    @Test
+    void aMergeWhoseRecordCouldNotBeReadBackIsRefusedBeforeAnythingChanges() {
+        Customer largest = largestCustomer();
+        // Notes told apart, so that the merge keeps every one (equal notes are one note to a merge).
+        Customer survivor = largest.toBuilder().mergedFrom(largest.mergedFrom().stream().skip(1).toList())
+                .notes(times(Limits.NOTES, i -> new StaffNote(NoteTopic.HOBBIES, i + escaped(3_990), STAFF, T)))
+                .build();
+        Customer duplicate = Customer.builder().id(CustomerId.of("small")).kind(CustomerKind.ORGANIZATION)
+                .name(Name.organization("Small")).createdAt(T).build();
+        InMemoryCustomerRepository store = new InMemoryCustomerRepository();
+        store.save(survivor);
+        store.save(duplicate);
+        Crm crm = Crm.builder().customers(store).build();
+        RuleViolationException e = assertThrows(RuleViolationException.class,
+                () -> crm.merge(survivor.id(), duplicate.id()));
+        assertTrue(e.getMessage().contains("merge record of") && e.getMessage().contains("over the 10000000"),
+                e.getMessage());
+        assertEquals(survivor.withVersion(1), store.findById(survivor.id()).orElseThrow());
+        assertTrue(store.findById(duplicate.id()).isPresent());
+        assertTrue(crm.findMergeRecord(duplicate.id()).isEmpty());
     }
 
     @Test
