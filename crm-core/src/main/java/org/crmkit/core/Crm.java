@@ -427,8 +427,8 @@ public final class Crm {
         Customer merged = survivor.mergedFrom().contains(duplicateId) ? survivor
                 : updateCustomer(survivorId, s -> merger.merge(s, dup, at).withVersion(s.version()));
         touchpoints.streamByCustomer(duplicateId, TimeWindow.ALL).toList()
-                .forEach(t -> touchpoints.save(t.withCustomerId(survivorId)));
-        cases.streamByCustomer(duplicateId).toList().forEach(c -> cases.save(c.withCustomerId(survivorId)));
+                .forEach(t -> moveTouchpoint(t.id(), duplicateId, survivorId));
+        cases.streamByCustomer(duplicateId).toList().forEach(c -> moveCase(c.id(), duplicateId, survivorId));
         mergeParticipants.forEach(p -> p.merged(survivorId, duplicateId));
         outbox.write(out -> {
             customers.deleteById(duplicateId);
@@ -436,6 +436,24 @@ public final class Crm {
             return merged;
         });
         return merged;
+    }
+
+    /** Moves a touchpoint from one customer to another if it is still the first's; a writer beside us may win. */
+    private boolean moveTouchpoint(TouchpointId id, CustomerId from, CustomerId to) {
+        return retryOnConflict(() -> {
+            Optional<Touchpoint> t = touchpoints.findById(id).filter(x -> x.customerId().equals(from));
+            t.ifPresent(x -> touchpoints.save(x.withCustomerId(to)));
+            return t.isPresent();
+        });
+    }
+
+    /** Moves a case from one customer to another if it is still the first's; a writer beside us may win. */
+    private boolean moveCase(CaseId id, CustomerId from, CustomerId to) {
+        return retryOnConflict(() -> {
+            Optional<ServiceCase> c = cases.findById(id).filter(x -> x.customerId().equals(from));
+            c.ifPresent(x -> cases.save(x.withCustomerId(to)));
+            return c.isPresent();
+        });
     }
 
     /** The audit of a merge about to be made, read before anything changes. */
@@ -518,32 +536,34 @@ public final class Crm {
                 return new Customer[] {kept, again};
             });
         });
-        List<TouchpointId> movedTouchpoints = new ArrayList<>();
+        int movedTouchpoints = 0;
         for (TouchpointId id : record.touchpoints()) {
-            touchpoints.findById(id).filter(t -> t.customerId().equals(survivorId)).ifPresent(t -> {
-                touchpoints.save(t.withCustomerId(duplicateId));
-                movedTouchpoints.add(id);
-            });
+            movedTouchpoints += moveTouchpoint(id, survivorId, duplicateId) ? 1 : 0;
         }
-        List<CaseId> movedCases = new ArrayList<>();
+        int movedCases = 0;
         for (CaseId id : record.cases()) {
-            cases.findById(id).filter(c -> c.customerId().equals(survivorId)).ifPresent(c -> {
-                cases.save(c.withCustomerId(duplicateId));
-                movedCases.add(id);
-            });
+            movedCases += moveCase(id, survivorId, duplicateId) ? 1 : 0;
         }
         for (MergeParticipant p : mergeParticipants) {
             p.unmerged(survivorId, duplicateId, Optional.ofNullable(record.participants().get(p.name())));
         }
-        Instant now = clock.instant();
-        outbox.write(out -> {
-            merges.save(record.withUnmergedAt(now));
-            out.add(new CrmEvent.CustomerUnmerged(survivorId, duplicateId, record.touchpoints(), record.cases(), now));
-            return null;
+        retryOnConflict(() -> {
+            // Read again: an unmerge running beside this one may have closed the record already.
+            MergeRecord open = merges.findById(duplicateId).filter(r -> r.unmergedAt() == null).orElse(null);
+            if (open == null) {
+                return null;
+            }
+            Instant now = clock.instant();
+            return outbox.write(out -> {
+                merges.save(open.withUnmergedAt(now));
+                out.add(new CrmEvent.CustomerUnmerged(survivorId, duplicateId, open.touchpoints(), open.cases(),
+                        now));
+                return null;
+            });
         });
         Customer back = pair[0];
         Customer restored = pair[1];
-        return new Unmerged(back, restored, movedTouchpoints.size(), movedCases.size());
+        return new Unmerged(back, restored, movedTouchpoints, movedCases);
     }
 
     /** Runs a read-change-write step again when another writer won, a bounded number of times. */

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 /** C10's wrong merge undone: the merge audit, unmerge, and what erasure does to the audit. */
 class UnmergeTest {
     private final MutableClock clock = MutableClock.at(Fixtures.T0);
-    private final List<CrmEvent> events = new ArrayList<>();
+    private final List<CrmEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Links links = new Links();
     private final Crm crm = Crm.builder().clock(clock).listener(events::add).mergeParticipant(links).build();
 
@@ -150,6 +150,38 @@ class UnmergeTest {
         assertEquals(obi.withVersion(1), crm.findCustomer(obi.id()).orElseThrow());
         assertEquals(List.of(TouchpointId.of("tp-obi")), touchpointsOf(obi.id()));
         assertEquals(Set.of(obi.id()), links.ownersOf("loan-car-7"));
+    }
+
+    @Test
+    void twoClerksUndoingOneMergeAtOnce_bothSucceedAndItIsUndoneOnce() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Crm desk = Crm.builder().clock(clock).listener(events::add).build();
+            Customer a = desk.createCustomer(b -> b.name(Name.person("Ada", "Okafor")));
+            Customer b = desk.createCustomer(b2 -> b2.name(Name.person("Obi", "Okafor")));
+            desk.recordTouchpoint(Fixtures.purchase("tp-" + round, b.id(), Fixtures.T0));
+            desk.merge(a.id(), b.id());
+            events.clear();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Unmerged>> both = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    both.add(pool.submit(() -> {
+                        go.await();
+                        return desk.unmerge(b.id());
+                    }));
+                }
+                go.countDown();
+                for (java.util.concurrent.Future<Unmerged> f : both) {
+                    assertEquals(b.id(), f.get().restored().id());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(1, events.stream().filter(e -> e instanceof CrmEvent.CustomerUnmerged).count());
+            assertEquals(List.of(TouchpointId.of("tp-" + round)), desk.touchpoints()
+                    .streamByCustomer(b.id(), TimeWindow.ALL).map(Touchpoint::id).toList());
+        }
     }
 
     @Test
