@@ -189,8 +189,32 @@ public final class Ledger {
 
     /** {@return when a posting spends points (a redemption, a negative adjustment), or null when it does not} */
     private static @Nullable Instant spendingAt(Posting posting) {
-        return posting instanceof Posting.Redeem r ? r.at()
-                : posting instanceof Posting.Adjust a && a.points() < 0 ? a.at() : null;
+        return posting.accept(new Posting.Visitor<@Nullable Instant>() {
+            @Override
+            public @Nullable Instant earn(Posting.Earn p) {
+                return null;
+            }
+
+            @Override
+            public @Nullable Instant accrue(Posting.Accrue p) {
+                return null;
+            }
+
+            @Override
+            public Instant redeem(Posting.Redeem p) {
+                return p.at();
+            }
+
+            @Override
+            public @Nullable Instant adjust(Posting.Adjust p) {
+                return p.points() < 0 ? p.at() : null;
+            }
+
+            @Override
+            public @Nullable Instant reverse(Posting.Reverse p) {
+                return null;
+            }
+        });
     }
 
     /**
@@ -613,54 +637,71 @@ public final class Ledger {
 
     private LedgerEntry decide(Posting posting, Member member, Account account, long seq) {
         MemberNumber number = member.number();
-        if (posting instanceof Posting.Earn earn) {
-            requireActive(member, "earn");
-            Subject subject = earn.subject();
-            if (subject != null && subject.attachment(MemberStanding.class).isEmpty()) {
-                subject = subject.with(MemberStanding.class, new MemberStanding(number, program.id(), member.tier(),
-                        member.status(), account.balance, account.pendingPoints,
-                        qualification(account, earn.touchpoint().occurredAt())));
+        return posting.accept(new Posting.Visitor<LedgerEntry>() {
+            @Override
+            public LedgerEntry earn(Posting.Earn earn) {
+                requireActive(member, "earn");
+                Subject subject = earn.subject();
+                if (subject != null && subject.attachment(MemberStanding.class).isEmpty()) {
+                    subject = subject.with(MemberStanding.class, new MemberStanding(number, program.id(),
+                            member.tier(), member.status(), account.balance, account.pendingPoints,
+                            qualification(account, earn.touchpoint().occurredAt())));
+                }
+                Earner.Earning e = earner.earn(earn.touchpoint(), subject, member.tier(), account);
+                LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, earn.key(),
+                        earn.touchpoint().occurredAt(), "earned on " + earn.touchpoint().kind(),
+                        Source.touchpoint(earn.touchpoint().id().value()));
+                if (earn.postsAt() != null && earn.postsAt().isAfter(clock.instant())) {
+                    return new LedgerEntry.Pending(stamp, e.points(), e.qualifyingPoints(), e.spend(),
+                            e.activities(), e.awards(), earn.postsAt(), Payloads.digest(earn));
+                }
+                return accrual(stamp, e.points(), e.qualifyingPoints(), e.spend(), e.activities(), e.awards(), null,
+                        Payloads.digest(earn), account);
             }
-            Earner.Earning e = earner.earn(earn.touchpoint(), subject, member.tier(), account);
-            LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, earn.key(), earn.touchpoint().occurredAt(),
-                    "earned on " + earn.touchpoint().kind(), Source.touchpoint(earn.touchpoint().id().value()));
-            if (earn.postsAt() != null && earn.postsAt().isAfter(clock.instant())) {
-                return new LedgerEntry.Pending(stamp, e.points(), e.qualifyingPoints(), e.spend(), e.activities(),
-                        e.awards(), earn.postsAt(), Payloads.digest(earn));
+
+            @Override
+            public LedgerEntry accrue(Posting.Accrue p) {
+                requireActive(member, "earn");
+                return accrual(new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(), p.source()),
+                        p.points(), p.qualifying() ? p.points() : 0, BigDecimal.ZERO, 0, List.of(), null, null,
+                        account);
             }
-            return accrual(stamp, e.points(), e.qualifyingPoints(), e.spend(), e.activities(), e.awards(), null,
-                    Payloads.digest(earn), account);
-        }
-        if (posting instanceof Posting.Accrue p) {
-            requireActive(member, "earn");
-            return accrual(new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(), p.source()), p.points(),
-                    p.qualifying() ? p.points() : 0, BigDecimal.ZERO, 0, List.of(), null, null, account);
-        }
-        if (posting instanceof Posting.Redeem p) {
-            requireActive(member, "redeem");
-            if (p.reward() != null && program.reward(p.reward()).isEmpty()) {
-                throw new RuleViolationException("reward must be in the catalogue of " + program.id() + ": "
-                        + p.reward());
+
+            @Override
+            public LedgerEntry redeem(Posting.Redeem p) {
+                requireActive(member, "redeem");
+                if (p.reward() != null && program.reward(p.reward()).isEmpty()) {
+                    throw new RuleViolationException("reward must be in the catalogue of " + program.id() + ": "
+                            + p.reward());
+                }
+                if (account.balance < p.points()) {
+                    throw new RuleViolationException("balance of " + number + " must cover the redemption: "
+                            + account.balance + " < " + p.points());
+                }
+                return new LedgerEntry.Redemption(new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(),
+                        p.source()), p.points(), p.reward(), account.take(p.points(), 0));
             }
-            if (account.balance < p.points()) {
-                throw new RuleViolationException("balance of " + number + " must cover the redemption: "
-                        + account.balance + " < " + p.points());
+
+            @Override
+            public LedgerEntry adjust(Posting.Adjust p) {
+                LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(),
+                        p.source());
+                if (p.points() > 0) {
+                    return new LedgerEntry.Adjustment(stamp, p.points(), expiresOn(p.at()),
+                            account.settle(p.points()));
+                }
+                if (account.balance + p.points() < 0) {
+                    throw new RuleViolationException("adjustment must not take the balance of " + number
+                            + " below zero: balance " + account.balance + ", adjustment " + p.points());
+                }
+                return new LedgerEntry.Adjustment(stamp, p.points(), null, account.take(-p.points(), 0));
             }
-            return new LedgerEntry.Redemption(new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(),
-                    p.source()), p.points(), p.reward(), account.take(p.points(), 0));
-        }
-        if (posting instanceof Posting.Adjust p) {
-            LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(), p.source());
-            if (p.points() > 0) {
-                return new LedgerEntry.Adjustment(stamp, p.points(), expiresOn(p.at()), account.settle(p.points()));
+
+            @Override
+            public LedgerEntry reverse(Posting.Reverse p) {
+                return reversal(p, account, seq);
             }
-            if (account.balance + p.points() < 0) {
-                throw new RuleViolationException("adjustment must not take the balance of " + number
-                        + " below zero: balance " + account.balance + ", adjustment " + p.points());
-            }
-            return new LedgerEntry.Adjustment(stamp, p.points(), null, account.take(-p.points(), 0));
-        }
-        return reversal((Posting.Reverse) posting, account, seq);
+        });
     }
 
     private LedgerEntry reversal(Posting.Reverse p, Account account, long seq) {

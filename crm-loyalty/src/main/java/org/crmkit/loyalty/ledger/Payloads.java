@@ -21,35 +21,48 @@ final class Payloads {
 
     static boolean same(Posting posting, LedgerEntry entry, Account account) {
         LedgerEntry.Stamp s = entry.stamp();
-        if (posting instanceof Posting.Earn p) {
-            String stored = entry instanceof LedgerEntry.Accrual a ? a.payload()
-                    : entry instanceof LedgerEntry.Pending q ? q.payload() : null;
-            if (stored != null) {
-                return stored.equals(digest(p));
+        return posting.accept(new Posting.Visitor<Boolean>() {
+            @Override
+            public Boolean earn(Posting.Earn p) {
+                String stored = entry instanceof LedgerEntry.Accrual a ? a.payload()
+                        : entry instanceof LedgerEntry.Pending q ? q.payload() : null;
+                if (stored != null) {
+                    return stored.equals(digest(p));
+                }
+                boolean sameSpend = p.touchpoint().amount().isEmpty() || activities(entry) == 0
+                        || p.touchpoint().amount().get().amount().compareTo(spend(entry)) == 0;
+                return (entry instanceof LedgerEntry.Accrual || entry instanceof LedgerEntry.Pending)
+                        && s.source().equals(Source.touchpoint(p.touchpoint().id().value()))
+                        && s.at().equals(p.touchpoint().occurredAt()) && sameSpend;
             }
-            boolean sameSpend = p.touchpoint().amount().isEmpty() || activities(entry) == 0
-                    || p.touchpoint().amount().get().amount().compareTo(spend(entry)) == 0;
-            return (entry instanceof LedgerEntry.Accrual || entry instanceof LedgerEntry.Pending)
-                    && s.source().equals(Source.touchpoint(p.touchpoint().id().value()))
-                    && s.at().equals(p.touchpoint().occurredAt()) && sameSpend;
-        }
-        if (posting instanceof Posting.Accrue p) {
-            return entry instanceof LedgerEntry.Accrual a && a.points() == p.points()
-                    && a.qualifyingPoints() == (p.qualifying() ? p.points() : 0) && a.awards().isEmpty()
-                    && sameStamp(s, p.at(), p.reason(), p.source());
-        }
-        if (posting instanceof Posting.Redeem p) {
-            return entry instanceof LedgerEntry.Redemption r && r.points() == p.points()
-                    && Objects.equals(r.reward(), p.reward()) && sameStamp(s, p.at(), p.reason(), p.source());
-        }
-        if (posting instanceof Posting.Adjust p) {
-            return entry instanceof LedgerEntry.Adjustment a && a.points() == p.points()
-                    && sameStamp(s, p.at(), p.reason(), p.source());
-        }
-        Posting.Reverse p = (Posting.Reverse) posting;
-        return entry instanceof LedgerEntry.Reversal r
-                && (r.original().equals(p.original()) || r.original().equals(account.releasedBy.get(p.original())))
-                && sameStamp(s, p.at(), p.reason(), p.source());
+
+            @Override
+            public Boolean accrue(Posting.Accrue p) {
+                return entry instanceof LedgerEntry.Accrual a && a.points() == p.points()
+                        && a.qualifyingPoints() == (p.qualifying() ? p.points() : 0) && a.awards().isEmpty()
+                        && sameStamp(s, p.at(), p.reason(), p.source());
+            }
+
+            @Override
+            public Boolean redeem(Posting.Redeem p) {
+                return entry instanceof LedgerEntry.Redemption r && r.points() == p.points()
+                        && Objects.equals(r.reward(), p.reward()) && sameStamp(s, p.at(), p.reason(), p.source());
+            }
+
+            @Override
+            public Boolean adjust(Posting.Adjust p) {
+                return entry instanceof LedgerEntry.Adjustment a && a.points() == p.points()
+                        && sameStamp(s, p.at(), p.reason(), p.source());
+            }
+
+            @Override
+            public Boolean reverse(Posting.Reverse p) {
+                return entry instanceof LedgerEntry.Reversal r
+                        && (r.original().equals(p.original())
+                            || r.original().equals(account.releasedBy.get(p.original())))
+                        && sameStamp(s, p.at(), p.reason(), p.source());
+            }
+        });
     }
 
     /**

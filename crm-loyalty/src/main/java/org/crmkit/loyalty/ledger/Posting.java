@@ -26,6 +26,38 @@ public sealed interface Posting {
     IdempotencyKey key();
 
     /**
+     * Calls the visitor's method for this kind of posting. A new kind of posting adds a method to {@link Visitor},
+     * so that no code handling postings can miss it.
+     *
+     * @param visitor what to do with each kind
+     * @param <R> what the visit returns
+     * @return what the visitor returned
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * What to do with each kind of posting.
+     *
+     * @param <R> what a visit returns
+     */
+    interface Visitor<R> {
+        /** @param posting an earning @return the result */
+        R earn(Earn posting);
+
+        /** @param posting an accrual @return the result */
+        R accrue(Accrue posting);
+
+        /** @param posting a redemption @return the result */
+        R redeem(Redeem posting);
+
+        /** @param posting an adjustment @return the result */
+        R adjust(Adjust posting);
+
+        /** @param posting a reversal @return the result */
+        R reverse(Reverse posting);
+    }
+
+    /**
      * Earns through the program's earning rules for a touchpoint, keyed by the touchpoint's id.
      *
      * @param member the member
@@ -59,6 +91,11 @@ public sealed interface Posting {
         public IdempotencyKey key() {
             return IdempotencyKey.ofTouchpoint(touchpoint.id());
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.earn(this);
+        }
     }
 
     /**
@@ -82,6 +119,11 @@ public sealed interface Posting {
             Objects.requireNonNull(at, "at");
             reason = Checks.text("reason", reason, 500);
             Objects.requireNonNull(source, "source");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.accrue(this);
         }
     }
 
@@ -125,6 +167,11 @@ public sealed interface Posting {
                 Source source) {
             return new Redeem(member, key, reward.cost(), reward.code(), at, reward.description(), source);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.redeem(this);
+        }
     }
 
     /**
@@ -149,6 +196,11 @@ public sealed interface Posting {
             Objects.requireNonNull(at, "at");
             reason = Checks.text("reason", reason, 500);
             Objects.requireNonNull(source, "source");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.adjust(this);
         }
     }
 
@@ -190,6 +242,11 @@ public sealed interface Posting {
             return new Reverse(member, IdempotencyKey.ofTouchpoint(refund.id()),
                     IdempotencyKey.ofTouchpoint(purchase), refund.occurredAt(), "refund of " + purchase,
                     Source.touchpoint(refund.id().value()));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reverse(this);
         }
     }
 }
