@@ -158,9 +158,50 @@ public final class Ledger {
             // Points past their expiry are gone whether or not the sweep has run: sweep them before spending.
             expire(posting.member(), spending);
         }
+        if (posting instanceof Posting.Transfer t) {
+            requireReceiverCanTake(t);
+        }
         LedgerEntry entry = write(posting.member(), posting.key(), (e, account) -> Payloads.same(posting, e, account),
                 (member, account, seq) -> decide(posting, member, account, seq));
+        if (posting instanceof Posting.Transfer t) {
+            credit(t, (LedgerEntry.Adjustment) entry);
+        }
         return Objects.requireNonNull(entry);
+    }
+
+    /** Before the giver's debit: the receiver is an active member whose ledger holds the key for no other entry. */
+    private void requireReceiverCanTake(Posting.Transfer t) {
+        requireActive(member(t.to()), "receive a transfer");
+        Optional<LedgerEntry> held = store.findByKey(t.to(), t.key());
+        if (held.isPresent() && !sameCredit(t, held.get())) {
+            throw new IdempotencyConflictException("idempotency key " + t.key() + " of member " + t.to()
+                    + " was used by entry " + held.get().sequence() + ", not by a transfer from " + t.member());
+        }
+    }
+
+    private static boolean sameCredit(Posting.Transfer t, LedgerEntry e) {
+        return e instanceof LedgerEntry.Adjustment a && a.points() == t.points() && a.at().equals(t.at())
+                && a.stamp().reason().equals(t.reason()) && a.stamp().source().equals(Source.member(t.member()));
+    }
+
+    /**
+     * The receiver's side of a transfer, once: a lot expiring with the soonest of the giver's lots it came from.
+     * A transfer interrupted after the debit completes when posted again with the same key.
+     */
+    private void credit(Posting.Transfer t, LedgerEntry.Adjustment debit) {
+        LocalDate expires = null;
+        for (LotDraw d : debit.draws()) {
+            LocalDate lot = store.entries(t.member(), d.lot() - 1, 1).get(0).expiresOn();
+            if (lot != null && (expires == null || lot.isBefore(expires))) {
+                expires = lot;
+            }
+        }
+        LocalDate expiresOn = expires;
+        write(t.to(), t.key(), (e, account) -> sameCredit(t, e), (member, account, seq) -> {
+            requireActive(member, "receive a transfer");
+            return new LedgerEntry.Adjustment(new LedgerEntry.Stamp(t.to(), seq, t.key(), t.at(), t.reason(),
+                    Source.member(t.member())), t.points(), expiresOn, account.settle(t.points()));
+        });
     }
 
     /**
@@ -213,6 +254,11 @@ public final class Ledger {
             @Override
             public @Nullable Instant reverse(Posting.Reverse p) {
                 return null;
+            }
+
+            @Override
+            public Instant transfer(Posting.Transfer p) {
+                return p.at();
             }
         });
     }
@@ -700,6 +746,17 @@ public final class Ledger {
             @Override
             public LedgerEntry reverse(Posting.Reverse p) {
                 return reversal(p, account, seq);
+            }
+
+            @Override
+            public LedgerEntry transfer(Posting.Transfer p) {
+                requireActive(member, "transfer");
+                if (account.balance < p.points()) {
+                    throw new RuleViolationException("balance of " + number + " must cover the transfer: "
+                            + account.balance + " < " + p.points());
+                }
+                return new LedgerEntry.Adjustment(new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(),
+                        Source.member(p.to())), -p.points(), null, account.take(p.points(), 0));
             }
         });
     }

@@ -62,6 +62,12 @@ final class Payloads {
                             || r.original().equals(account.releasedBy.get(p.original())))
                         && sameStamp(s, p.at(), p.reason(), p.source());
             }
+
+            @Override
+            public Boolean transfer(Posting.Transfer p) {
+                return entry instanceof LedgerEntry.Adjustment a && a.points() == -p.points()
+                        && sameStamp(s, p.at(), p.reason(), Source.member(p.to()));
+            }
         });
     }
 

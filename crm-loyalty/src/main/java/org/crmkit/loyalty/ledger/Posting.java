@@ -55,6 +55,9 @@ public sealed interface Posting {
 
         /** @param posting a reversal @return the result */
         R reverse(Reverse posting);
+
+        /** @param posting a transfer to another member @return the result */
+        R transfer(Transfer posting);
     }
 
     /**
@@ -247,6 +250,41 @@ public sealed interface Posting {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.reverse(this);
+        }
+    }
+    /**
+     * Moves points from one member to another of the same program: between two people, or into a household's or a
+     * company's pool, which is a member of its own enrolled under the household's or company's profile (C4). The
+     * giver's ledger gets a debit and the receiver's a credit, both under this key and each naming the other
+     * member as its source, so every transferred point is traced from lot to lot. The credit's lot expires when the
+     * soonest of the lots it was taken from would have: a transfer never lengthens a point's life. Qualifying points
+     * do not move.
+     *
+     * @param member the giver
+     * @param to the receiver
+     * @param key the idempotency key, used on both ledgers
+     * @param points how many, positive, at most the giver's balance
+     * @param at when
+     * @param reason why, in words
+     */
+    record Transfer(MemberNumber member, MemberNumber to, IdempotencyKey key, long points, Instant at, String reason)
+            implements Posting {
+        /** Validates the posting. */
+        public Transfer {
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(to, "to");
+            if (member.equals(to)) {
+                throw new RuleViolationException("transfer needs two members: " + member + " to itself");
+            }
+            Objects.requireNonNull(key, "key");
+            Checks.positive("points", points);
+            Objects.requireNonNull(at, "at");
+            reason = Checks.text("reason", reason, 500);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.transfer(this);
         }
     }
 }

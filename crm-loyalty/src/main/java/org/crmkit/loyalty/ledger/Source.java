@@ -3,6 +3,7 @@ package org.crmkit.loyalty.ledger;
 import java.util.Objects;
 
 import org.crmkit.loyalty.internal.Checks;
+import org.crmkit.loyalty.member.MemberNumber;
 
 /**
  * Where a ledger entry came from. Immutable.
@@ -32,6 +33,11 @@ public record Source(Kind kind, String reference) {
         return new Source(Kind.AGENT, staffId);
     }
 
+    /** {@return the other member of a transfer} @param number its member number */
+    public static Source member(MemberNumber number) {
+        return new Source(Kind.MEMBER, number.value());
+    }
+
     /** {@return a system source} @param job which job or run */
     public static Source system(String job) {
         return new Source(Kind.SYSTEM, job);
@@ -46,6 +52,8 @@ public record Source(Kind kind, String reference) {
         /** A person acting for the business. */
         AGENT,
         /** A scheduled run: expiry, release of pending points. */
-        SYSTEM
+        SYSTEM,
+        /** The other member of a transfer. */
+        MEMBER
     }
 }

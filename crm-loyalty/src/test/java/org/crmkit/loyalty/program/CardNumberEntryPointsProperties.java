@@ -406,6 +406,11 @@ class CardNumberEntryPointsProperties {
                         .name("Card replacement").dimension(org.crmkit.core.servicelevel.Dimension.TIMELINESS)
                         .startOn("requested").stopOn("delivered").target(Duration.ofDays(2)).goal(0.95).build()
                 : type == Selector.class ? Selector.ANY
+                // Two members: the generic member number would make a transfer to itself, which is refused.
+                : type == org.crmkit.loyalty.ledger.Posting.Transfer.class ? new org.crmkit.loyalty.ledger.Posting
+                        .Transfer(org.crmkit.loyalty.member.MemberNumber.of("M-1"),
+                        org.crmkit.loyalty.member.MemberNumber.of("M-2"),
+                        org.crmkit.loyalty.ledger.IdempotencyKey.of("k-1"), 1, T, "gift")
                 : type == ServiceLevelPolicy.Metric[].class ? new ServiceLevelPolicy.Metric[] {
                         ServiceLevelPolicy.Metric.of((ServiceLevelStandard) known(ServiceLevelStandard.class).get())}
                 : type == ServiceLevelPolicy.class ? ServiceLevelPolicy.of("policy", Selector.ANY,
