@@ -22,12 +22,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
+import org.crmkit.core.CrmException;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.common.MutableClock;
 import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.memory.InMemoryLedgerStore;
 import org.crmkit.loyalty.program.ExpiryPolicy;
 import org.crmkit.loyalty.program.Program;
 import org.crmkit.loyalty.program.Tier;
+import org.crmkit.loyalty.spi.ForwardingLedgerStore;
+import org.crmkit.loyalty.spi.LedgerStore;
 
 /**
  * Transfers between members and into a pool (C4's key accounts): random sequences of accruals, redemptions,
@@ -129,6 +133,36 @@ class TransferProperties {
             assertTrue(creditExpires != null && source != null && !creditExpires.isAfter(source),
                     "credit expires " + creditExpires + ", a source lot " + source);
         }
+    }
+
+    @Test
+    void aTransferInterruptedAfterTheDebitCompletesWhenPostedAgain() {
+        MutableClock clock = MutableClock.at(JAN_2026);
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        LedgerStore failing = new ForwardingLedgerStore(new InMemoryLedgerStore()) {
+            @Override
+            public void append(LedgerEntry entry) {
+                if (down.get() && entry.member().value().equals("TO-1")) {
+                    throw new CrmException("store unavailable");
+                }
+                super.append(entry);
+            }
+        };
+        Ledger ledger = Ledger.builder(program).clock(clock).store(failing).build();
+        MemberNumber from = Books.enroll(ledger, "FROM-1");
+        MemberNumber to = Books.enroll(ledger, "TO-1");
+        ledger.post(Books.accrue(from, "a", 100, false, clock.instant()));
+        Posting.Transfer t = new Posting.Transfer(from, to, IdempotencyKey.of("t-1"), 60, clock.instant(), "gift");
+        down.set(true);
+        assertThrows(CrmException.class, () -> ledger.post(t));
+        assertEquals(40, ledger.balance(from), "the debit was stored");
+        assertEquals(0, ledger.balance(to));
+        down.set(false);
+        ledger.post(t);
+        assertEquals(40, ledger.balance(from), "posted again: the debit is not repeated");
+        assertEquals(60, ledger.balance(to), "and the credit is made");
+        ledger.post(t);
+        assertEquals(60, ledger.balance(to));
     }
 
     @Test
