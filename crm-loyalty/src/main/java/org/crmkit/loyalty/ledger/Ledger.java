@@ -15,11 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.crmkit.core.CrmException;
 import org.crmkit.core.DuplicateException;
@@ -28,21 +24,16 @@ import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.VersionConflictException;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.spi.PageRequest;
-import org.crmkit.core.spi.Pages;
 import org.crmkit.loyalty.event.LoyaltyEvent;
 import org.crmkit.loyalty.event.LoyaltyEventListener;
 import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.member.TierChange;
-import org.crmkit.loyalty.member.TierLock;
 import org.crmkit.loyalty.memory.InMemoryLedgerStore;
 import org.crmkit.loyalty.memory.InMemoryMemberRepository;
 import org.crmkit.loyalty.program.ExpiryPolicy;
 import org.crmkit.loyalty.program.Program;
-import org.crmkit.loyalty.program.QualificationPeriod;
 import org.crmkit.loyalty.program.ReversalPolicy;
-import org.crmkit.loyalty.program.Tier;
 import org.crmkit.loyalty.program.TierOnReversal;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
@@ -59,6 +50,9 @@ import org.jspecify.annotations.Nullable;
  * The store decides: an entry is applied only after the store accepted it as the member's next sequence, and when
  * another writer (another node) got there first the entries it wrote are read and the posting decided afresh.
  * Reads ask the store for the member's last sequence and read only what other writers added since.
+ *
+ * <p>The ledger posts, runs expiry and pending points, and writes statements; its members' accounts are kept by
+ * {@code Accounts} and its tier rules applied by {@code TierRules}, each a room of its own.
  */
 public final class Ledger {
     private static final System.Logger LOG = System.getLogger(Ledger.class.getName());
@@ -71,8 +65,9 @@ public final class Ledger {
     private final MemberRepository members;
     private final Clock clock;
     private final Earner earner;
-    private final Map<MemberNumber, Account> accounts = new ConcurrentHashMap<>();
     private final List<LoyaltyEventListener> listeners;
+    private final Accounts accounts;
+    private final TierRules tiers;
 
     private Ledger(Builder b) {
         this.program = b.program;
@@ -81,6 +76,8 @@ public final class Ledger {
         this.clock = b.clock;
         this.earner = new Earner(program, b.facts);
         this.listeners = List.copyOf(b.listeners);
+        this.accounts = new Accounts(program, store, members);
+        this.tiers = new TierRules(program, members, accounts, clock, this::publish);
     }
 
     /**
@@ -116,7 +113,7 @@ public final class Ledger {
 
     /** Drops what this ledger remembers of a member whose entries were deleted behind it. */
     void forget(MemberNumber number) {
-        accounts.remove(number);
+        accounts.forget(number);
     }
 
     /**
@@ -171,7 +168,7 @@ public final class Ledger {
 
     /** Before the giver's debit: the receiver is an active member whose ledger holds the key for no other entry. */
     private void requireReceiverCanTake(Posting.Transfer t) {
-        requireActive(member(t.to()), "receive a transfer");
+        requireActive(accounts.member(t.to()), "receive a transfer");
         Optional<LedgerEntry> held = store.findByKey(t.to(), t.key());
         if (held.isPresent() && !sameCredit(t, held.get())) {
             throw new IdempotencyConflictException("idempotency key " + t.key() + " of member " + t.to()
@@ -270,7 +267,7 @@ public final class Ledger {
      * @return the balance
      */
     public long balance(MemberNumber number) {
-        Account a = current(number);
+        Account a = accounts.current(number);
         synchronized (a) {
             return a.balance;
         }
@@ -283,14 +280,14 @@ public final class Ledger {
      * @return the standing
      */
     public MemberStanding standing(MemberNumber number) {
-        return standing(member(number), clock.instant());
+        return standing(accounts.member(number), clock.instant());
     }
 
     private MemberStanding standing(Member member, Instant at) {
-        Account a = current(member.number());
+        Account a = accounts.current(member.number());
         synchronized (a) {
             return new MemberStanding(member.number(), program.id(), member.tier(), member.status(), a.balance,
-                    a.pendingPoints, qualification(a, at));
+                    a.pendingPoints, tiers.qualification(a, at));
         }
     }
 
@@ -301,7 +298,7 @@ public final class Ledger {
      * @return the benefit codes
      */
     public Set<String> benefits(MemberNumber number) {
-        return program.benefits(member(number).tier());
+        return program.benefits(accounts.member(number).tier());
     }
 
     /**
@@ -313,7 +310,7 @@ public final class Ledger {
     public List<LedgerEntry> entries(MemberNumber number) {
         Objects.requireNonNull(number, "number");
         List<LedgerEntry> out = new ArrayList<>();
-        read(number, 0, out::add);
+        accounts.read(number, 0, out::add);
         return out;
     }
 
@@ -324,7 +321,7 @@ public final class Ledger {
      * @return the lots
      */
     public List<Lot> lots(MemberNumber number) {
-        Account a = current(number);
+        Account a = accounts.current(number);
         synchronized (a) {
             return a.snapshot();
         }
@@ -381,7 +378,7 @@ public final class Ledger {
      * @return the number of members whose points expired
      */
     public long expireAll(Instant now) {
-        return everyMember().filter(n -> expire(n, now).isPresent()).count();
+        return accounts.everyMember().filter(n -> expire(n, now).isPresent()).count();
     }
 
     /**
@@ -393,7 +390,7 @@ public final class Ledger {
      */
     public List<LedgerEntry> releasePending(MemberNumber number, Instant now) {
         List<LedgerEntry.Pending> due = new ArrayList<>();
-        Account a = current(number);
+        Account a = accounts.current(number);
         synchronized (a) {
             for (LedgerEntry.Pending p : a.pending.values()) {
                 if (!p.postsAt().isAfter(now)) {
@@ -429,48 +426,9 @@ public final class Ledger {
      * @return the change made, or empty when the tier stands
      */
     public Optional<TierChange> review(MemberNumber number, Instant now) {
-        ZoneId zone = program.zone();
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        Member saved = changeTier(member(number), m -> reviewed(m, today, zone));
-        return Optional.ofNullable(saved).map(m -> m.tierHistory().get(m.tierHistory().size() - 1));
+        return tiers.review(number, now);
     }
 
-    /** {@return the change a review on {@code today} makes to the member's tier, or null for none} */
-    private @Nullable TierChange reviewed(Member member, LocalDate today, ZoneId zone) {
-        TierChange last = member.tierHistory().get(member.tierHistory().size() - 1);
-        int current = program.rank(member.tier());
-        if (current == 0) {
-            return null;
-        }
-        LocalDate boundary;
-        int fromMonth;
-        if (program.qualification() == QualificationPeriod.CALENDAR_YEAR) {
-            boundary = LocalDate.of(today.getYear(), 1, 1);
-            if (!last.at().isBefore(boundary.atStartOfDay(zone).toInstant())) {
-                return null;
-            }
-            fromMonth = Account.month(boundary.minusYears(1));
-        } else {
-            boundary = today.withDayOfMonth(1);
-            if (last.at().isAfter(boundary.minusMonths(12).atStartOfDay(zone).toInstant())) {
-                return null;
-            }
-            fromMonth = Account.month(boundary.minusMonths(12));
-        }
-        Account a = current(member.number());
-        Qualification q;
-        synchronized (a) {
-            q = a.qualification(fromMonth, fromMonth + 11);
-        }
-        int supported = impliedRank(q);
-        if (supported >= current) {
-            return null;
-        }
-        int target = program.softLanding() ? Math.max(supported, current - 1) : supported;
-        return new TierChange(boundary.atStartOfDay(zone).toInstant(), member.tier(),
-                program.tiers().get(target).name(), TierChange.Reason.REVIEWED_DOWN,
-                "review of " + boundary.minusMonths(12) + " to " + boundary.minusDays(1) + ": " + counts(q));
-    }
 
     /**
      * Sets a member's tier by hand, as an agent decides (a retention offer, a correction): recorded in the tier
@@ -487,19 +445,7 @@ public final class Ledger {
      * @throws RuleViolationException when the program has no such tier
      */
     public Member assignTier(MemberNumber number, String tier, String reason, StaffId by, boolean lock) {
-        Objects.requireNonNull(by, "by");
-        if (program.tier(tier).isEmpty()) {
-            throw new RuleViolationException("tier must be one of " + program.tiers().stream().map(Tier::name)
-                    .toList() + ": " + tier);
-        }
-        Instant now = clock.instant();
-        return Objects.requireNonNull(save(member(number), m -> {
-            TierChange change = m.tier().equals(tier) ? null
-                    : new TierChange(now, m.tier(), tier, TierChange.Reason.MANUAL, reason + " (by " + by + ")");
-            Member unlocked = m.withTierLock(null);
-            return new Edit((change == null ? unlocked : unlocked.withTierChange(change))
-                    .withTierLock(lock ? new TierLock(tier, now, reason, by) : null), change);
-        }));
+        return tiers.assignTier(number, tier, reason, by, lock);
     }
 
     /**
@@ -509,9 +455,7 @@ public final class Ledger {
      * @return the stored member, unchanged when it had no lock
      */
     public Member releaseTierLock(MemberNumber number) {
-        Member saved = save(member(number), m -> m.tierLock().isEmpty() ? null
-                : new Edit(m.withTierLock(null), null));
-        return saved != null ? saved : member(number);
+        return tiers.releaseTierLock(number);
     }
 
     /**
@@ -521,7 +465,7 @@ public final class Ledger {
      * @return the number of members whose tier was lowered
      */
     public long reviewAll(Instant now) {
-        return everyMember().filter(n -> review(n, now).isPresent()).count();
+        return accounts.everyMember().filter(n -> review(n, now).isPresent()).count();
     }
 
     /**
@@ -532,23 +476,7 @@ public final class Ledger {
      * @return the progress
      */
     public TierProgress progress(MemberNumber number, Instant at) {
-        Member member = member(number);
-        Account a = current(number);
-        Qualification q;
-        synchronized (a) {
-            q = qualification(a, at);
-        }
-        int rank = program.rank(member.tier());
-        LocalDate by = program.qualification() == QualificationPeriod.CALENDAR_YEAR
-                ? LocalDate.of(LocalDate.ofInstant(at, program.zone()).getYear(), 12, 31) : null;
-        if (rank + 1 >= program.tiers().size()) {
-            return new TierProgress(member.tier(), null, q, 0, BigDecimal.ZERO, 0, by);
-        }
-        Tier next = program.tiers().get(rank + 1);
-        return new TierProgress(member.tier(), next.name(), q,
-                next.qualifyingPoints() > 0 ? Math.max(0, next.qualifyingPoints() - q.qualifyingPoints()) : 0,
-                next.spend().signum() > 0 ? next.spend().subtract(q.spend()).max(BigDecimal.ZERO) : BigDecimal.ZERO,
-                next.activities() > 0 ? Math.max(0, next.activities() - q.activities()) : 0, by);
+        return tiers.progress(number, at);
     }
 
     /**
@@ -583,7 +511,7 @@ public final class Ledger {
         }
         TreeMap<LocalDate, Long> expiring = new TreeMap<>();
         long pending;
-        Account a = current(number);
+        Account a = accounts.current(number);
         synchronized (a) {
             for (Account.MutableLot lot : a.lots) {
                 if (lot.remaining > 0 && lot.expiresOn != null && lot.expiresOn.isAfter(to)
@@ -624,14 +552,14 @@ public final class Ledger {
     private @Nullable LedgerEntry write(MemberNumber number, IdempotencyKey key, BiPredicate<LedgerEntry, Account> samePayload,
             Decision decision) {
         for (int attempt = 0; ; attempt++) {
-            Member member = member(number);
-            Account account = account(number);
+            Member member = accounts.member(number);
+            Account account = accounts.account(number);
             LedgerEntry entry;
             synchronized (account) {
                 LedgerEntry existing = account.entry(key);
                 if (existing != null) {
                     if (existing.sequence() > account.lastSequence) {
-                        catchUp(account); // another node used the key; judge the replay on its state
+                        accounts.catchUp(account); // another node used the key; judge the replay on its state
                     }
                     if (samePayload.test(existing, account)) {
                         return existing;
@@ -651,17 +579,17 @@ public final class Ledger {
                     if (attempt >= RETRIES) {
                         throw e;
                     }
-                    catchUp(account);
+                    accounts.catchUp(account);
                     continue;
                 }
                 account.apply(entry);
             }
             publish(LoyaltyEvent.of(entry));
             if (entry instanceof LedgerEntry.Accrual a) {
-                upgrade(member, account, a);
+                tiers.upgrade(member, account, a);
             } else if (entry instanceof LedgerEntry.Reversal r
                     && program.tierOnReversal() == TierOnReversal.IMMEDIATE) {
-                fallAfterReversal(member, account, r);
+                tiers.fallAfterReversal(member, account, r);
             }
             return entry;
         }
@@ -691,7 +619,7 @@ public final class Ledger {
                 if (subject != null && subject.attachment(MemberStanding.class).isEmpty()) {
                     subject = subject.with(MemberStanding.class, new MemberStanding(number, program.id(),
                             member.tier(), member.status(), account.balance, account.pendingPoints,
-                            qualification(account, earn.touchpoint().occurredAt())));
+                            tiers.qualification(account, earn.touchpoint().occurredAt())));
                 }
                 Earner.Earning e = earner.earn(earn.touchpoint(), subject, member.tier(), account);
                 LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, earn.key(),
@@ -830,133 +758,15 @@ public final class Ledger {
                 inactive ? "expired after inactivity" : "expired", Source.system("expiry")), points, draws);
     }
 
-    private void upgrade(Member member, Account account, LedgerEntry.Accrual a) {
-        if (a.qualifyingPoints() == 0 && a.spend().signum() == 0 && a.activities() == 0
-                || program.rank(member.tier()) == program.tiers().size() - 1) {
-            return;
-        }
-        Qualification q;
-        synchronized (account) {
-            q = qualification(account, a.at());
-        }
-        int implied = impliedRank(q);
-        changeTier(member, m -> {
-            if (implied <= program.rank(m.tier())) {
-                return null;
-            }
-            TierChange last = m.tierHistory().get(m.tierHistory().size() - 1);
-            Instant at = a.at().isBefore(last.at()) ? last.at() : a.at();
-            return new TierChange(at, m.tier(), program.tiers().get(implied).name(), TierChange.Reason.QUALIFIED,
-                    counts(q) + " by entry " + a.sequence());
-        });
-    }
 
-    /**
-     * Saves the tier change decided on the member, deciding again on the stored member when another writer got
-     * there first; a tier an agent locked is left alone.
-     *
-     * @param member the member as last read
-     * @param decide the change for a member, or null for none
-     * @return the stored member, or null when nothing changed
-     */
-    private @Nullable Member changeTier(Member member, Function<Member, @Nullable TierChange> decide) {
-        return save(member, m -> {
-            if (m.tierLock().isPresent()) {
-                return null; // held by an agent until released
-            }
-            TierChange change = decide.apply(m);
-            return change == null ? null : new Edit(m.withTierChange(change), change);
-        });
-    }
 
-    /** A member as an edit would store it, and the tier change the edit makes, if any. */
-    private record Edit(Member member, @Nullable TierChange change) {
-    }
 
-    /**
-     * Saves an edit of a member, editing the stored member again when another writer got there first, and tells
-     * listeners of the tier change it made.
-     *
-     * @param member the member as last read
-     * @param edit the edit of a member, or null when there is nothing to save
-     * @return the stored member, or null when nothing was saved
-     */
-    private @Nullable Member save(Member member, Function<Member, @Nullable Edit> edit) {
-        Member m = member;
-        for (int attempt = 0; ; attempt++) {
-            Edit e = edit.apply(m);
-            if (e == null) {
-                return null;
-            }
-            try {
-                Member saved = members.save(e.member());
-                if (e.change() != null) {
-                    publish(new LoyaltyEvent.TierChanged(saved.number(), e.change(), saved.tierHistory().size()));
-                }
-                return saved;
-            } catch (VersionConflictException conflict) {
-                if (attempt >= RETRIES) {
-                    throw conflict;
-                }
-                m = member(member.number());
-            }
-        }
-    }
 
-    /** Under {@link TierOnReversal#IMMEDIATE}: judges a qualified tier again on its period's counts. */
-    private void fallAfterReversal(Member member, Account account, LedgerEntry.Reversal r) {
-        LedgerEntry original = account.entry(r.original());
-        if (!(original instanceof LedgerEntry.Accrual a) || r.qualifyingPoints() == 0 && r.spend().signum() == 0
-                && r.activities() == 0) {
-            return;
-        }
-        changeTier(member, m -> {
-            TierChange last = m.tierHistory().get(m.tierHistory().size() - 1);
-            if (last.reason() != TierChange.Reason.QUALIFIED) {
-                return null;
-            }
-            Qualification q;
-            synchronized (account) {
-                q = qualification(account, a.at());
-            }
-            int supported = impliedRank(q);
-            if (supported >= program.rank(m.tier())) {
-                return null;
-            }
-            Instant at = r.at().isBefore(last.at()) ? last.at() : r.at();
-            return new TierChange(at, m.tier(), program.tiers().get(supported).name(),
-                    TierChange.Reason.REVERSED_DOWN, counts(q) + " after reversal " + r.sequence() + " of entry "
-                    + a.sequence());
-        });
-    }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /** Counts of the period containing {@code at}; called holding the account's lock. */
-    private Qualification qualification(Account account, Instant at) {
-        LocalDate day = account.day(at);
-        int month = Account.month(day);
-        if (program.qualification() == QualificationPeriod.CALENDAR_YEAR) {
-            int first = day.getYear() * 12;
-            return account.qualification(first, first + 11);
-        }
-        return account.qualification(month - 11, month);
-    }
 
-    private int impliedRank(Qualification q) {
-        List<Tier> tiers = program.tiers();
-        for (int i = tiers.size() - 1; i > 0; i--) {
-            if (tiers.get(i).reachedBy(q.qualifyingPoints(), q.spend(), q.activities())) {
-                return i;
-            }
-        }
-        return 0;
-    }
 
-    private String counts(Qualification q) {
-        return q.qualifyingPoints() + " qualifying " + program.unit() + ", spend " + q.spend().toPlainString() + " "
-                + program.currency() + ", " + q.activities() + " activities";
-    }
 
     private @Nullable LocalDate expiresOn(Instant at) {
         if (program.expiry() == ExpiryPolicy.never()) {
@@ -976,60 +786,11 @@ public final class Ledger {
         return e.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
-    private Member member(MemberNumber number) {
-        Objects.requireNonNull(number, "number");
-        Member m = members.findById(number)
-                .orElseThrow(() -> new NotFoundException("member", number));
-        if (!m.programId().equals(program.id())) {
-            throw new RuleViolationException("member " + number + " belongs to program " + m.programId() + ", not "
-                    + program.id());
-        }
-        return m;
-    }
 
-    private Account account(MemberNumber number) {
-        Objects.requireNonNull(number, "number");
-        Account a = accounts.get(number);
-        if (a != null) {
-            return a;
-        }
-        Account loaded = new Account(number, program.zone(), store);
-        catchUp(loaded);
-        Account raced = accounts.putIfAbsent(number, loaded);
-        return raced == null ? loaded : raced;
-    }
 
-    /** The account with any entries other writers (other nodes) appended since it was last read. */
-    private Account current(MemberNumber number) {
-        Account a = account(number);
-        if (store.lastSequence(number) != a.lastSequence) {
-            catchUp(a);
-        }
-        return a;
-    }
 
-    private void catchUp(Account account) {
-        synchronized (account) {
-            read(account.member, account.lastSequence, account::apply);
-        }
-    }
 
-    /** Reads a member's entries after a sequence number from the store, page by page, in sequence order. */
-    private void read(MemberNumber number, long afterSequence, Consumer<LedgerEntry> action) {
-        long after = afterSequence;
-        while (true) {
-            List<LedgerEntry> page = store.entries(number, after, PAGE);
-            page.forEach(action);
-            after += page.size();
-            if (page.size() < PAGE) {
-                return;
-            }
-        }
-    }
 
-    private Stream<MemberNumber> everyMember() {
-        return Pages.stream(members::findAll).filter(m -> m.programId().equals(program.id())).map(Member::number);
-    }
 
     /** Builds a {@link Ledger}. Not thread-safe. */
     public static final class Builder {
