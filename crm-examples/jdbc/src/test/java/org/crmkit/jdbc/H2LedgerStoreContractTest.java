@@ -1,25 +1,8 @@
 package org.crmkit.jdbc;
 
-import org.crmkit.kit.loyalty.LedgerStoreContract;
-import org.crmkit.loyalty.spi.LedgerStore;
-import org.junit.jupiter.api.AfterEach;
-
-class H2LedgerStoreContractTest extends LedgerStoreContract {
-    private TestDatabase database;
-
+class H2LedgerStoreContractTest extends JdbcLedgerStores {
     @Override
-    protected LedgerStore createStore() {
-        database = TestDatabase.h2();
-        return JdbcStores.open(database).ledger();
-    }
-
-    @Override
-    protected void breakStore() {
-        database.breakIt();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
+    TestDatabase newDatabase() {
+        return TestDatabase.h2();
     }
 }

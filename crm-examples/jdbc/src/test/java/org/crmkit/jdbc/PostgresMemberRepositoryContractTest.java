@@ -1,25 +1,8 @@
 package org.crmkit.jdbc;
 
-import org.crmkit.kit.loyalty.MemberRepositoryContract;
-import org.crmkit.loyalty.spi.MemberRepository;
-import org.junit.jupiter.api.AfterEach;
-
-class PostgresMemberRepositoryContractTest extends MemberRepositoryContract {
-    private TestDatabase database;
-
+class PostgresMemberRepositoryContractTest extends JdbcMemberRepositories {
     @Override
-    protected MemberRepository createRepository() {
-        database = TestDatabase.postgres();
-        return JdbcStores.open(database).members();
-    }
-
-    @Override
-    protected void breakStore() {
-        database.breakIt();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
+    TestDatabase newDatabase() {
+        return TestDatabase.postgres();
     }
 }

@@ -1,25 +1,8 @@
 package org.crmkit.jdbc;
 
-import org.crmkit.core.spi.ServiceCaseRepository;
-import org.crmkit.kit.ServiceCaseRepositoryContract;
-import org.junit.jupiter.api.AfterEach;
-
-class PostgresServiceCaseRepositoryContractTest extends ServiceCaseRepositoryContract {
-    private TestDatabase database;
-
+class PostgresServiceCaseRepositoryContractTest extends JdbcServiceCaseRepositories {
     @Override
-    protected ServiceCaseRepository createRepository() {
-        database = TestDatabase.postgres();
-        return JdbcStores.open(database).cases();
-    }
-
-    @Override
-    protected void breakStore() {
-        database.breakIt();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
+    TestDatabase newDatabase() {
+        return TestDatabase.postgres();
     }
 }
