@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.payment.CardNumbers;
@@ -21,8 +20,6 @@ public final class Checks {
     /** Longest short text accepted (a name, a label, a role). */
     public static final int MAX_SHORT_TEXT = 200;
 
-    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,127}");
 
     private Checks() {
     }
@@ -73,7 +70,7 @@ public final class Checks {
     /** Validates a code: lower-case letters, digits, {@code _ . -}, starting with a letter or digit, 1-64 long. */
     public static String code(String field, @Nullable String value) {
         notNull(field, value);
-        if (!CODE.matcher(value).matches()) {
+        if (!isCode(value)) {
             throw new RuleViolationException(field + " must be lower-case letters, digits, '_', '.' or '-' (1-64): "
                     + quoted(value));
         }
@@ -89,10 +86,49 @@ public final class Checks {
     /** Validates an identifier: 1-128 characters from letters, digits and {@code . _ : @ / + -}. */
     public static String id(String field, @Nullable String value) {
         notNull(field, value);
-        if (!ID.matcher(value).matches()) {
+        if (!isId(value)) {
             throw new RuleViolationException(field + " must be 1-128 letters, digits or ._:@/+- : " + quoted(value));
         }
         return CardNumbers.requireNoCardNumber(field, value);
+    }
+
+    /** Whether the text is 1-128 characters from letters, digits and {@code . _ : @ / + -}, starting with one of the
+     * first two: a loop, since every posting and touchpoint checks ids and a regular expression allocates. */
+    private static boolean isId(String value) {
+        int n = value.length();
+        if (n == 0 || n > 128 || !letterOrDigit(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = value.charAt(i);
+            if (!letterOrDigit(c) && ".:_@/+-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the text is 1-64 lower-case letters, digits, {@code _ . -}, starting with a letter or digit. */
+    private static boolean isCode(String value) {
+        int n = value.length();
+        if (n == 0 || n > 64 || !lowerOrDigit(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = value.charAt(i);
+            if (!lowerOrDigit(c) && c != '_' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lowerOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /** Checks a number lies in [0, 1]. */
@@ -137,10 +173,11 @@ public final class Checks {
     /** An immutable copy of the list with a null check on the list and each element. */
     public static <T> List<T> list(String field, @Nullable Collection<? extends T> values) {
         notNull(field, values);
-        for (T v : values) {
-            notNull(field + " element", v);
+        try {
+            return List.copyOf(values); // the same list, without a copy or an iterator, when already immutable
+        } catch (NullPointerException e) {
+            throw new NullPointerException(field + " element");
         }
-        return List.copyOf(values);
     }
 
     /** An immutable copy of the map with a null check on the map, each key and each value. */

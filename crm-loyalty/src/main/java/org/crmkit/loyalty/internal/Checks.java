@@ -92,12 +92,11 @@ public final class Checks {
     /** {@return an immutable copy with no null element} */
     public static <T> List<T> list(String field, @Nullable Collection<? extends T> values) {
         notNull(field, values);
-        for (T v : values) {
-            if (v == null) {
-                throw new NullPointerException(field + " element");
-            }
+        try {
+            return List.copyOf(values); // the same list, without a copy or an iterator, when already immutable
+        } catch (NullPointerException e) {
+            throw new NullPointerException(field + " element");
         }
-        return List.copyOf(values);
     }
 
     /** {@return an immutable copy with no null element} */

@@ -59,7 +59,9 @@ final class Account {
     void apply(LedgerEntry e) {
         lastSequence = e.sequence();
         balance += e.delta();
-        for (LotDraw d : e.draws()) {
+        List<LotDraw> draws = e.draws();
+        for (int k = 0; k < draws.size(); k++) { // indexed: no iterator on every posting
+            LotDraw d = draws.get(k);
             int i = indexOf(d.lot());
             MutableLot lot = lots.get(i);
             lot.remaining += d.points();

@@ -1,7 +1,6 @@
 package org.crmkit.loyalty.ledger;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
@@ -121,7 +120,7 @@ final class Payloads {
 
     /** Adds a text with its length first, so that no two different field lists hash the same bytes. */
     private static void text(Hasher h, String s) {
-        h.putInt(s.length()).putString(s, StandardCharsets.UTF_8);
+        h.putInt(s.length()).putUnencodedChars(s); // the chars as they are: no encoded copy on every posting
     }
 
     private static boolean sameStamp(LedgerEntry.Stamp s, Instant at, String reason, Source source) {
