@@ -493,7 +493,8 @@ public final class Crm {
      * to it (those recorded since stay with the survivor); every {@link MergeParticipant} restores its part
      * (crm-loyalty: the duplicate's membership and ledger); and the survivor gets back its own values, keeping
      * what changed on it since the merge ({@link ProfileMerger#restoreSurvivor}). Publishes
-     * {@link CrmEvent.CustomerUnmerged}. Each step can be repeated: an unmerge interrupted halfway completes when
+     * {@link CrmEvent.CustomerCreated} for the duplicate stored again, {@link CrmEvent.CustomerUpdated} for the
+     * survivor and {@link CrmEvent.CustomerUnmerged}. Each step can be repeated: an unmerge interrupted halfway completes when
      * run again, and undoing a merge already undone changes nothing.
      *
      * @param duplicateId the profile merged away
@@ -531,8 +532,11 @@ public final class Crm {
                     kept = customers.save(merger.restoreSurvivor(record, current, now));
                     out.add(new CrmEvent.CustomerUpdated(current, kept, now));
                 }
-                Customer again = back.isPresent() ? back.get()
-                        : customers.save(merger.restoreDuplicate(record, current));
+                Customer again = back.orElse(null);
+                if (again == null) {
+                    again = customers.save(merger.restoreDuplicate(record, current));
+                    out.add(new CrmEvent.CustomerCreated(again, now)); // listeners' copies get it back
+                }
                 return new Customer[] {kept, again};
             });
         });

@@ -121,6 +121,9 @@ class UnmergeTest {
                 List.of(CaseId.of("case-obi")), clock.instant())),
                 events.stream().filter(e -> e instanceof CrmEvent.CustomerUnmerged).toList());
 
+        assertEquals(List.of(obiNow), events.stream().filter(e -> e instanceof CrmEvent.CustomerCreated c
+                && c.customer().id().equals(obi.id()) && c.at().equals(clock.instant()))
+                .map(e -> ((CrmEvent.CustomerCreated) e).customer()).toList(), "listeners get the profile back");
         Unmerged again = crm.unmerge(obi.id());
         assertEquals(adaNow, again.survivor());
         assertEquals(obiNow, again.restored());
