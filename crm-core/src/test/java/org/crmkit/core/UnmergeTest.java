@@ -122,7 +122,7 @@ class UnmergeTest {
                 events.stream().filter(e -> e instanceof CrmEvent.CustomerUnmerged).toList());
 
         assertEquals(List.of(obiNow), events.stream().filter(e -> e instanceof CrmEvent.CustomerCreated c
-                && c.customer().id().equals(obi.id()) && c.at().equals(clock.instant()))
+                && c.customer().id().equals(obiNow.id()) && c.at().equals(clock.instant()))
                 .map(e -> ((CrmEvent.CustomerCreated) e).customer()).toList(), "listeners get the profile back");
         Unmerged again = crm.unmerge(obi.id());
         assertEquals(adaNow, again.survivor());
