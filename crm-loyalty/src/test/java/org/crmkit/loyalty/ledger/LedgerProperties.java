@@ -24,6 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import org.crmkit.core.common.MutableClock;
+import org.crmkit.core.common.StaffId;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.program.ExpiryPolicy;
@@ -32,8 +33,8 @@ import org.crmkit.loyalty.program.ReversalPolicy;
 import org.crmkit.loyalty.program.Tier;
 
 /**
- * Random sequences of accruals, redemptions, adjustments, reversals, expiry runs and replayed postings, checked
- * after every step against a small model of lots, balance, reversals and tier.
+ * Random sequences of accruals, redemptions, adjustments, reversals, expiry runs, replayed postings and an agent's
+ * tier locks and releases, checked after every step against a small model of lots, balance, reversals and tier.
  */
 class LedgerProperties {
     private static final List<String> TIERS = List.of("base", "silver", "gold");
@@ -61,6 +62,14 @@ class LedgerProperties {
     record Replay(int pick, int days) implements Step {
     }
 
+    /** An agent sets the tier by hand and locks it there. */
+    record Lock(int tier, int days) implements Step {
+    }
+
+    /** The agent's lock is released. */
+    record Release(int days) implements Step {
+    }
+
     @Provide
     Arbitrary<List<Step>> steps() {
         Arbitrary<Integer> days = Arbitraries.integers().between(0, 45);
@@ -72,7 +81,9 @@ class LedgerProperties {
                         .as(Adjust::new),
                 Combinators.combine(Arbitraries.integers().between(0, 1000), days).as(Reverse::new),
                 days.map(Expire::new),
-                Combinators.combine(Arbitraries.integers().between(0, 1000), days).as(Replay::new));
+                Combinators.combine(Arbitraries.integers().between(0, 1000), days).as(Replay::new),
+                Combinators.combine(Arbitraries.integers().between(0, TIERS.size() - 1), days).as(Lock::new),
+                days.map(Release::new));
         return step.list().ofMinSize(1).ofMaxSize(60);
     }
 
@@ -155,6 +166,13 @@ class LedgerProperties {
                 if (expired) {
                     model.expiredOn.add(day);
                 }
+            } else if (step instanceof Lock k) {
+                ledger.assignTier(m, TIERS.get(k.tier()), "retention offer", StaffId.of("agent-1"), true);
+                model.tier = k.tier();
+                model.locked = true;
+            } else if (step instanceof Release) {
+                ledger.releaseTierLock(m);
+                model.locked = false;
             } else if (step instanceof Replay r && !posted.isEmpty()) {
                 Posting p = posted.get(r.pick() % posted.size());
                 assertSame(results.get(p), ledger.post(p), "replay of " + p.key());
@@ -176,6 +194,7 @@ class LedgerProperties {
             assertTrue(balance >= 0, "negative balance " + balance);
         }
         assertEquals(TIERS.get(model.tier), ledger.members().findById(m).orElseThrow().tier(), "tier");
+        assertEquals(model.locked, ledger.members().findById(m).orElseThrow().tierLock().isPresent(), "tier lock");
     }
 
     /** Lots as {id, remaining, expiry epoch day}, a debt, reversals and qualifying points per year. */
@@ -189,6 +208,7 @@ class LedgerProperties {
         long debt;
         long seq;
         int tier;
+        boolean locked;
 
         Model(ReversalPolicy policy) {
             this.policy = policy;
@@ -209,6 +229,9 @@ class LedgerProperties {
 
         void qualify(int year, long points) {
             long total = qualifying.merge(year, points, Long::sum);
+            if (locked) {
+                return; // an agent's lock holds the tier until released
+            }
             for (int t = THRESHOLDS.length - 1; t > tier; t--) {
                 if (points > 0 && total >= THRESHOLDS[t]) {
                     tier = t;
