@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -26,8 +28,8 @@ import org.crmkit.core.event.CrmEventListener;
 import org.crmkit.core.event.EventDispatcher;
 import org.crmkit.core.event.Outbox;
 import org.crmkit.core.internal.Checks;
-import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.internal.ReadOnlyRepositories;
+import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.memory.InMemoryCustomerRepository;
 import org.crmkit.core.memory.InMemoryMergeRecordStore;
 import org.crmkit.core.memory.InMemoryOutboxStore;
@@ -46,6 +48,7 @@ import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.spi.CustomerRepository;
 import org.crmkit.core.spi.MergeRecordStore;
 import org.crmkit.core.spi.OutboxStore;
+import org.crmkit.core.spi.Repository;
 import org.crmkit.core.spi.ServiceCaseRepository;
 import org.crmkit.core.spi.TouchpointRepository;
 import org.crmkit.core.spi.Transactions;
@@ -56,6 +59,7 @@ import org.crmkit.core.unify.DuplicateFinder;
 import org.crmkit.core.unify.MergeRecord;
 import org.crmkit.core.unify.ProfileMerger;
 import org.crmkit.core.unify.Unmerged;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The front door of crm-core: records what happens to customers through the repositories the host supplies (or
@@ -426,9 +430,10 @@ public final class Crm {
         Instant at = record.mergedAt();
         Customer merged = survivor.mergedFrom().contains(duplicateId) ? survivor
                 : updateCustomer(survivorId, s -> merger.merge(s, dup, at).withVersion(s.version()));
-        touchpoints.streamByCustomer(duplicateId, TimeWindow.ALL).toList()
-                .forEach(t -> moveTouchpoint(t.id(), duplicateId, survivorId));
-        cases.streamByCustomer(duplicateId).toList().forEach(c -> moveCase(c.id(), duplicateId, survivorId));
+        touchpoints.streamByCustomer(duplicateId, TimeWindow.ALL).toList().forEach(t -> move(touchpoints, t.id(), t,
+                Touchpoint::customerId, Touchpoint::withCustomerId, duplicateId, survivorId));
+        cases.streamByCustomer(duplicateId).toList().forEach(c -> move(cases, c.id(), c, ServiceCase::customerId,
+                ServiceCase::withCustomerId, duplicateId, survivorId));
         mergeParticipants.forEach(p -> p.merged(survivorId, duplicateId));
         outbox.write(out -> {
             customers.deleteById(duplicateId);
@@ -438,22 +443,30 @@ public final class Crm {
         return merged;
     }
 
-    /** Moves a touchpoint from one customer to another if it is still the first's; a writer beside us may win. */
-    private boolean moveTouchpoint(TouchpointId id, CustomerId from, CustomerId to) {
-        return retryOnConflict(() -> {
-            Optional<Touchpoint> t = touchpoints.findById(id).filter(x -> x.customerId().equals(from));
-            t.ifPresent(x -> touchpoints.save(x.withCustomerId(to)));
-            return t.isPresent();
-        });
-    }
-
-    /** Moves a case from one customer to another if it is still the first's; a writer beside us may win. */
-    private boolean moveCase(CaseId id, CustomerId from, CustomerId to) {
-        return retryOnConflict(() -> {
-            Optional<ServiceCase> c = cases.findById(id).filter(x -> x.customerId().equals(from));
-            c.ifPresent(x -> cases.save(x.withCustomerId(to)));
-            return c.isPresent();
-        });
+    /**
+     * Moves a touchpoint or case from one customer to another if it is still the first's. The snapshot already
+     * read, if any, is tried first; after another writer won, the stored one is read again.
+     */
+    private static <T, I> boolean move(Repository<T, I> store, I id, @Nullable T read, Function<T, CustomerId> owner,
+                                       BiFunction<T, CustomerId, T> withOwner, CustomerId from, CustomerId to) {
+        T current = read;
+        for (int attempt = 1; ; attempt++) {
+            if (current == null) {
+                current = store.findById(id).orElse(null);
+            }
+            if (current == null || !owner.apply(current).equals(from)) {
+                return false;
+            }
+            try {
+                store.save(withOwner.apply(current, to));
+                return true;
+            } catch (VersionConflictException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                current = null;
+            }
+        }
     }
 
     /** The audit of a merge about to be made, read before anything changes. */
@@ -542,11 +555,13 @@ public final class Crm {
         });
         int movedTouchpoints = 0;
         for (TouchpointId id : record.touchpoints()) {
-            movedTouchpoints += moveTouchpoint(id, survivorId, duplicateId) ? 1 : 0;
+            movedTouchpoints += move(touchpoints, id, null, Touchpoint::customerId, Touchpoint::withCustomerId,
+                    survivorId, duplicateId) ? 1 : 0;
         }
         int movedCases = 0;
         for (CaseId id : record.cases()) {
-            movedCases += moveCase(id, survivorId, duplicateId) ? 1 : 0;
+            movedCases += move(cases, id, null, ServiceCase::customerId, ServiceCase::withCustomerId, survivorId,
+                    duplicateId) ? 1 : 0;
         }
         for (MergeParticipant p : mergeParticipants) {
             p.unmerged(survivorId, duplicateId, Optional.ofNullable(record.participants().get(p.name())));

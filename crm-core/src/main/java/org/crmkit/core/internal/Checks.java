@@ -20,7 +20,6 @@ public final class Checks {
     /** Longest short text accepted (a name, a label, a role). */
     public static final int MAX_SHORT_TEXT = 200;
 
-
     private Checks() {
     }
 
