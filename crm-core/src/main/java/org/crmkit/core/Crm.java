@@ -507,8 +507,8 @@ public final class Crm {
      * (crm-loyalty: the duplicate's membership and ledger); and the survivor gets back its own values, keeping
      * what changed on it since the merge ({@link ProfileMerger#restoreSurvivor}). Publishes
      * {@link CrmEvent.CustomerCreated} for the duplicate stored again, {@link CrmEvent.CustomerUpdated} for the
-     * survivor and {@link CrmEvent.CustomerUnmerged}. Each step can be repeated: an unmerge interrupted halfway completes when
-     * run again, and undoing a merge already undone changes nothing.
+     * survivor and {@link CrmEvent.CustomerUnmerged}. Each step can be repeated: an unmerge interrupted halfway
+     * completes when run again, and undoing a merge already undone changes nothing.
      *
      * @param duplicateId the profile merged away
      * @return the two profiles as stored, and how much went back

@@ -144,11 +144,8 @@ public final class ProfileMerger {
         mergedFrom.add(duplicate.id());
         mergedFrom.remove(survivor.id());
 
-        Map<String, AttributeValue> merged = new TreeMap<>();
-        for (String name : union(List.copyOf(survivor.attributes().keySet()),
-                List.copyOf(duplicate.attributes().keySet()), Function.identity())) {
-            merged.put(name, pair.pick(attributeRule(name), c -> c.attributes().get(name)));
-        }
+        Map<String, AttributeValue> merged = attributes(survivor, duplicate,
+                name -> pair.pick(attributeRule(name), c -> c.attributes().get(name)));
         Set<String> tags = new TreeSet<>(survivor.tags());
         tags.addAll(duplicate.tags());
 
@@ -199,15 +196,8 @@ public final class ProfileMerger {
         }
         Customer before = record.survivorBefore();
         Customer merged = record.merged();
-        Map<String, AttributeValue> attributes = new TreeMap<>();
-        Set<String> names = new TreeSet<>(before.attributes().keySet());
-        names.addAll(current.attributes().keySet());
-        for (String name : names) {
-            AttributeValue v = rebase(before, merged, current, c -> c.attributes().get(name));
-            if (v != null) {
-                attributes.put(name, v);
-            }
-        }
+        Map<String, AttributeValue> attributes = attributes(before, current,
+                name -> rebase(before, merged, current, c -> c.attributes().get(name)));
         return current.toBuilder()
                 .createdAt(rebase(before, merged, current, Customer::createdAt))
                 .updatedAt(at.isBefore(current.updatedAt()) ? current.updatedAt() : at)
@@ -248,6 +238,21 @@ public final class ProfileMerger {
         since.removeIf(r -> r.status() != ConsentStatus.WITHDRAWN);
         return since.isEmpty() ? dup
                 : dup.toBuilder().consents(union(dup.consents().history(), since, Function.identity())).build();
+    }
+
+    /** Each attribute either profile holds, valued by the function; a name it values null is left out. */
+    private static Map<String, AttributeValue> attributes(Customer a, Customer b,
+                                                          Function<String, @Nullable AttributeValue> value) {
+        Set<String> names = new TreeSet<>(a.attributes().keySet());
+        names.addAll(b.attributes().keySet());
+        Map<String, AttributeValue> out = new TreeMap<>();
+        for (String name : names) {
+            AttributeValue v = value.apply(name);
+            if (v != null) {
+                out.put(name, v);
+            }
+        }
+        return out;
     }
 
     /** A single value: the one before the merge while it is as the merge left it, else the one set since. */

@@ -549,8 +549,8 @@ public final class Ledger {
         @Nullable LedgerEntry decide(Member member, Account account, long sequence);
     }
 
-    private @Nullable LedgerEntry write(MemberNumber number, IdempotencyKey key, BiPredicate<LedgerEntry, Account> samePayload,
-            Decision decision) {
+    private @Nullable LedgerEntry write(MemberNumber number, IdempotencyKey key,
+            BiPredicate<LedgerEntry, Account> samePayload, Decision decision) {
         for (int attempt = 0; ; attempt++) {
             Member member = accounts.member(number);
             Account account = accounts.account(number);

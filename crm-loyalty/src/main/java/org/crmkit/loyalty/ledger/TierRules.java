@@ -199,7 +199,8 @@ final class TierRules {
             try {
                 Member saved = members.save(e.member());
                 if (e.change() != null) {
-                    publish.accept(new LoyaltyEvent.TierChanged(saved.number(), e.change(), saved.tierHistory().size()));
+                    publish.accept(new LoyaltyEvent.TierChanged(saved.number(), e.change(),
+                            saved.tierHistory().size()));
                 }
                 return saved;
             } catch (VersionConflictException conflict) {
