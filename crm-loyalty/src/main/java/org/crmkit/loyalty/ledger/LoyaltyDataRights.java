@@ -118,13 +118,21 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
         if (memberships.isEmpty()) {
             return Optional.empty();
         }
-        // Through text, so that the tree holds numbers as a reader of the export will see them.
-        String text = CrmJson.write(new Section(memberships));
+        return Optional.of(tree(new Section(memberships), "export the loyalty section"));
+    }
+
+    /** A value as a JSON tree, through text, so that the tree holds numbers as a reader of the text will see them. */
+    private static JsonNode tree(Object value, String what) {
         try {
-            return Optional.of(CrmJson.mapper().readTree(text));
+            return CrmJson.mapper().readTree(CrmJson.write(value));
         } catch (JacksonException e) {
-            throw new CrmException("could not export the loyalty section", e);
+            throw new CrmException("could not " + what, e);
         }
+    }
+
+    /** The key of the adjustment that credits a merged duplicate's balance; its {@code un} twin takes it back. */
+    private static String mergedFrom(MemberNumber duplicate) {
+        return "merged-from-" + duplicate.value().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -154,8 +162,7 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
                 continue;
             }
             MemberNumber into = staying.get().number();
-            IdempotencyKey key = IdempotencyKey.of("merged-from-" + dup.number().value().toLowerCase(
-                    Locale.ROOT));
+            IdempotencyKey key = IdempotencyKey.of(mergedFrom(dup.number()));
             long balance = ledger.balance(dup.number());
             if (balance > 0 && ledger.store().findByKey(into, key).isEmpty()) {
                 ledger.post(new Posting.Adjust(into, key, balance, ledger.clock().instant(),
@@ -185,11 +192,8 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(CrmJson.mapper().readTree(CrmJson.write(new MergeState(kept))));
-        } catch (JacksonException e) {
-            throw new CrmException("could not keep the loyalty memberships of " + duplicate + " for its merge", e);
-        }
+        return Optional.of(tree(new MergeState(kept), "keep the loyalty memberships of " + duplicate
+                + " for its merge"));
     }
 
     @Override
@@ -228,9 +232,8 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
             return;
         }
         MemberNumber into = staying.get().number();
-        String suffix = from.value().toLowerCase(Locale.ROOT);
-        Optional<LedgerEntry> credit = ledger.store().findByKey(into, IdempotencyKey.of("merged-from-" + suffix));
-        IdempotencyKey key = IdempotencyKey.of("unmerged-from-" + suffix);
+        Optional<LedgerEntry> credit = ledger.store().findByKey(into, IdempotencyKey.of(mergedFrom(from)));
+        IdempotencyKey key = IdempotencyKey.of("un" + mergedFrom(from));
         if (credit.isEmpty() || ledger.store().findByKey(into, key).isPresent()) {
             return;
         }
