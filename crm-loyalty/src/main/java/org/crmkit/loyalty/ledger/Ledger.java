@@ -150,19 +150,24 @@ public final class Ledger {
      */
     public LedgerEntry post(Posting posting) {
         Objects.requireNonNull(posting, "posting");
+        if (posting instanceof Posting.Transfer t) { // the one posting that writes to a second ledger
+            requireReceiverCanTake(t);
+            LedgerEntry debit = postToOwnLedger(t);
+            credit(t, (LedgerEntry.Adjustment) debit);
+            return debit;
+        }
+        return postToOwnLedger(posting);
+    }
+
+    /** Writes the posting's entry to its member's ledger, once. */
+    private LedgerEntry postToOwnLedger(Posting posting) {
         Instant spending = spendingAt(posting);
         if (spending != null) {
             // Points past their expiry are gone whether or not the sweep has run: sweep them before spending.
             expire(posting.member(), spending);
         }
-        if (posting instanceof Posting.Transfer t) {
-            requireReceiverCanTake(t);
-        }
         LedgerEntry entry = write(posting.member(), posting.key(), (e, account) -> Payloads.same(posting, e, account),
                 (member, account, seq) -> decide(posting, member, account, seq));
-        if (posting instanceof Posting.Transfer t) {
-            credit(t, (LedgerEntry.Adjustment) entry);
-        }
         return Objects.requireNonNull(entry);
     }
 
