@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -57,7 +58,7 @@ class MergeUnmergeProperties {
                 .list().ofMinSize(1).ofMaxSize(30);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void mergesAndUnmergesAgreeWithTheModel(@ForAll("steps") List<Step> steps) {
         MutableClock clock = MutableClock.at(Fixtures.T0);
         Crm crm = Crm.builder().clock(clock).build();
@@ -130,6 +131,16 @@ class MergeUnmergeProperties {
             }
             check(crm, ids, cluster, owner, open);
         }
+    }
+
+    /**
+     * Found by the property: a later merge into the survivor turned off the primary flag of an address the first
+     * merge had brought, and the undoing no longer recognised it as the merge's.
+     */
+    @Example
+    void anAddressTheMergeBroughtGoesBackThoughALaterMergeChangedIt() {
+        mergesAndUnmergesAgreeWithTheModel(List.of(new Step(0, 2, 0), new Step(0, 3, 2), new Step(0, 5, 1),
+                new Step(0, 3, 5), new Step(2, 2, 0)));
     }
 
     private static void check(Crm crm, List<CustomerId> ids, Map<CustomerId, Set<CustomerId>> cluster,

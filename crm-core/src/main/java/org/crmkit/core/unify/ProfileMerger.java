@@ -269,32 +269,49 @@ public final class ProfileMerger {
     }
 
     private static <T> List<T> rebase(List<T> before, List<T> merged, List<T> current) {
-        Set<T> mergedSet = new HashSet<>(merged);
-        Set<T> currentSet = new HashSet<>(current);
+        return rebase(before, merged, current, Function.identity());
+    }
+
+    /**
+     * Three-way rebase of a list whose elements are known by a key: what the merge added goes, whatever its state
+     * now; what the survivor held before stays unless removed since, as it was before unless changed since.
+     * What was added since stays.
+     */
+    private static <T, K> List<T> rebase(List<T> before, List<T> merged, List<T> current, Function<T, K> key) {
+        Map<K, T> then = new HashMap<>();
+        merged.forEach(t -> then.putIfAbsent(key.apply(t), t));
+        Map<K, T> now = new HashMap<>();
+        current.forEach(t -> now.putIfAbsent(key.apply(t), t));
         List<T> out = new ArrayList<>(before.size());
+        Set<K> kept = new HashSet<>();
         for (T t : before) {
-            if (currentSet.contains(t) || !mergedSet.contains(t)) {
-                out.add(t);
+            K k = key.apply(t);
+            T still = now.get(k);
+            T mergedAs = then.get(k);
+            if (still == null && mergedAs != null) {
+                continue;                                   // removed since
             }
+            kept.add(k);
+            out.add(still == null || still.equals(mergedAs) ? t : still);
         }
-        Set<T> kept = new HashSet<>(out);
         for (T t : current) {
-            if (!mergedSet.contains(t) && kept.add(t)) {
+            K k = key.apply(t);
+            if (!then.containsKey(k) && kept.add(k)) {
                 out.add(t);
             }
         }
         return out;
     }
 
-    /** Contact points rebased as a list, one per address (the one set since wins), one primary per kind. */
+    /**
+     * Contact points rebased by address (a flag changed since, such as primary after a later merge, does not hide
+     * that the merge brought the address), one primary per kind.
+     */
     private static List<ContactPoint> contactsRebased(Customer before, Customer merged, Customer current) {
-        Map<ContactAddress, ContactPoint> byAddress = new LinkedHashMap<>();
-        for (ContactPoint cp : rebase(before.contactPoints(), merged.contactPoints(), current.contactPoints())) {
-            byAddress.put(cp.address(), cp);
-        }
         Set<ContactKind> primaries = EnumSet.noneOf(ContactKind.class);
-        List<ContactPoint> out = new ArrayList<>(byAddress.size());
-        for (ContactPoint cp : byAddress.values()) {
+        List<ContactPoint> out = new ArrayList<>();
+        for (ContactPoint cp : rebase(before.contactPoints(), merged.contactPoints(), current.contactPoints(),
+                ContactPoint::address)) {
             out.add(cp.primary() && !primaries.add(cp.kind()) ? cp.withPrimary(false) : cp);
         }
         return out;
