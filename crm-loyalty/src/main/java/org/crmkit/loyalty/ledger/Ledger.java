@@ -101,6 +101,17 @@ public final class Ledger {
         return members;
     }
 
+    /**
+     * Finds the entry a member's posting was stored under.
+     *
+     * @param number the member
+     * @param key the posting's idempotency key
+     * @return the entry, or empty when nothing was posted under the key
+     */
+    public Optional<LedgerEntry> entry(MemberNumber number, IdempotencyKey key) {
+        return store.findByKey(Objects.requireNonNull(number, "number"), Objects.requireNonNull(key, "key"));
+    }
+
     /** {@return the ledger store} */
     LedgerStore store() {
         return store;

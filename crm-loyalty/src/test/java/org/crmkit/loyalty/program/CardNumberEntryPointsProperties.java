@@ -411,6 +411,11 @@ class CardNumberEntryPointsProperties {
                         .Transfer(org.crmkit.loyalty.member.MemberNumber.of("M-1"),
                         org.crmkit.loyalty.member.MemberNumber.of("M-2"),
                         org.crmkit.loyalty.ledger.IdempotencyKey.of("k-1"), 1, T, "gift")
+                // Redeemed, so that its reference, which only a redeemed coupon has, is probed too.
+                : type == org.crmkit.loyalty.reward.Coupon.class ? new org.crmkit.loyalty.reward.Coupon("ABCDE-12345",
+                        "pet-food", org.crmkit.loyalty.member.MemberNumber.of("M-1"),
+                        org.crmkit.loyalty.ledger.IdempotencyKey.of("k-1"), Money.of("2.00", "USD"), 0, T, T,
+                        T.plus(Duration.ofDays(1)), org.crmkit.loyalty.reward.Coupon.Status.REDEEMED, T, "sale-1", 1)
                 : type == ServiceLevelPolicy.Metric[].class ? new ServiceLevelPolicy.Metric[] {
                         ServiceLevelPolicy.Metric.of((ServiceLevelStandard) known(ServiceLevelStandard.class).get())}
                 : type == ServiceLevelPolicy.class ? ServiceLevelPolicy.of("policy", Selector.ANY,
