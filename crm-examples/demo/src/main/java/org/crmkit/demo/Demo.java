@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.crmkit.core.Crm;
+import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.consent.Purpose;
@@ -80,6 +81,8 @@ import org.crmkit.loyalty.ledger.Posting;
 import org.crmkit.loyalty.ledger.Source;
 import org.crmkit.loyalty.ledger.TouchpointEarning;
 import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.reward.Coupon;
+import org.crmkit.loyalty.reward.Rewards;
 import org.crmkit.segmentation.analysis.Grid;
 import org.crmkit.segmentation.analysis.OfferLists;
 import org.crmkit.segmentation.analysis.RepurchaseCycles;
@@ -526,6 +529,26 @@ public final class Demo {
             out.printf("    %s: %s, coupons %s%n", list.customerId(), list.lines().stream()
                     .map(l -> l.offer() + " (due " + l.due() + ", " + l.coupon() + ")")
                     .collect(Collectors.joining("; ")), list.couponTotal());
+        }
+        Ledger club = Ledger.builder(C8Supermarket.clubCard()).clock(Clock.fixed(C8Supermarket.NOW, ZoneOffset.UTC))
+                .build();
+        Rewards rewards = C8Supermarket.rewards(club);
+        for (OfferLists.ShoppingList list : lists) {
+            MemberNumber member = club.enroll(MemberNumber.of("CLUB-" + (club.members().count() + 1)),
+                    list.customerId()).number();
+            Rewards.ListCoupons coupons = rewards.issue(list, member);
+            Coupon coupon = coupons.issued().values().iterator().next();
+            Coupon redeemed = rewards.redeem(coupon.code(), member, "till-7:receipt-1");
+            String again;
+            try {
+                rewards.redeem(coupon.code(), member, "till-3:receipt-9");
+                again = "accepted";
+            } catch (RuleViolationException refused) {
+                again = "refused";
+            }
+            out.printf("    %s's club card %s holds coupons worth %s; at the till %s is %s, a second use %s%n",
+                    list.customerId(), member, coupons.total().orElseThrow(), coupon.campaign(),
+                    redeemed.status().name().toLowerCase(Locale.ROOT), again);
         }
     }
 

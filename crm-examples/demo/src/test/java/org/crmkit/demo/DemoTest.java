@@ -42,6 +42,8 @@ class DemoTest {
                 out);
         assertTrue(out.contains("c2-ride-back  exceeded the album she enjoyed"), out);
         assertTrue(out.contains("root cause: vapour lock"), out);
+        assertTrue(out.contains("holds coupons worth 6.00 USD; at the till baby is redeemed, a second use refused"),
+                out);
         assertTrue(out.contains("stays with any defect: 11.0% -> 0.8% (goal: under 1%)"), out);
         assertTrue(out.contains("40 of 120 business customers are steady"), out);
         assertTrue(out.contains("agent-3: asked") && out.contains("mean score 2.60 of 5"), out);

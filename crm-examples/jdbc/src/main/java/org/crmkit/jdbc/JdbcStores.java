@@ -15,6 +15,7 @@ import org.crmkit.core.spi.ServiceCaseRepository;
 import org.crmkit.core.spi.TouchpointRepository;
 import org.crmkit.core.spi.Transactions;
 import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.loyalty.spi.CouponStore;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
 import org.crmkit.segmentation.rule.FactCatalog;
@@ -36,6 +37,7 @@ import org.crmkit.segmentation.rule.SqlPushdown;
  *         .transactions(stores.transactions()).build();
  * ServiceLevels levels = ServiceLevels.builder(crm).store(stores.clocks()).policy(policy).attach();
  * Ledger ledger = Ledger.builder(program).members(stores.members()).store(stores.ledger()).build();
+ * Rewards rewards = Rewards.builder(ledger).campaign(petFood).store(stores.coupons()).build();
  * }</pre>
  */
 public final class JdbcStores {
@@ -51,6 +53,7 @@ public final class JdbcStores {
     private final JdbcClockStore clocks;
     private final JdbcOutboxStore outbox;
     private final JdbcMergeRecordStore merges;
+    private final JdbcCouponStore coupons;
 
     private JdbcStores(DataSource dataSource, Dialect dialect) {
         this.jdbc = new Jdbc(dataSource);
@@ -63,6 +66,7 @@ public final class JdbcStores {
         this.clocks = new JdbcClockStore(jdbc);
         this.outbox = new JdbcOutboxStore(jdbc);
         this.merges = new JdbcMergeRecordStore(jdbc);
+        this.coupons = new JdbcCouponStore(jdbc);
     }
 
     /**
@@ -138,6 +142,11 @@ public final class JdbcStores {
     /** {@return merge audits, for {@code Crm.Builder.mergeRecords} and {@link org.crmkit.core.Crm#unmerge}} */
     public MergeRecordStore mergeRecords() {
         return merges;
+    }
+
+    /** {@return the rewards catalogue's coupons and vouchers, for {@code Rewards.Builder.store}} */
+    public CouponStore coupons() {
+        return coupons;
     }
 
     /** {@return the transactional outbox, whose appends commit with the write that made the events} */

@@ -20,7 +20,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The adapter's schema, created and upgraded by versioned SQL scripts in Flyway's layout ({@code V1__core.sql},
- * {@code V2__loyalty.sql}, {@code V3__service_levels_and_outbox.sql}, {@code V4__merge_records.sql}) under
+ * {@code V2__loyalty.sql}, {@code V3__service_levels_and_outbox.sql}, {@code V4__merge_records.sql},
+ * {@code V5__coupons.sql}) under
  * {@value #LOCATION}, with the placeholders {@code ${id}} and {@code ${document}} for the dialect's column types
  * ({@link Dialect#idType()}, {@link Dialect#documentType()}). {@link #migrate} runs them through Flyway, recording
  * them in {@value #HISTORY_TABLE}; a host whose own Flyway owns the schema adds
@@ -35,7 +36,7 @@ public final class Schema {
     public static final String HISTORY_TABLE = "crm_schema_history";
     /** The scripts in the order they apply. */
     static final List<String> SCRIPTS = List.of("V1__core.sql", "V2__loyalty.sql",
-            "V3__service_levels_and_outbox.sql", "V4__merge_records.sql");
+            "V3__service_levels_and_outbox.sql", "V4__merge_records.sql", "V5__coupons.sql");
 
     private Schema() {
     }

@@ -28,7 +28,7 @@ class HostOwnedSchemaTest {
     void theShippedScriptsRunByTheHostMakeASchemaTheStoresUseWithoutDdl() throws SQLException {
         Map<String, String> scripts = Schema.scripts(Dialect.H2);
         assertEquals(List.of("V1__core.sql", "V2__loyalty.sql", "V3__service_levels_and_outbox.sql",
-                "V4__merge_records.sql"),
+                "V4__merge_records.sql", "V5__coupons.sql"),
                 List.copyOf(scripts.keySet()));
         DataSource db = Databases.h2();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {

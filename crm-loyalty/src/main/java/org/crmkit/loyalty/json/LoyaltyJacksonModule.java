@@ -11,10 +11,13 @@ import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.program.Program;
+import org.crmkit.loyalty.reward.Campaign;
+import org.crmkit.loyalty.reward.Coupon;
 
 /**
  * Jackson support for crm-loyalty: {@link Program}s (golden file in the tests), {@link Member}s and
- * {@link LedgerEntry ledger entries}, so stores can keep them as documents; each carries its
+ * {@link LedgerEntry ledger entries}, {@link Coupon coupons} and {@link Campaign campaigns}, so stores can keep
+ * them as documents; each carries its
  * {@link Documents format}. Needs crm-segmentation's
  * module for eligibility conditions; {@code CrmJson.newMapper()} finds all three through {@code ServiceLoader}.
  */
@@ -31,6 +34,6 @@ public final class LoyaltyJacksonModule extends SimpleModule {
         setMixInAnnotation(LedgerEntry.class, LedgerMixins.EntryMixin.class);
         setMixInAnnotation(Member.class, LedgerMixins.MemberMixin.class);
         setMixInAnnotation(Member.Builder.class, LedgerMixins.BuilderMixin.class);
-        Documents.register(this, Map.of(Member.class, 1, LedgerEntry.class, 1));
+        Documents.register(this, Map.of(Member.class, 1, LedgerEntry.class, 1, Coupon.class, 1, Campaign.class, 1));
     }
 }

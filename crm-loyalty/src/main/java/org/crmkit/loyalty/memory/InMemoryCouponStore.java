@@ -85,6 +85,7 @@ public final class InMemoryCouponStore implements CouponStore {
         if (keys != null) {
             keys.values().forEach(code -> out.add(byCode.get(code)));
         }
+        out.sort(CouponStore.OLDEST_FIRST);
         return out;
     }
 

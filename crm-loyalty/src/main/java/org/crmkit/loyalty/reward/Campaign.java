@@ -67,7 +67,7 @@ public record Campaign(String code, String description, Money value, Money maxVa
     }
 
     /** {@return true for a voucher, bought with points; false for a coupon, given} */
-    public boolean isVoucher() {
+    public boolean sellsVouchers() {
         return pointsCost > 0;
     }
 

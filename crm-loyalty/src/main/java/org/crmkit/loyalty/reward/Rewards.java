@@ -147,7 +147,7 @@ public final class Rewards {
         if (held.isPresent()) {
             return held.get();
         }
-        if (!c.isVoucher()) {
+        if (!c.sellsVouchers()) {
             throw new RuleViolationException("campaign " + c.code() + " gives coupons; it sells no vouchers");
         }
         if (key.value().length() > 185) {

@@ -1,5 +1,6 @@
 package org.crmkit.loyalty.spi;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,7 +66,10 @@ public interface CouponStore {
      */
     Optional<Coupon> findByKey(MemberNumber member, IdempotencyKey key);
 
-    /** {@return the member's coupons, oldest first} @param member the member */
+    /** The order of {@link #findByMember}: by time of issue, coupons issued at one instant by code. */
+    Comparator<Coupon> OLDEST_FIRST = Comparator.comparing(Coupon::issuedAt).thenComparing(Coupon::code);
+
+    /** {@return the member's coupons, {@link #OLDEST_FIRST oldest first}} @param member the member */
     List<Coupon> findByMember(MemberNumber member);
 
     /** {@return how many coupons the campaign has issued} @param campaign the campaign's code */

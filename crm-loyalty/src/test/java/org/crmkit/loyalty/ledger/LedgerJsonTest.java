@@ -30,6 +30,8 @@ import org.crmkit.loyalty.program.EarningRule;
 import org.crmkit.loyalty.program.ExpiryPolicy;
 import org.crmkit.loyalty.program.Program;
 import org.crmkit.loyalty.program.Tier;
+import org.crmkit.loyalty.reward.Campaign;
+import org.crmkit.loyalty.reward.Coupon;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,26 @@ class LedgerJsonTest {
             throw new AssertionError("golden file " + file + " written; review it and run again");
         }
         return java.nio.file.Files.readString(file).strip();
+    }
+
+    @Test
+    @DisplayName("a campaign and a redeemed coupon read back equal; a coupon redeemed against nothing is refused")
+    void couponsAndCampaigns() throws java.io.IOException {
+        Campaign campaign = Campaign.builder("pet-food").description("2 USD off pet food")
+                .value(org.crmkit.core.common.Money.of("2.00", "USD"))
+                .maxValue(org.crmkit.core.common.Money.of("4.00", "USD")).validity(JAN_2026,
+                        JAN_2026.plus(Duration.ofDays(14))).stock(5_000).perMember(2).funder("PetCo").build();
+        Coupon coupon = new Coupon("7KQ2M-X9D4T", "pet-food", MemberNumber.of("ANN-1"), IdempotencyKey.of(
+                "list:2026-01-05:pet-food"), org.crmkit.core.common.Money.of("4.00", "USD"), 0, JAN_2026, JAN_2026,
+                JAN_2026.plus(Duration.ofDays(14)), Coupon.Status.ISSUED, null, null, 0)
+                .redeemed(JAN_2026.plus(Duration.ofDays(3)), "sale-1842");
+        String both = json.writeValueAsString(campaign) + "\n" + json.writeValueAsString(coupon);
+        assertEquals(golden("coupon.json", both), both);
+        assertEquals(campaign, json.readValue(json.writeValueAsString(campaign), Campaign.class));
+        assertEquals(coupon, json.readValue(json.writeValueAsString(coupon), Coupon.class));
+        String unredeemed = json.writeValueAsString(coupon).replace("\"sale-1842\"", "null");
+        JacksonException e = assertThrows(JacksonException.class, () -> json.readValue(unredeemed, Coupon.class));
+        assertTrue(e.getMessage().contains("redemption time and reference"), e.getMessage());
     }
 
     @Test

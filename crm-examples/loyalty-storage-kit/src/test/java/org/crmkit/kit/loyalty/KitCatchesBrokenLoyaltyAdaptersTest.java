@@ -21,7 +21,10 @@ import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.memory.InMemoryCouponStore;
 import org.crmkit.loyalty.memory.InMemoryLedgerStore;
+import org.crmkit.loyalty.reward.Coupon;
+import org.crmkit.loyalty.spi.CouponStore;
 import org.crmkit.loyalty.spi.ForwardingLedgerStore;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
@@ -45,6 +48,59 @@ class KitCatchesBrokenLoyaltyAdaptersTest {
     void theInMemoryStoresPassTheWholeKit() {
         assertEquals(Set.of(), failedTests(InMemoryMemberRepositoryContractTest.class));
         assertEquals(Set.of(), failedTests(InMemoryLedgerStoreContractTest.class));
+        assertEquals(Set.of(), failedTests(InMemoryCouponStoreContractTest.class));
+    }
+
+    @Test
+    void aStoreWhoseCancelledCouponsFreeStockFailsTheCountingTest() {
+        assertEquals(Set.of("everyIssuedCouponCounts"), failedTests(VoidFreesStockContract.class));
+    }
+
+    /** Gives a cancelled coupon's place back to the campaign: as a count of the coupons standing issued would. */
+    static final class VoidFreesStock implements CouponStore {
+        private final InMemoryCouponStore inner = new InMemoryCouponStore();
+        private final Map<String, Integer> voided = new HashMap<>();
+
+        @Override
+        public synchronized Outcome issue(Coupon coupon, int stock, int perMember) {
+            int freed = voided.getOrDefault(coupon.campaign(), 0);
+            return inner.issue(coupon, stock + freed, perMember + freed);
+        }
+
+        @Override
+        public synchronized void replace(Coupon next) {
+            inner.replace(next);
+            if (next.status() == Coupon.Status.VOID) {
+                voided.merge(next.campaign(), 1, Integer::sum);
+            }
+        }
+
+        @Override
+        public Optional<Coupon> find(String code) {
+            return inner.find(code);
+        }
+
+        @Override
+        public Optional<Coupon> findByKey(MemberNumber member, IdempotencyKey key) {
+            return inner.findByKey(member, key);
+        }
+
+        @Override
+        public List<Coupon> findByMember(MemberNumber member) {
+            return inner.findByMember(member);
+        }
+
+        @Override
+        public long issued(String campaign) {
+            return inner.issued(campaign);
+        }
+    }
+
+    static final class VoidFreesStockContract extends CouponStoreContract {
+        @Override
+        protected CouponStore createStore() {
+            return new VoidFreesStock();
+        }
     }
 
     @Test

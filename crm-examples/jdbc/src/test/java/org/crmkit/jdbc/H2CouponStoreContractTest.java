@@ -1,0 +1,8 @@
+package org.crmkit.jdbc;
+
+class H2CouponStoreContractTest extends JdbcCouponStores {
+    @Override
+    TestDatabase newDatabase() {
+        return TestDatabase.h2();
+    }
+}

@@ -1,0 +1,8 @@
+package org.crmkit.jdbc;
+
+class PostgresCouponStoreContractTest extends JdbcCouponStores {
+    @Override
+    TestDatabase newDatabase() {
+        return TestDatabase.postgres();
+    }
+}
