@@ -74,7 +74,23 @@ final class Jdbc {
      * {@link #inTransaction}.
      */
     <T> T readOnly(String what, Work<T> work) {
+        return atOnce(what, work, false);
+    }
+
+    /**
+     * Runs one statement that writes and is atomic on its own (a conditional insert, a multi-row insert): on a
+     * connection in auto-commit, without the commit's round trip, or in its own savepoint inside the transaction
+     * bound to the thread, so that a refused statement leaves the host's transaction usable.
+     */
+    <T> T oneStatement(String what, Work<T> work) {
+        return atOnce(what, work, true);
+    }
+
+    private <T> T atOnce(String what, Work<T> work, boolean writes) {
         Connection joined = bound.get();
+        if (joined != null && writes) {
+            return inSavepoint(what, joined, work);
+        }
         try {
             if (joined != null) {
                 return work.run(joined);
@@ -159,17 +175,17 @@ final class Jdbc {
         }
     }
 
-    /** Runs one statement for each row of parameters, as one JDBC batch. */
-    void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+    /** Runs one statement for each row of parameters, as one JDBC batch; returns each row's update count. */
+    int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         try (PreparedStatement p = c.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 bind(p, row);
                 p.addBatch();
             }
-            p.executeBatch();
+            return p.executeBatch();
         } catch (BatchUpdateException e) {
             // The first failure itself, whose state says what went wrong; the batch's own message may quote
             // every row's parameters, personal data included.

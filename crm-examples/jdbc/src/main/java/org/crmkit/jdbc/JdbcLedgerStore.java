@@ -3,7 +3,9 @@ package org.crmkit.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +23,12 @@ import org.crmkit.loyalty.spi.LedgerStore;
  * same sequence, the database keeps one. Thread-safe.
  */
 final class JdbcLedgerStore implements LedgerStore {
+    private static final String BY_KEY = "SELECT document FROM crm_ledger_entries WHERE member = ? AND "
+            + "idempotency_key = ?";
+    /** Inserts an entry only as its member's next sequence. */
+    private static final String APPEND = "INSERT INTO crm_ledger_entries (member, sequence, idempotency_key, "
+            + "document) SELECT ?, ?, ?, ? WHERE (SELECT COALESCE(MAX(sequence), 0) FROM crm_ledger_entries "
+            + "WHERE member = ?) = ?";
     private final Jdbc jdbc;
 
     JdbcLedgerStore(Jdbc jdbc) {
@@ -35,10 +43,8 @@ final class JdbcLedgerStore implements LedgerStore {
         try {
             // One statement, inserting only as the next sequence; the key's uniqueness is the constraint's to
             // keep. A posting pays one round trip here instead of three.
-            jdbc.inTransaction("appending to the ledger of " + member, c -> {
-                int inserted = jdbc.update(c, "INSERT INTO crm_ledger_entries (member, sequence, idempotency_key, "
-                        + "document) SELECT ?, ?, ?, ? WHERE (SELECT COALESCE(MAX(sequence), 0) FROM "
-                        + "crm_ledger_entries WHERE member = ?) = ?", member.value(), entry.sequence(),
+            jdbc.oneStatement("appending to the ledger of " + member, c -> {
+                int inserted = jdbc.update(c, APPEND, member.value(), entry.sequence(),
                         entry.key().value(), document, member.value(), entry.sequence() - 1);
                 if (inserted == 0) {
                     throw new VersionConflictException("ledger", member, entry.sequence() - 1, last(c, member));
@@ -79,10 +85,67 @@ final class JdbcLedgerStore implements LedgerStore {
         return jdbc.readOnly("finding a ledger entry of " + member, c -> byKey(c, member, key));
     }
 
+    @Override
+    public boolean appendsBatches() {
+        return true;
+    }
+
+    /** Appends the batch as one conditional multi-row insert, which stores every entry or none. */
+    @Override
+    public void appendAll(List<LedgerEntry> entries) {
+        List<LedgerEntry> batch = List.copyOf(entries);
+        LedgerStore.checkBatch(batch);
+        if (batch.isEmpty()) {
+            return;
+        }
+        // One statement, atomic on its own: every row goes in when, for each member, the last stored sequence is
+        // the one before the member's first entry in the batch, and none otherwise (so consecutive entries of a
+        // member go in together). A racing writer's rows make it break a constraint instead.
+        Map<MemberNumber, Long> before = new LinkedHashMap<>();
+        List<Object> params = new ArrayList<>(batch.size() * 4 + 2 * before.size());
+        StringBuilder rows = new StringBuilder();
+        for (LedgerEntry e : batch) {
+            before.putIfAbsent(e.member(), e.sequence() - 1);
+            rows.append(rows.length() == 0 ? "" : ", ").append("(?, CAST(? AS BIGINT), ?, ?)");
+            params.addAll(List.of(e.member().value(), e.sequence(), e.key().value(), jdbc.write(e)));
+        }
+        StringBuilder lasts = new StringBuilder();
+        before.forEach((member, last) -> {
+            lasts.append(lasts.length() == 0 ? "" : ", ").append("(?, CAST(? AS BIGINT))");
+            params.add(member.value());
+            params.add(last);
+        });
+        String sql = "INSERT INTO crm_ledger_entries (member, sequence, idempotency_key, document) "
+                + "SELECT v.m, v.s, v.k, v.d FROM (VALUES " + rows + ") AS v (m, s, k, d) WHERE NOT EXISTS ("
+                + "SELECT 1 FROM (VALUES " + lasts + ") AS w (m, x) WHERE (SELECT COALESCE(MAX(sequence), 0) FROM "
+                + "crm_ledger_entries e WHERE e.member = w.m) <> w.x)";
+        try {
+            jdbc.oneStatement("appending a batch of " + batch.size() + " ledger entries", c -> {
+                int inserted = jdbc.update(c, sql, params.toArray());
+                if (inserted == 0) {
+                    for (Map.Entry<MemberNumber, Long> b : before.entrySet()) { // name a member that moved on
+                        long last = last(c, b.getKey());
+                        if (last != b.getValue()) {
+                            throw new VersionConflictException("ledger", b.getKey(), b.getValue(), last);
+                        }
+                    }
+                    throw new VersionConflictException("ledger", batch.get(0).member(), -1, -1);
+                }
+                return inserted;
+            });
+        } catch (CrmException e) {
+            if (!(e.getCause() instanceof SQLException s) || !Dialect.isUniqueViolation(s)) {
+                throw e;
+            }
+            // A key used before, or a racing writer's sequence: either way nothing was appended.
+            throw new DuplicateException("a ledger of the batch already holds one of its keys or sequences; nothing "
+                    + "was appended");
+        }
+    }
+
     private Optional<LedgerEntry> byKey(Connection c, MemberNumber member, IdempotencyKey key) throws SQLException {
-        return JdbcRepository.first(jdbc.query(c,
-                "SELECT document FROM crm_ledger_entries WHERE member = ? AND idempotency_key = ?",
-                r -> jdbc.read(r.getString(1), LedgerEntry.class), member.value(), key.value()));
+        return JdbcRepository.first(jdbc.query(c, BY_KEY, r -> jdbc.read(r.getString(1), LedgerEntry.class),
+                member.value(), key.value()));
     }
 
     @Override

@@ -3,7 +3,11 @@ package org.crmkit.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,6 +70,38 @@ final class JdbcMemberRepository extends JdbcRepository<Member, MemberNumber> im
         return first(jdbc.readOnly("finding a member by customer", c -> documents(c,
                 "SELECT document FROM crm_members WHERE program_id = ? AND customer_id = ?", programId,
                 customerId.value())));
+    }
+
+    @Override
+    public Map<MemberNumber, Member> findAllById(Collection<MemberNumber> numbers) {
+        Objects.requireNonNull(numbers, "numbers");
+        List<Object> ids = numbers.stream().map(n -> (Object) n.value()).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<MemberNumber, Member> out = new HashMap<>();
+        jdbc.readOnly("reading " + ids.size() + " members", c -> documents(c,
+                "SELECT document FROM crm_members WHERE id IN (" + marks(ids.size()) + ")", ids.toArray()))
+                .forEach(m -> out.put(m.number(), m));
+        return out;
+    }
+
+    @Override
+    public Map<MemberNumber, Long> versions(Collection<MemberNumber> numbers) {
+        Objects.requireNonNull(numbers, "numbers");
+        List<Object> ids = numbers.stream().map(n -> (Object) n.value()).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<MemberNumber, Long> out = new HashMap<>();
+        jdbc.readOnly("reading the versions of " + ids.size() + " members", c -> jdbc.query(c,
+                "SELECT id, version FROM crm_members WHERE id IN (" + marks(ids.size()) + ")",
+                r -> out.put(MemberNumber.of(r.getString(1)), r.getLong(2)), ids.toArray()));
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     @Override

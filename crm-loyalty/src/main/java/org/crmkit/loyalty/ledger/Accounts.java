@@ -1,5 +1,8 @@
 package org.crmkit.loyalty.ledger;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +31,8 @@ final class Accounts {
     private final LedgerStore store;
     private final MemberRepository members;
     private final Map<MemberNumber, Account> accounts = new ConcurrentHashMap<>();
+    /** Members as last read, read again only when their stored version moved. */
+    private final Map<MemberNumber, Member> known = new ConcurrentHashMap<>();
 
     Accounts(Program program, LedgerStore store, MemberRepository members) {
         this.program = program;
@@ -38,6 +43,34 @@ final class Accounts {
     /** Drops what is remembered of a member whose entries were deleted behind the ledger. */
     void forget(MemberNumber number) {
         accounts.remove(number);
+        known.remove(number);
+    }
+
+    /**
+     * Several stored members at once: their versions are read, and only members whose version moved since they
+     * were last read here are read again.
+     *
+     * @param numbers the member numbers
+     * @return the members found, by number
+     */
+    Map<MemberNumber, Member> members(Collection<MemberNumber> numbers) {
+        Map<MemberNumber, Member> out = new HashMap<>();
+        List<MemberNumber> moved = new ArrayList<>();
+        members.versions(numbers).forEach((number, version) -> {
+            Member m = known.get(number);
+            if (m != null && m.version() == version) {
+                out.put(number, m);
+            } else {
+                moved.add(number);
+            }
+        });
+        if (!moved.isEmpty()) {
+            members.findAllById(moved).forEach((number, m) -> {
+                known.put(number, m);
+                out.put(number, m);
+            });
+        }
+        return out;
     }
 
     /** {@return the stored member}, refused when there is none or it belongs to another program */

@@ -68,6 +68,7 @@ public final class Ledger {
     private final List<LoyaltyEventListener> listeners;
     private final Accounts accounts;
     private final TierRules tiers;
+    private final Batches batches;
 
     private Ledger(Builder b) {
         this.program = b.program;
@@ -78,6 +79,7 @@ public final class Ledger {
         this.listeners = List.copyOf(b.listeners);
         this.accounts = new Accounts(program, store, members);
         this.tiers = new TierRules(program, members, accounts, clock, this::publish);
+        this.batches = new Batches(this, accounts, store);
     }
 
     /**
@@ -221,21 +223,28 @@ public final class Ledger {
      * Posts many changes, as an import or a nightly run does: each exactly as {@link #post} would, so each is
      * idempotent by its key and a batch run again posts nothing twice. A posting that is refused (a rule broken,
      * an unknown member, a key reused with another payload) is reported by its position and does not stop the
-     * others, so a batch of 100,000 is not lost to one bad line.
+     * others, so a batch of 100,000 is not lost to one bad line. Each member's postings apply in their order;
+     * over a store that {@link LedgerStore#appendsBatches() appends batches}, credits of many members are decided
+     * together and appended in one write per round, which ends as posting one by one would.
      *
      * @param postings the postings, in the order to apply them
      * @return each posting's entry or refusal, by position
      */
     public BatchResult postAll(List<Posting> postings) {
         Objects.requireNonNull(postings, "postings");
+        for (int i = 0; i < postings.size(); i++) {
+            Objects.requireNonNull(postings.get(i), "postings[" + i + "]");
+        }
         Map<Integer, LedgerEntry> entries = new HashMap<>();
         Map<Integer, CrmException> refusals = new HashMap<>();
-        for (int i = 0; i < postings.size(); i++) {
-            Posting posting = Objects.requireNonNull(postings.get(i), "postings[" + i + "]");
-            try {
-                entries.put(i, post(posting));
-            } catch (CrmException e) {
-                refusals.put(i, e);
+        for (int from = 0; from < postings.size(); from += Batches.SLICE) {
+            int to = Math.min(postings.size(), from + Batches.SLICE);
+            if (store.appendsBatches()) {
+                batches.post(postings, from, to, entries, refusals);
+            } else {
+                for (int i = from; i < to; i++) {
+                    batches.one(postings, i, entries, refusals);
+                }
             }
         }
         return new BatchResult(entries, refusals);
@@ -565,6 +574,11 @@ public final class Ledger {
         @Nullable LedgerEntry decide(Member member, Account account, long sequence);
     }
 
+    /**
+     * Writes the entry decided for a key, once. The key is looked up only when the decision is refused or the
+     * store refuses the key (a replay): a replay returns its first entry whatever would be decided now, and a
+     * first posting pays no lookup.
+     */
     private @Nullable LedgerEntry write(MemberNumber number, IdempotencyKey key,
             BiPredicate<LedgerEntry, Account> samePayload, Decision decision) {
         for (int attempt = 0; ; attempt++) {
@@ -572,25 +586,27 @@ public final class Ledger {
             Account account = accounts.account(number);
             LedgerEntry entry;
             synchronized (account) {
-                LedgerEntry existing = account.entry(key);
-                if (existing != null) {
-                    if (existing.sequence() > account.lastSequence) {
-                        accounts.catchUp(account); // another node used the key; judge the replay on its state
+                try {
+                    entry = decision.decide(member, account, account.lastSequence + 1);
+                    if (entry == null) {
+                        return replayed(number, key, account, samePayload); // nothing new; perhaps done before
                     }
-                    if (samePayload.test(existing, account)) {
-                        return existing;
+                    requireNoOverflow(account, entry);
+                } catch (CrmException refused) {
+                    LedgerEntry first = replayed(number, key, account, samePayload);
+                    if (first != null) {
+                        return first;
                     }
-                    throw new IdempotencyConflictException("idempotency key " + key + " of member " + number
-                            + " was used by entry " + existing.sequence() + " with a different payload");
+                    throw refused;
                 }
-                entry = decision.decide(member, account, account.lastSequence + 1);
-                if (entry == null) {
-                    return null;
-                }
-                requireNoOverflow(account, entry);
                 try {
                     store.append(entry);
                 } catch (VersionConflictException | DuplicateException e) {
+                    LedgerEntry first = e instanceof DuplicateException ? replayed(number, key, account, samePayload)
+                            : null;
+                    if (first != null) {
+                        return first;
+                    }
                     // Another writer got there first: read what it wrote and decide afresh.
                     if (attempt >= RETRIES) {
                         throw e;
@@ -600,19 +616,44 @@ public final class Ledger {
                 }
                 account.apply(entry);
             }
-            publish(LoyaltyEvent.of(entry));
-            if (entry instanceof LedgerEntry.Accrual a) {
-                tiers.upgrade(member, account, a);
-            } else if (entry instanceof LedgerEntry.Reversal r
-                    && program.tierOnReversal() == TierOnReversal.IMMEDIATE) {
-                tiers.fallAfterReversal(member, account, r);
-            }
+            afterWrite(member, account, entry);
             return entry;
         }
     }
 
+    /**
+     * The entry a key was used for, when the posting is a replay of it; null when the key is unused.
+     *
+     * @throws IdempotencyConflictException when the key was used with a different payload
+     */
+    private @Nullable LedgerEntry replayed(MemberNumber number, IdempotencyKey key, Account account,
+                                           BiPredicate<LedgerEntry, Account> samePayload) {
+        LedgerEntry existing = account.entry(key);
+        if (existing == null) {
+            return null;
+        }
+        if (existing.sequence() > account.lastSequence) {
+            accounts.catchUp(account); // another node used the key; judge the replay on its state
+        }
+        if (samePayload.test(existing, account)) {
+            return existing;
+        }
+        throw new IdempotencyConflictException("idempotency key " + key + " of member " + number
+                + " was used by entry " + existing.sequence() + " with a different payload");
+    }
+
+    /** What follows a stored entry, outside the account's lock: its event, and the tier rules it may move. */
+    void afterWrite(Member member, Account account, LedgerEntry entry) {
+        publish(LoyaltyEvent.of(entry));
+        if (entry instanceof LedgerEntry.Accrual a) {
+            tiers.upgrade(member, account, a);
+        } else if (entry instanceof LedgerEntry.Reversal r && program.tierOnReversal() == TierOnReversal.IMMEDIATE) {
+            tiers.fallAfterReversal(member, account, r);
+        }
+    }
+
     /** Balances are longs: a posting that would wrap one past its range is refused, not stored. */
-    private static void requireNoOverflow(Account account, LedgerEntry entry) {
+    static void requireNoOverflow(Account account, LedgerEntry entry) {
         long delta = entry.delta();
         long pendingDelta = entry instanceof LedgerEntry.Pending p ? p.points() : 0;
         boolean balanceWraps = delta > 0 ? account.balance > Long.MAX_VALUE - delta
@@ -625,7 +666,7 @@ public final class Ledger {
         }
     }
 
-    private LedgerEntry decide(Posting posting, Member member, Account account, long seq) {
+    LedgerEntry decide(Posting posting, Member member, Account account, long seq) {
         MemberNumber number = member.number();
         return posting.accept(new Posting.Visitor<LedgerEntry>() {
             @Override

@@ -2,10 +2,13 @@ package org.crmkit.loyalty.memory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.crmkit.core.DuplicateException;
@@ -39,6 +42,54 @@ public final class InMemoryLedgerStore implements LedgerStore {
             }
             j.entries.add(entry);
             j.byKey.put(entry.key(), entry);
+        }
+    }
+
+    @Override
+    public boolean appendsBatches() {
+        return true;
+    }
+
+    @Override
+    public void appendAll(List<LedgerEntry> entries) {
+        List<LedgerEntry> batch = List.copyOf(entries);
+        LedgerStore.checkBatch(batch);
+        // Every journal the batch touches is locked, in member order so that two batches cannot deadlock.
+        Map<String, Journal> touched = new TreeMap<>();
+        for (LedgerEntry e : batch) {
+            touched.computeIfAbsent(e.member().value(), k -> journals.computeIfAbsent(e.member(), m -> new Journal()));
+        }
+        inLocks(new ArrayList<>(touched.values()), 0, () -> {
+            Map<MemberNumber, Long> last = new HashMap<>();
+            Map<MemberNumber, Set<IdempotencyKey>> keys = new HashMap<>();
+            for (LedgerEntry e : batch) {
+                Journal j = touched.get(e.member().value());
+                long previous = last.getOrDefault(e.member(), (long) j.entries.size());
+                if (e.sequence() != previous + 1) {
+                    throw new VersionConflictException("ledger", e.member(), e.sequence() - 1, previous);
+                }
+                last.put(e.member(), e.sequence());
+                LedgerEntry holder = j.byKey.get(e.key());
+                if (holder != null || !keys.computeIfAbsent(e.member(), m -> new HashSet<>()).add(e.key())) {
+                    throw new DuplicateException("ledger of " + e.member() + " already holds key " + e.key()
+                            + (holder != null ? " at entry " + holder.sequence() : " earlier in the batch"));
+                }
+            }
+            for (LedgerEntry e : batch) {
+                Journal j = touched.get(e.member().value());
+                j.entries.add(e);
+                j.byKey.put(e.key(), e);
+            }
+        });
+    }
+
+    private static void inLocks(List<Journal> locks, int i, Runnable work) {
+        if (i == locks.size()) {
+            work.run();
+            return;
+        }
+        synchronized (locks.get(i)) {
+            inLocks(locks, i + 1, work);
         }
     }
 

@@ -46,6 +46,17 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
+    public boolean appendsBatches() {
+        return delegate.appendsBatches();
+    }
+
+    /** Appends through the delegate: a subclass that intercepts {@link #append} intercepts this too. */
+    @Override
+    public void appendAll(List<LedgerEntry> entries) {
+        delegate.appendAll(entries);
+    }
+
+    @Override
     public long lastSequence(MemberNumber member) {
         return delegate.lastSequence(member);
     }

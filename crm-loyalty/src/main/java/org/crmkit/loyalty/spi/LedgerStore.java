@@ -20,6 +20,8 @@ import org.crmkit.loyalty.member.MemberNumber;
  * ({@code crm-loyalty-storage-kit}) checks these promises.
  */
 public interface LedgerStore {
+    /** The most entries one {@link #appendAll} takes. */
+    int MAX_BATCH = 1_000;
 
     /**
      * Appends an entry.
@@ -40,6 +42,19 @@ public interface LedgerStore {
      * @return the entries in sequence order; fewer than {@code limit} only at the end
      */
     List<LedgerEntry> entries(MemberNumber member, long afterSequence, int limit);
+
+    /**
+     * Checks the size of a batch given to {@link #appendAll}, so that every store refuses the same batches.
+     *
+     * @param entries the batch
+     * @throws RuleViolationException when it holds more than {@value #MAX_BATCH} entries
+     */
+    static void checkBatch(List<LedgerEntry> entries) {
+        if (entries.size() > MAX_BATCH) {
+            throw new RuleViolationException("a batch must hold at most " + MAX_BATCH + " entries: "
+                    + entries.size());
+        }
+    }
 
     /**
      * Checks the arguments of {@link #entries}, so that every store refuses the same requests with the same
@@ -66,6 +81,30 @@ public interface LedgerStore {
      * @return the member's entry, or empty when none of the member's entries holds it
      */
     Optional<LedgerEntry> findByKey(MemberNumber member, IdempotencyKey key);
+
+    /**
+     * Tells whether {@link #appendAll} appends batches. The default does not.
+     *
+     * @return true when {@code appendAll} is implemented
+     */
+    default boolean appendsBatches() {
+        return false;
+    }
+
+    /**
+     * Appends a batch of entries all at once or not at all, as {@link #append} would one by one: each member's
+     * entries in sequence order, the first one more than the member's last, no key used twice by a member.
+     *
+     * @param entries the entries, in the order to append them, at most {@value #MAX_BATCH}
+     * @throws RuleViolationException when there are more; nothing is stored
+     * @throws org.crmkit.core.VersionConflictException when an entry is not its member's next; nothing is stored
+     * @throws org.crmkit.core.DuplicateException when a member already has an entry with an entry's key; nothing
+     *         is stored
+     * @throws UnsupportedOperationException when {@link #appendsBatches()} is false, as by default
+     */
+    default void appendAll(List<LedgerEntry> entries) {
+        throw new UnsupportedOperationException("this ledger store appends one entry at a time");
+    }
 
     /**
      * The member's last sequence number.

@@ -1,5 +1,8 @@
 package org.crmkit.loyalty.spi;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.crmkit.core.customer.CustomerId;
@@ -33,4 +36,31 @@ public interface MemberRepository extends Repository<Member, MemberNumber> {
      * @return one page
      */
     Page<Member> findAll(PageRequest request);
+
+    /**
+     * Reads several members at once: a batch's members in one read. The default reads them one by one.
+     *
+     * @param numbers the member numbers
+     * @return the members found, by number; a number not found is left out
+     */
+    default Map<MemberNumber, Member> findAllById(Collection<MemberNumber> numbers) {
+        Map<MemberNumber, Member> out = new HashMap<>();
+        for (MemberNumber n : numbers) {
+            findById(n).ifPresent(m -> out.put(n, m));
+        }
+        return out;
+    }
+
+    /**
+     * Reads the stored versions of several members, for a caller that holds members read before and reads again
+     * only those that changed. The default reads the members.
+     *
+     * @param numbers the member numbers
+     * @return each found member's version, by number
+     */
+    default Map<MemberNumber, Long> versions(Collection<MemberNumber> numbers) {
+        Map<MemberNumber, Long> out = new HashMap<>();
+        findAllById(numbers).forEach((n, m) -> out.put(n, m.version()));
+        return out;
+    }
 }

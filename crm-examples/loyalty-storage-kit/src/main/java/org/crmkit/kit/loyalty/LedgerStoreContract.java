@@ -147,6 +147,48 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
+    @DisplayName("a batch appends all its entries, several members' and several of one member's, or none of them")
+    void batchesAppendAllOrNothing() {
+        Assumptions.assumeTrue(store.appendsBatches(), "the store appends one entry at a time");
+        store.append(accrual(ANN, 1, "a1"));
+        store.appendAll(List.of(accrual(ANN, 2, "a2"), accrual(BOB, 1, "b1"), accrual(ANN, 3, "a3")));
+        assertEquals(3, store.lastSequence(ANN));
+        assertEquals(1, store.lastSequence(BOB));
+        assertEquals(Optional.of(accrual(ANN, 3, "a3")), store.findByKey(ANN, IdempotencyKey.of("a3")));
+        assertThrows(VersionConflictException.class, () -> store.appendAll(List.of(accrual(BOB, 2, "b2"),
+                accrual(ANN, 3, "a4"))));
+        assertThrows(DuplicateException.class, () -> store.appendAll(List.of(accrual(BOB, 2, "b2"),
+                accrual(ANN, 4, "a1"))));
+        assertThrows(DuplicateException.class, () -> store.appendAll(List.of(accrual(BOB, 2, "b2"),
+                accrual(BOB, 3, "b2"))));
+        assertEquals(1, store.lastSequence(BOB), "a refused batch stores nothing");
+        assertEquals(3, store.lastSequence(ANN));
+        List<LedgerEntry> tooMany = new ArrayList<>();
+        for (int i = 1; i <= LedgerStore.MAX_BATCH + 1; i++) {
+            tooMany.add(accrual(MemberNumber.of("M-" + i), 1, "k"));
+        }
+        assertThrows(RuleViolationException.class, () -> store.appendAll(tooMany));
+        assertEquals(0, store.lastSequence(MemberNumber.of("M-1")));
+    }
+
+    @Test
+    @DisplayName("of racing batches over the same members exactly one wins")
+    void racingBatchesExactlyOneWins() throws Exception {
+        Assumptions.assumeTrue(store.appendsBatches(), "the store appends one entry at a time");
+        int won = Races.winners(6, w -> {
+            try {
+                store.appendAll(List.of(accrual(BOB, 1, "w" + w), accrual(ANN, 1, "w" + w)));
+                return true;
+            } catch (VersionConflictException | DuplicateException e) {
+                return false;
+            }
+        });
+        assertEquals(1, won);
+        assertEquals(1, store.lastSequence(ANN));
+        assertEquals(store.entries(ANN, 0, 10).get(0).key(), store.entries(BOB, 0, 10).get(0).key());
+    }
+
+    @Test
     @DisplayName("1,001 entries come whole in pages of 10,000 or 1,000: no page is capped")
     void entriesNotCapped() {
         List<LedgerEntry> all = new ArrayList<>();
@@ -280,6 +322,9 @@ public abstract class LedgerStoreContract {
         ops.put("entries", () -> store.entries(ANN, 0, 10));
         ops.put("lastSequence", () -> store.lastSequence(ANN));
         ops.put("findByKey", () -> store.findByKey(ANN, IdempotencyKey.of("k1")));
+        if (store.appendsBatches()) {
+            ops.put("appendAll", () -> store.appendAll(List.of(accrual(ANN, 2, "k2"))));
+        }
         ops.put("rewrite", () -> store.rewrite(ANN, List.of(accrual(ANN, 1, "k1"))));
         ops.put("deleteMember", () -> store.deleteMember(ANN));
         for (Map.Entry<String, Runnable> op : ops.entrySet()) {

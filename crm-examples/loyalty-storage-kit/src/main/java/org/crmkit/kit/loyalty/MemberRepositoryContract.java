@@ -95,7 +95,22 @@ public abstract class MemberRepositoryContract extends RepositoryContract<Member
         Map<String, Runnable> ops = super.everyOperation(stored);
         ops.put("findByCustomer", () -> repository.findByCustomer("skymiles", stored.customerId()));
         ops.put("findAll", () -> repository.findAll(PageRequest.first(10)));
+        ops.put("findAllById", () -> repository.findAllById(List.of(stored.number())));
         return ops;
+    }
+
+    @Test
+    @DisplayName("several members, or their versions, are read at once, as stored; numbers not found are left out")
+    void severalAtOnce() {
+        Member one = repository.save(aggregate(1));
+        Member two = repository.save(aggregate(2));
+        assertEquals(Map.of(one.number(), one, two.number(), two), repository.findAllById(List.of(two.number(),
+                MemberNumber.of("M999999"), one.number(), one.number())));
+        assertEquals(Map.of(), repository.findAllById(List.of()));
+        assertEquals(Map.of(one.number(), one.version(), two.number(), two.version()), repository.versions(List.of(
+                one.number(), two.number(), MemberNumber.of("M999999"))));
+        Member changed = repository.save(one.withStatus(org.crmkit.loyalty.member.MemberStatus.SUSPENDED));
+        assertEquals(Map.of(one.number(), changed.version()), repository.versions(List.of(one.number())));
     }
 
     @Test

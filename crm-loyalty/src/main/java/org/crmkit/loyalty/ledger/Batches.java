@@ -1,0 +1,161 @@
+package org.crmkit.loyalty.ledger;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.crmkit.core.CrmException;
+import org.crmkit.core.DuplicateException;
+import org.crmkit.core.VersionConflictException;
+import org.crmkit.loyalty.member.Member;
+import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.spi.LedgerStore;
+
+/**
+ * A ledger's room for batches of postings over a store that appends batches: postings that only credit (accruals,
+ * earnings, positive adjustments) are decided together and appended in one {@link LedgerStore#appendAll}, in
+ * rounds that take the next posting of each member, so a member's postings still apply in order, each decided on
+ * the tier the one before it left. A round's members are read at once (only those changed since the last round
+ * that read them); its keys are left to the store, which
+ * refuses the whole round when one was used before. Everything else (spending, reversals, transfers, unknown
+ * members, refusals) is posted one by one, as is a round that was refused (a replayed key, a concurrent writer).
+ */
+final class Batches {
+    /** The most postings whose members one round holds. */
+    static final int SLICE = 500;
+
+    private final Ledger ledger;
+    private final Accounts accounts;
+    private final LedgerStore store;
+
+    Batches(Ledger ledger, Accounts accounts, LedgerStore store) {
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.store = store;
+    }
+
+    /** Posts postings {@code from} (inclusive) to {@code to} (exclusive), recording each entry or refusal. */
+    void post(List<Posting> postings, int from, int to, Map<Integer, LedgerEntry> entries,
+              Map<Integer, CrmException> refusals) {
+        Map<MemberNumber, ArrayDeque<Integer>> queues = new LinkedHashMap<>();
+        Set<MemberNumber> alone = new HashSet<>();
+        for (int i = from; i < to; i++) {
+            Posting p = postings.get(i);
+            queues.computeIfAbsent(p.member(), m -> new ArrayDeque<>()).add(i);
+            if (!creditsOnly(p)) {
+                alone.add(p.member());
+                if (p instanceof Posting.Transfer t) {
+                    alone.add(t.to());
+                }
+            }
+        }
+        TreeSet<Integer> oneByOne = new TreeSet<>();
+        for (MemberNumber m : alone) {
+            ArrayDeque<Integer> q = queues.remove(m);
+            if (q != null) {
+                oneByOne.addAll(q);
+            }
+        }
+        while (!queues.isEmpty()) {
+            List<Integer> round = new ArrayList<>(queues.size());
+            queues.values().removeIf(q -> {
+                round.add(q.poll());
+                return q.isEmpty();
+            });
+            round(postings, round, entries, refusals);
+        }
+        for (int i : oneByOne) {
+            one(postings, i, entries, refusals);
+        }
+    }
+
+    void one(List<Posting> postings, int i, Map<Integer, LedgerEntry> entries, Map<Integer, CrmException> refusals) {
+        try {
+            entries.put(i, ledger.post(postings.get(i)));
+        } catch (CrmException e) {
+            refusals.put(i, e);
+        }
+    }
+
+    private static boolean creditsOnly(Posting p) {
+        return p instanceof Posting.Accrue || p instanceof Posting.Earn
+                || p instanceof Posting.Adjust a && a.points() > 0;
+    }
+
+    /** One posting of each of a round's members, decided together and appended at once. */
+    private void round(List<Posting> postings, List<Integer> round, Map<Integer, LedgerEntry> entries,
+                       Map<Integer, CrmException> refusals) {
+        List<MemberNumber> numbers = new ArrayList<>(round.size());
+        round.forEach(i -> numbers.add(postings.get(i).member()));
+        Map<MemberNumber, Member> found = accounts.members(numbers);
+        List<Integer> later = new ArrayList<>();
+        TreeMap<String, Account> locks = new TreeMap<>();
+        List<Integer> together = new ArrayList<>();
+        for (int i : round) {
+            MemberNumber m = postings.get(i).member();
+            Member member = found.get(m);
+            if (member == null || !member.programId().equals(ledger.program().id())) {
+                later.add(i);                     // post() words the refusal
+            } else {
+                together.add(i);
+                locks.put(m.value(), accounts.account(m));
+            }
+        }
+        List<LedgerEntry> decided = new ArrayList<>(together.size());
+        List<Integer> positions = new ArrayList<>(together.size());
+        boolean stored = inLocks(new ArrayList<>(locks.values()), 0, () -> {
+            for (int i : together) {
+                Posting p = postings.get(i);
+                Account account = locks.get(p.member().value());
+                try {
+                    LedgerEntry e = ledger.decide(p, found.get(p.member()), account, account.lastSequence + 1);
+                    Ledger.requireNoOverflow(account, e);
+                    decided.add(e);
+                    positions.add(i);
+                } catch (CrmException refused) {
+                    later.add(i);                 // or a replay, which returns its first entry: post() tells
+                }
+            }
+            if (decided.isEmpty()) {
+                return true;
+            }
+            try {
+                store.appendAll(decided);
+            } catch (VersionConflictException | DuplicateException beaten) {
+                // Another writer appended first, or a key was used before (a batch run again): nothing of the
+                // round is stored, and post() decides each again, replays included.
+                return false;
+            }
+            for (LedgerEntry e : decided) {       // one entry per member, each the next of its account
+                locks.get(e.member().value()).apply(e);
+            }
+            return true;
+        });
+        if (!stored) {
+            positions.forEach(i -> one(postings, i, entries, refusals));
+        } else {
+            for (int k = 0; k < decided.size(); k++) {
+                LedgerEntry e = decided.get(k);
+                entries.put(positions.get(k), e);
+                ledger.afterWrite(found.get(e.member()), locks.get(e.member().value()), e);
+            }
+        }
+        later.forEach(i -> one(postings, i, entries, refusals));
+    }
+
+    /** Runs the work holding every account's lock, taken in member order so that two rounds cannot deadlock. */
+    private static boolean inLocks(List<Account> locked, int i, java.util.function.BooleanSupplier work) {
+        if (i == locked.size()) {
+            return work.getAsBoolean();
+        }
+        synchronized (locked.get(i)) {
+            return inLocks(locked, i + 1, work);
+        }
+    }
+}
