@@ -1,6 +1,7 @@
 package org.crmkit.micrometer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -142,6 +143,16 @@ public final class CrmMetrics {
         @Override
         public void append(LedgerEntry entry) {
             super.append(entry);
+            count(entry);
+        }
+
+        @Override
+        public void appendAll(List<LedgerEntry> entries) {
+            super.appendAll(entries);
+            entries.forEach(this::count);
+        }
+
+        private void count(LedgerEntry entry) {
             String kind = kebab(entry.getClass().getSimpleName());
             Counter.builder("crmkit.loyalty.postings").tag("kind", kind).register(registry).increment();
             Counter.builder("crmkit.loyalty.points").tag("kind", kind).register(registry)

@@ -76,6 +76,16 @@ class CrmMetricsTest {
                 "the repeated posting is stored once and counted once");
         assertEquals(130, registry.get("crmkit.loyalty.points").tag("kind", "adjustment").counter().count());
         assertEquals(70, ledger.balance(ann));
+
+        // A batch is appended at once: each of its entries is counted, a repeated batch not again.
+        MemberNumber bob = ledger.enroll(MemberNumber.of("BOB-1"), CustomerId.of("bob")).number();
+        List<Posting> batch = List.of(
+                new Posting.Accrue(ann, IdempotencyKey.of("night-ann"), 5, false, T0, "nightly", Source.system("t")),
+                new Posting.Accrue(bob, IdempotencyKey.of("night-bob"), 7, false, T0, "nightly", Source.system("t")));
+        ledger.postAll(batch);
+        ledger.postAll(batch);
+        assertEquals(2, registry.get("crmkit.loyalty.postings").tag("kind", "accrual").counter().count());
+        assertEquals(12, registry.get("crmkit.loyalty.points").tag("kind", "accrual").counter().count());
     }
 
     @Test
