@@ -93,8 +93,7 @@ final class JdbcLedgerStore implements LedgerStore {
     /** Appends the batch as one conditional multi-row insert, which stores every entry or none. */
     @Override
     public void appendAll(List<LedgerEntry> entries) {
-        List<LedgerEntry> batch = List.copyOf(entries);
-        LedgerStore.checkBatch(batch);
+        List<LedgerEntry> batch = LedgerStore.checkBatch(entries);
         if (batch.isEmpty()) {
             return;
         }

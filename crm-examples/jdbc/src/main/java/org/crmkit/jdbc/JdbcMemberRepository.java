@@ -74,34 +74,30 @@ final class JdbcMemberRepository extends JdbcRepository<Member, MemberNumber> im
 
     @Override
     public Map<MemberNumber, Member> findAllById(Collection<MemberNumber> numbers) {
-        Objects.requireNonNull(numbers, "numbers");
-        List<Object> ids = numbers.stream().map(n -> (Object) n.value()).distinct().toList();
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         Map<MemberNumber, Member> out = new HashMap<>();
-        jdbc.readOnly("reading " + ids.size() + " members", c -> documents(c,
-                "SELECT document FROM crm_members WHERE id IN (" + marks(ids.size()) + ")", ids.toArray()))
+        byIds("reading", numbers, "document", r -> jdbc.read(r.getString(1), Member.class))
                 .forEach(m -> out.put(m.number(), m));
         return out;
     }
 
     @Override
     public Map<MemberNumber, Long> versions(Collection<MemberNumber> numbers) {
-        Objects.requireNonNull(numbers, "numbers");
-        List<Object> ids = numbers.stream().map(n -> (Object) n.value()).distinct().toList();
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         Map<MemberNumber, Long> out = new HashMap<>();
-        jdbc.readOnly("reading the versions of " + ids.size() + " members", c -> jdbc.query(c,
-                "SELECT id, version FROM crm_members WHERE id IN (" + marks(ids.size()) + ")",
-                r -> out.put(MemberNumber.of(r.getString(1)), r.getLong(2)), ids.toArray()));
+        byIds("reading the versions of", numbers, "id, version", r -> Map.entry(MemberNumber.of(r.getString(1)),
+                r.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
+    /** Reads columns of the members with the numbers, in one query with an IN list. */
+    private <T> List<T> byIds(String what, Collection<MemberNumber> numbers, String columns, Jdbc.Row<T> row) {
+        Objects.requireNonNull(numbers, "numbers");
+        List<Object> ids = numbers.stream().map(n -> (Object) n.value()).distinct().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return jdbc.readOnly(what + " " + ids.size() + " members", c -> jdbc.query(c, "SELECT " + columns
+                + " FROM crm_members WHERE id IN (" + marks + ")", row, ids.toArray()));
     }
 
     @Override

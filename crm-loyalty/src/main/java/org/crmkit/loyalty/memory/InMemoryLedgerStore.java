@@ -52,8 +52,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public void appendAll(List<LedgerEntry> entries) {
-        List<LedgerEntry> batch = List.copyOf(entries);
-        LedgerStore.checkBatch(batch);
+        List<LedgerEntry> batch = LedgerStore.checkBatch(entries);
         // Every journal the batch touches is locked, in member order so that two batches cannot deadlock.
         Map<String, Journal> touched = new TreeMap<>();
         for (LedgerEntry e : batch) {

@@ -47,13 +47,16 @@ public interface LedgerStore {
      * Checks the size of a batch given to {@link #appendAll}, so that every store refuses the same batches.
      *
      * @param entries the batch
+     * @return an immutable copy of the batch
      * @throws RuleViolationException when it holds more than {@value #MAX_BATCH} entries
      */
-    static void checkBatch(List<LedgerEntry> entries) {
-        if (entries.size() > MAX_BATCH) {
+    static List<LedgerEntry> checkBatch(List<LedgerEntry> entries) {
+        List<LedgerEntry> batch = List.copyOf(entries);
+        if (batch.size() > MAX_BATCH) {
             throw new RuleViolationException("a batch must hold at most " + MAX_BATCH + " entries: "
-                    + entries.size());
+                    + batch.size());
         }
+        return batch;
     }
 
     /**

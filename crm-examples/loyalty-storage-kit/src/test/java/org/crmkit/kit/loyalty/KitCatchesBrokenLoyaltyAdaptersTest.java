@@ -25,6 +25,7 @@ import org.crmkit.loyalty.memory.InMemoryCouponStore;
 import org.crmkit.loyalty.memory.InMemoryLedgerStore;
 import org.crmkit.loyalty.reward.Coupon;
 import org.crmkit.loyalty.spi.CouponStore;
+import org.crmkit.loyalty.spi.ForwardingCouponStore;
 import org.crmkit.loyalty.spi.ForwardingLedgerStore;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
@@ -57,42 +58,25 @@ class KitCatchesBrokenLoyaltyAdaptersTest {
     }
 
     /** Gives a cancelled coupon's place back to the campaign: as a count of the coupons standing issued would. */
-    static final class VoidFreesStock implements CouponStore {
-        private final InMemoryCouponStore inner = new InMemoryCouponStore();
+    static final class VoidFreesStock extends ForwardingCouponStore {
         private final Map<String, Integer> voided = new HashMap<>();
+
+        VoidFreesStock() {
+            super(new InMemoryCouponStore());
+        }
 
         @Override
         public synchronized Outcome issue(Coupon coupon, int stock, int perMember) {
             int freed = voided.getOrDefault(coupon.campaign(), 0);
-            return inner.issue(coupon, stock + freed, perMember + freed);
+            return super.issue(coupon, stock + freed, perMember + freed);
         }
 
         @Override
         public synchronized void replace(Coupon next) {
-            inner.replace(next);
+            super.replace(next);
             if (next.status() == Coupon.Status.VOID) {
                 voided.merge(next.campaign(), 1, Integer::sum);
             }
-        }
-
-        @Override
-        public Optional<Coupon> find(String code) {
-            return inner.find(code);
-        }
-
-        @Override
-        public Optional<Coupon> findByKey(MemberNumber member, IdempotencyKey key) {
-            return inner.findByKey(member, key);
-        }
-
-        @Override
-        public List<Coupon> findByMember(MemberNumber member) {
-            return inner.findByMember(member);
-        }
-
-        @Override
-        public long issued(String campaign) {
-            return inner.issued(campaign);
         }
     }
 
