@@ -21,6 +21,7 @@ import org.crmkit.loyalty.internal.Checks;
 import org.crmkit.loyalty.ledger.IdempotencyConflictException;
 import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.Ledger;
+import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.ledger.Posting;
 import org.crmkit.loyalty.ledger.Source;
 import org.crmkit.loyalty.member.MemberNumber;
@@ -128,8 +129,9 @@ public final class Rewards {
 
     /**
      * Sells a member a voucher for the campaign's points: the ledger is debited under {@code voucher:<key>} and the
-     * voucher issued. When the voucher cannot be issued after the debit (another member took the last one), the
-     * points are given back under {@code voucher-refund:<key>}. Buying again under the key returns the voucher, or
+     * voucher issued. When the voucher cannot be issued after the debit (another member took the last one, or the
+     * campaign ended before a cut-off purchase was repeated), the points are given back under
+     * {@code voucher-refund:<key>}. Buying again under the key returns the voucher, or
      * completes a purchase cut off between the debit and the issue without debiting again.
      *
      * @param campaign a voucher campaign's code
@@ -159,22 +161,31 @@ public final class Rewards {
             throw new RuleViolationException("the purchase of a " + c.code() + " voucher under key " + key
                     + " was refused and its points given back; buy under a new key");
         }
-        Instant now = open(c, member);
-        // Checked before the debit too, so a refusal costs no points in the common case; store() decides.
-        if (store.issued(c.code()) >= c.stock()) {
-            throw outOfStock(c);
+        Optional<LedgerEntry> paid = ledger.entry(member, debit);     // a purchase cut off after its debit
+        Instant now;
+        try {
+            now = open(c, member);
+            // Checked before the debit too, so a refusal costs no points in the common case; store() decides.
+            if (store.issued(c.code()) >= c.stock()) {
+                throw outOfStock(c);
+            }
+            if (store.findByMember(member).stream().filter(h -> h.campaign().equals(c.code())).count()
+                    >= c.perMember()) {
+                throw limitReached(c, member);
+            }
+        } catch (RuleViolationException refused) {
+            if (paid.isPresent()) {                                   // the campaign ended or ran out since
+                giveBack(member, refund, debit, clock.instant(), refused, c);
+            }
+            throw refused;
         }
-        if (store.findByMember(member).stream().filter(h -> h.campaign().equals(c.code())).count() >= c.perMember()) {
-            throw limitReached(c, member);
-        }
-        Instant at = ledger.entry(member, debit).map(e -> e.at()).orElse(now);
+        Instant at = paid.map(LedgerEntry::at).orElse(now);
         // No catalogue reward: the campaign, named as the source, is the catalogue entry.
         ledger.post(new Posting.Redeem(member, debit, c.pointsCost(), null, at, "voucher: " + c.description(),
                 Source.promotion(c.code())));
         Outcome o = store(c, member, key, c.value(), c.pointsCost(), now);
         if (o.refusal != null) {
-            ledger.post(new Posting.Reverse(member, refund, debit, now, "voucher not issued: "
-                    + o.refusal.getMessage(), Source.promotion(c.code())));
+            giveBack(member, refund, debit, now, o.refusal, c);
             throw o.refusal;
         }
         return o.coupon;
@@ -351,6 +362,12 @@ public final class Rewards {
 
     private static RuleViolationException outOfStock(Campaign c) {
         return new RuleViolationException("campaign " + c.code() + " has issued its stock of " + c.stock());
+    }
+
+    private void giveBack(MemberNumber member, IdempotencyKey refund, IdempotencyKey debit, Instant at,
+                          RuleViolationException why, Campaign c) {
+        ledger.post(new Posting.Reverse(member, refund, debit, at, "voucher not issued: " + why.getMessage(),
+                Source.promotion(c.code())));
     }
 
     private static RuleViolationException limitReached(Campaign c, MemberNumber member) {

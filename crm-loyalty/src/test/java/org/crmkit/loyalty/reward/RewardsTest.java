@@ -79,6 +79,24 @@ class RewardsTest {
     }
 
     @Test
+    void aPurchaseCutOffBeforeTheCampaignEndedGivesThePointsBackWhenRepeatedAfter() {
+        AtomicBoolean fail = new AtomicBoolean(true);
+        Rewards rewards = Rewards.builder(ledger).clock(clock).campaign(VOUCHER)
+                .store(new CouponStoreProxy(new InMemoryCouponStore(), fail)).build();
+        assertThrows(CrmException.class, () -> rewards.buy("cinema", ann, IdempotencyKey.of("buy-1")));
+        assertEquals(150, ledger.balance(ann));
+        fail.set(false);
+        clock.advance(Duration.ofDays(40));
+        assertTrue(assertThrows(RuleViolationException.class, () -> rewards.buy("cinema", ann,
+                IdempotencyKey.of("buy-1"))).getMessage().contains("ended"));
+        assertEquals(250, ledger.balance(ann), "the points are given back");
+        assertTrue(assertThrows(RuleViolationException.class, () -> rewards.buy("cinema", ann,
+                IdempotencyKey.of("buy-1"))).getMessage().contains("given back"));
+        assertEquals(250, ledger.balance(ann), "once");
+        assertEquals(List.of(), rewards.coupons(ann));
+    }
+
+    @Test
     void refusalsNameWhatIsWrong() {
         Rewards rewards = rewards();
         RuleViolationException points = assertThrows(RuleViolationException.class,
