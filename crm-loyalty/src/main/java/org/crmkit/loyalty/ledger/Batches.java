@@ -93,19 +93,25 @@ final class Batches {
                        Map<Integer, CrmException> refusals) {
         List<MemberNumber> numbers = new ArrayList<>(round.size());
         round.forEach(i -> numbers.add(postings.get(i).member()));
-        Map<MemberNumber, Member> found = accounts.members(numbers);
         List<Integer> later = new ArrayList<>();
         TreeMap<String, Account> locks = new TreeMap<>();
         List<Integer> together = new ArrayList<>();
-        for (int i : round) {
-            MemberNumber m = postings.get(i).member();
-            Member member = found.get(m);
-            if (member == null || !member.programId().equals(ledger.program().id())) {
-                later.add(i);                     // post() words the refusal
-            } else {
-                together.add(i);
-                locks.put(m.value(), accounts.account(m));
+        Map<MemberNumber, Member> found;
+        try {
+            found = accounts.members(numbers);
+            for (int i : round) {
+                MemberNumber m = postings.get(i).member();
+                Member member = found.get(m);
+                if (member == null || !member.programId().equals(ledger.program().id())) {
+                    later.add(i);                 // post() words the refusal
+                } else {
+                    together.add(i);
+                    locks.put(m.value(), accounts.account(m));
+                }
             }
+        } catch (CrmException unreachable) {
+            round.forEach(i -> one(postings, i, entries, refusals)); // each reports the store's failure itself
+            return;
         }
         List<LedgerEntry> decided = new ArrayList<>(together.size());
         List<Integer> positions = new ArrayList<>(together.size());
@@ -131,6 +137,8 @@ final class Batches {
                 // Another writer appended first, or a key was used before (a batch run again): nothing of the
                 // round is stored, and post() decides each again, replays included.
                 return false;
+            } catch (CrmException failed) {
+                return false;                     // nothing stored; one by one, each reports what befalls it
             }
             for (LedgerEntry e : decided) {       // one entry per member, each the next of its account
                 locks.get(e.member().value()).apply(e);
@@ -142,8 +150,12 @@ final class Batches {
         } else {
             for (int k = 0; k < decided.size(); k++) {
                 LedgerEntry e = decided.get(k);
-                entries.put(positions.get(k), e);
-                ledger.afterWrite(found.get(e.member()), locks.get(e.member().value()), e);
+                try {                             // as post() would: stored, but refused by what follows
+                    ledger.afterWrite(found.get(e.member()), locks.get(e.member().value()), e);
+                    entries.put(positions.get(k), e);
+                } catch (CrmException after) {
+                    refusals.put(positions.get(k), after);
+                }
             }
         }
         later.forEach(i -> one(postings, i, entries, refusals));

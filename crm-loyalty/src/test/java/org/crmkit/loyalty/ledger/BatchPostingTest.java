@@ -18,6 +18,10 @@ import org.crmkit.core.NotFoundException;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.common.MutableClock;
 import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.spi.LedgerStore;
+import org.crmkit.loyalty.spi.ForwardingLedgerStore;
+import org.crmkit.loyalty.memory.InMemoryLedgerStore;
+import org.crmkit.core.CrmException;
 import org.crmkit.loyalty.program.EarningRule;
 import org.crmkit.loyalty.program.Program;
 import org.junit.jupiter.api.Test;
@@ -53,5 +57,34 @@ class BatchPostingTest {
             assertEquals(10, ledger.balance(m));
             assertEquals(1, ledger.entries(m).size());
         }
+    }
+
+    @Test
+    void aStoreThatFailsTheBatchPostsOneByOne_andReportsOnlyThePostingsItFails() {
+        Program program = Program.builder("store", "Store points", USD).build();
+        LedgerStore flaky = new ForwardingLedgerStore(new InMemoryLedgerStore()) {
+            @Override
+            public void appendAll(List<LedgerEntry> entries) {
+                throw new CrmException("the batch endpoint is down");
+            }
+
+            @Override
+            public void append(LedgerEntry entry) {
+                if (entry.member().value().equals("M-1")) {
+                    throw new CrmException("M-1's shard is down");
+                }
+                super.append(entry);
+            }
+        };
+        Ledger ledger = Ledger.builder(program).clock(MutableClock.at(JAN_2026)).store(flaky).build();
+        List<Posting> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(accrue(enroll(ledger, "M-" + i), "night-" + i, 10, false, JAN_2026));
+        }
+        BatchResult result = ledger.postAll(batch);
+        assertEquals(Set.of(0, 2), result.entries().keySet());
+        assertEquals(Set.of(1), result.refusals().keySet());
+        assertTrue(result.refusals().get(1).getMessage().contains("M-1's shard"), result.refusals().toString());
+        assertEquals(10, ledger.balance(MemberNumber.of("M-2")));
     }
 }
