@@ -22,6 +22,9 @@ import org.crmkit.core.privacy.ExportContributor;
 import org.crmkit.core.privacy.MergeParticipant;
 import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.reward.Coupon;
+import org.crmkit.loyalty.spi.CouponStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * crm-loyalty's part in customers' data rights, over one ledger per program. Register it on the facade three
@@ -35,8 +38,9 @@ import org.crmkit.loyalty.member.MemberNumber;
  *       of its ledger (the reasons; reward names are codes of the program's catalogue) becomes
  *       {@value #ERASED}. Points, sequences, keys, lots and dates
  *       stay, so balances and statements add up as before.</li>
- *   <li><b>Export</b>: a section {@code "loyalty"} with each membership, its balance, every ledger entry and a
- *       statement from enrollment to the day of export; {@link #read} turns it back into values.</li>
+ *   <li><b>Export</b>: a section {@code "loyalty"} with each membership, its balance, every ledger entry, a
+ *       statement from enrollment to the day of export and, {@link #withCoupons with a coupon store}, its coupons
+ *       and vouchers; {@link #read} turns it back into values.</li>
  *   <li><b>Merge</b> (C10): a duplicate's membership moves to the survivor. When both were members of a program,
  *       the survivor's membership stays (number, tier and history), the duplicate's positive balance is credited to
  *       it by one adjustment naming the duplicate's member number, and the duplicate's membership and ledger are
@@ -57,9 +61,11 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
     public static final String SECTION = "loyalty";
 
     private final List<Ledger> ledgers;
+    private final @Nullable CouponStore coupons;
 
-    private LoyaltyDataRights(List<Ledger> ledgers) {
+    private LoyaltyDataRights(List<Ledger> ledgers, @Nullable CouponStore coupons) {
         this.ledgers = ledgers;
+        this.coupons = coupons;
     }
 
     /**
@@ -73,7 +79,18 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
         if (all.isEmpty()) {
             throw new IllegalArgumentException("ledgers must not be empty");
         }
-        return new LoyaltyDataRights(all);
+        return new LoyaltyDataRights(all, null);
+    }
+
+    /**
+     * The same participant, whose export also lists each membership's coupons and vouchers (the rewards catalogue's
+     * store). Coupons hold no free text of the customer's, so erasure leaves them as they are.
+     *
+     * @param store where the programs' coupons are kept
+     * @return the participant
+     */
+    public LoyaltyDataRights withCoupons(CouponStore store) {
+        return new LoyaltyDataRights(ledgers, Objects.requireNonNull(store, "store"));
     }
 
     @Override
@@ -112,7 +129,8 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
                 LocalDate today = LocalDate.ofInstant(ledger.clock().instant(), ZoneOffset.UTC);
                 LocalDate enrolled = LocalDate.ofInstant(m.enrolledAt(), ZoneOffset.UTC);
                 memberships.add(new Membership(m, ledger.balance(m.number()), ledger.entries(m.number()),
-                        ledger.statement(m.number(), enrolled, today.isBefore(enrolled) ? enrolled : today)));
+                        ledger.statement(m.number(), enrolled, today.isBefore(enrolled) ? enrolled : today),
+                        coupons == null ? List.of() : coupons.findByMember(m.number())));
             });
         }
         if (memberships.isEmpty()) {
@@ -278,13 +296,17 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
      * @param balance the balance at export
      * @param entries every ledger entry, in sequence order
      * @param statement the statement from the enrollment date to the export date
+     * @param coupons the member's coupons and vouchers, oldest first; empty when the participant knows no coupon
+     *     store
      */
-    public record Membership(Member member, long balance, List<LedgerEntry> entries, Statement statement) {
-        /** Checks for nulls and copies the list. */
+    public record Membership(Member member, long balance, List<LedgerEntry> entries, Statement statement,
+                             List<Coupon> coupons) {
+        /** Checks for nulls and copies the lists. */
         public Membership {
             Objects.requireNonNull(member, "member");
             entries = List.copyOf(entries);
             Objects.requireNonNull(statement, "statement");
+            coupons = List.copyOf(coupons);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.crmkit.core.Crm;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.MutableClock;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
@@ -22,9 +23,13 @@ import org.crmkit.core.privacy.CustomerExport;
 import org.crmkit.core.privacy.ErasureCertificate;
 import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.memory.InMemoryCouponStore;
 import org.crmkit.loyalty.program.EarningRule;
 import org.crmkit.loyalty.program.Program;
 import org.crmkit.loyalty.program.Tier;
+import org.crmkit.loyalty.reward.Campaign;
+import org.crmkit.loyalty.reward.Coupon;
+import org.crmkit.loyalty.reward.Rewards;
 import org.junit.jupiter.api.Test;
 
 /** Erasure, export and merge reach the loyalty module when its participant is registered on the facade. */
@@ -103,6 +108,22 @@ class LoyaltyDataRightsTest {
         assertEquals(300, memberships.get(0).balance());
         assertEquals(ledger.entries(m), memberships.get(0).entries());
         assertEquals(300, memberships.get(0).statement().closing());
+        assertEquals(List.of(), memberships.get(0).coupons(), "no coupon store, no coupons");
+    }
+
+    @Test
+    void theExportListsTheMembersCouponsWhenGivenTheirStore() {
+        InMemoryCouponStore store = new InMemoryCouponStore();
+        Rewards rewards = Rewards.builder(ledger).clock(clock).store(store).campaign(Campaign.builder("coffee")
+                .description("a free coffee").value(Money.of("3.00", "USD"))
+                .validity(JAN_2026, JAN_2026.plus(Duration.ofDays(30))).build()).build();
+        Crm withCoupons = Crm.builder().clock(clock).exportContributor(rights.withCoupons(store)).build();
+        Customer ann = withCoupons.createCustomer(b -> b.name(Name.person("Ann", "Okafor")));
+        MemberNumber m = memberWithHistory(ann, "ANN-002");
+        Coupon coffee = rewards.issue("coffee", m, IdempotencyKey.of("welcome"));
+        List<LoyaltyDataRights.Membership> memberships = LoyaltyDataRights.read(CrmJson.read(CrmJson.write(
+                withCoupons.export(ann.id())), CustomerExport.class).sections().get("loyalty"));
+        assertEquals(List.of(coffee), memberships.get(0).coupons());
     }
 
     @Test
