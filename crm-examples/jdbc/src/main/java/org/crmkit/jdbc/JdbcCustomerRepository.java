@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Customer profiles in {@code crm_customers}, with side tables for tags, external ids and contact addresses.
  * The columns {@code kind}, {@code lifecycle_stage}, {@code account_manager}, {@code customer_since} (the
- * creation date in UTC) and the table {@code crm_customer_tags} hold the facts {@link JdbcStores#pushdown} maps.
+ * creation date in the customer's zone, UTC when none, as the fact reads it in memory) and the table {@code crm_customer_tags} hold the facts {@link JdbcStores#pushdown} maps.
  */
 final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> implements CustomerRepository {
 
@@ -60,7 +60,7 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
     List<@Nullable Object> values(Customer c) {
         return Arrays.asList(EnumNames.of(c.kind()), EnumNames.of(c.lifecycleStage()),
                 c.accountManager().map(Object::toString).orElse(null),
-                LocalDate.ofInstant(c.createdAt(), ZoneOffset.UTC));
+                LocalDate.ofInstant(c.createdAt(), c.timeZone().orElse(ZoneOffset.UTC)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.crmkit.core.customer.Customer;
 import org.crmkit.fixtures.population.SyntheticCustomer;
 import org.crmkit.fixtures.population.SyntheticPopulation;
 import org.crmkit.segmentation.rule.Condition;
@@ -28,7 +30,8 @@ import org.crmkit.segmentation.rule.Subject;
 
 /**
  * The differential test of the adapter's SQL pushdown: random rules over the stored profile facts select, from
- * 2,000 synthetic customers in H2 and in PostgreSQL, exactly the customers the compiled rule selects in memory.
+ * 2,000 synthetic customers (in three time zones) in H2 and in PostgreSQL, exactly the customers the compiled rule
+ * selects in memory.
  */
 class PushdownDifferentialProperties {
     static final Instant END = Instant.parse("2026-01-01T00:00:00Z");
@@ -43,12 +46,16 @@ class PushdownDifferentialProperties {
     static Loaded load(String name, javax.sql.DataSource dataSource) {
         return LOADED.computeIfAbsent(name, n -> {
             JdbcStores stores = JdbcStores.open(dataSource);
-            List<SyntheticCustomer> people = SyntheticPopulation.of(2026, 2_000, END).stream()
+            // Two customers in three live far from UTC, so that the day a profile was created differs by zone.
+            List<String> zones = List.of("Pacific/Auckland", "America/Los_Angeles", "UTC");
+            List<Customer> people = SyntheticPopulation.of(2026, 2_000, END).stream().map(SyntheticCustomer::customer)
+                    .map(c -> c.toBuilder().timeZone(ZoneId.of(zones.get(Math.floorMod(c.id().hashCode(), 3))))
+                            .build())
                     .collect(Collectors.toList());
-            stores.importCustomers(people.stream().map(SyntheticCustomer::customer).collect(Collectors.toList()));
+            stores.importCustomers(people);
             // Facts are read from the stored profiles, as a host would read them back.
             List<Subject> subjects = people.stream()
-                    .map(c -> Subject.of(stores.customers().findById(c.customer().id()).orElseThrow(), List.of(), END))
+                    .map(c -> Subject.of(stores.customers().findById(c.id()).orElseThrow(), List.of(), END))
                     .collect(Collectors.toList());
             return new Loaded(stores, subjects);
         });
@@ -103,6 +110,21 @@ class PushdownDifferentialProperties {
                 .sorted().collect(Collectors.toList());
         SqlPredicate where = PUSHDOWN.translate(rule);
         assertEquals(inMemory, db.stores().customerIdsWhere(where), () -> rule + "\n" + where.sql());
+    }
+
+    /**
+     * Every day of the population's four years as a boundary, before and after: the day a profile was created is
+     * the day in the customer's zone, in SQL as in memory (a customer in Los Angeles created at midnight UTC
+     * became one the day before).
+     */
+    @org.junit.jupiter.api.Test
+    void customerSinceIsTheDayInTheCustomersZone() {
+        Loaded db = load("h2", Databases.h2());
+        for (int days = 0; days < 4 * 365; days++) {
+            LocalDate d = LocalDate.of(2025, 12, 31).minusDays(days);
+            check(db, Facts.customerSince().before(d));
+            check(db, Facts.customerSince().after(d));
+        }
     }
 
     /** The same on PostgreSQL, where the test database is given; 200 random rules. */
