@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.crmkit.core.CrmException;
+import org.crmkit.core.DuplicateException;
 import org.crmkit.core.NotFoundException;
 import org.crmkit.core.VersionConflictException;
 import org.crmkit.loyalty.ledger.IdempotencyKey;
@@ -89,9 +90,22 @@ final class JdbcCouponStore implements CouponStore {
     public void replace(Coupon next) {
         Objects.requireNonNull(next, "next");
         String document = jdbc.write(next);
+        try {
+            replace(next, document);
+        } catch (CrmException e) {
+            if (e.getCause() instanceof SQLException s && Dialect.isUniqueViolation(s)) {
+                throw new DuplicateException("member " + next.member() + " already holds a coupon under key "
+                        + next.key());
+            }
+            throw e;
+        }
+    }
+
+    private void replace(Coupon next, String document) {
         jdbc.inTransaction("changing coupon " + next.code(), c -> {
-            int changed = jdbc.update(c, "UPDATE crm_coupons SET version = ?, document = ? WHERE code = ? AND "
-                    + "version = ?", next.version(), document, next.code(), next.version() - 1);
+            int changed = jdbc.update(c, "UPDATE crm_coupons SET version = ?, document = ?, member = ?, issue_key = ? "
+                    + "WHERE code = ? AND version = ?", next.version(), document, next.member().value(),
+                    next.key().value(), next.code(), next.version() - 1);
             if (changed == 0) {
                 List<Long> stored = jdbc.query(c, "SELECT version FROM crm_coupons WHERE code = ?", r -> r.getLong(1),
                         next.code());

@@ -602,16 +602,16 @@ public final class Ledger {
                 try {
                     store.append(entry);
                 } catch (VersionConflictException | DuplicateException e) {
-                    LedgerEntry first = e instanceof DuplicateException ? replayed(number, key, account, samePayload)
-                            : null;
+                    // Another writer got there first: read what it wrote, which may be this very posting (another
+                    // node replaying it), and decide afresh.
+                    accounts.catchUp(account);
+                    LedgerEntry first = replayed(number, key, account, samePayload);
                     if (first != null) {
                         return first;
                     }
-                    // Another writer got there first: read what it wrote and decide afresh.
                     if (attempt >= RETRIES) {
                         throw e;
                     }
-                    accounts.catchUp(account);
                     continue;
                 }
                 account.apply(entry);

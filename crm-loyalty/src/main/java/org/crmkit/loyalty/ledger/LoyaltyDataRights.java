@@ -46,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  *       it by one adjustment naming the duplicate's member number, and the duplicate's membership and ledger are
  *       deleted; a debt is not carried over. Qualifying points do not move, so tiers are decided by the survivor's
  *       own activity.</li>
+ *   <li><b>Coupons</b> ({@link #withCoupons with a coupon store}): a deleted duplicate membership's coupons move
+ *       to the survivor's membership, as they stand, and go back when the merge is undone.</li>
  *   <li><b>Unmerge</b>: before a merge the duplicate's memberships are kept in the merge record (with their
  *       ledgers where they are about to be deleted); undoing the merge links a moved membership back, or stores the
  *       deleted membership and its ledger again and takes the credited balance back from the survivor by one
@@ -84,7 +86,8 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
 
     /**
      * The same participant, whose export also lists each membership's coupons and vouchers (the rewards catalogue's
-     * store). Coupons hold no free text of the customer's, so erasure leaves them as they are.
+     * store) and whose merges move a deleted duplicate membership's coupons to the survivor's, and back on unmerge.
+     * Coupons hold no free text of the customer's, so erasure leaves them as they are.
      *
      * @param store where the programs' coupons are kept
      * @return the participant
@@ -186,6 +189,7 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
                 ledger.post(new Posting.Adjust(into, key, balance, ledger.clock().instant(),
                         "merged from member " + dup.number(), Source.system("merge")));
             }
+            moveCoupons(dup.number(), into);
             ledger.store().deleteMember(dup.number());
             ledger.members().deleteById(dup.number());
             ledger.forget(dup.number());
@@ -204,7 +208,8 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
             String program = ledger.program().id();
             ledger.members().findByCustomer(program, duplicate).ifPresent(dup -> {
                 boolean deleted = ledger.members().findByCustomer(program, survivor).isPresent();
-                kept.add(new Kept(dup, deleted ? ledger.entries(dup.number()) : List.of()));
+                kept.add(new Kept(dup, deleted ? ledger.entries(dup.number()) : List.of(),
+                        deleted && coupons != null ? coupons.findByMember(dup.number()) : List.of()));
             });
         }
         if (kept.isEmpty()) {
@@ -240,6 +245,25 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
             kept.entries().stream().filter(e -> e.sequence() > last).forEach(ledger.store()::append);
             ledger.forget(dup.number());
             takeBackCredit(ledger, survivor, dup.number());
+            for (Coupon was : kept.coupons()) {               // back to the restored member, as they stand now
+                Optional<Coupon> moved = coupons == null ? Optional.empty() : coupons.find(was.code());
+                if (moved.isPresent() && !moved.get().member().equals(dup.number())) {
+                    coupons.replace(moved.get().heldBy(dup.number(), was.key()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves a deleted duplicate membership's coupons to the survivor's, each under the key {@code merged:<code>} (the
+     * duplicate's keys may be the survivor's too, as for two lists of one day), once.
+     */
+    private void moveCoupons(MemberNumber from, MemberNumber into) {
+        if (coupons == null) {
+            return;
+        }
+        for (Coupon c : coupons.findByMember(from)) {
+            coupons.replace(c.heldBy(into, IdempotencyKey.of("merged:" + c.code())));
         }
     }
 
@@ -315,11 +339,13 @@ public final class LoyaltyDataRights implements ErasureParticipant, ExportContri
      *
      * @param member the membership
      * @param entries its ledger, or empty when the membership only moves
+     * @param coupons its coupons, when the merge moves them to the survivor's membership
      */
-    record Kept(Member member, List<LedgerEntry> entries) {
+    record Kept(Member member, List<LedgerEntry> entries, @Nullable List<Coupon> coupons) {
         Kept {
             Objects.requireNonNull(member, "member");
             entries = List.copyOf(entries);
+            coupons = coupons == null ? List.of() : List.copyOf(coupons);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.crmkit.core.DuplicateException;
 import org.crmkit.core.NotFoundException;
 import org.crmkit.core.VersionConflictException;
 import org.crmkit.loyalty.ledger.IdempotencyKey;
@@ -62,6 +63,18 @@ public final class InMemoryCouponStore implements CouponStore {
         }
         if (stored.version() != next.version() - 1) {
             throw new VersionConflictException("coupon", next.code(), next.version() - 1, stored.version());
+        }
+        if (!stored.member().equals(next.member()) || !stored.key().equals(next.key())) {
+            Map<IdempotencyKey, String> keys = byMember.computeIfAbsent(next.member(), m -> new LinkedHashMap<>());
+            if (keys.containsKey(next.key())) {
+                throw new DuplicateException("member " + next.member() + " already holds a coupon under key "
+                        + next.key());
+            }
+            byMember.get(stored.member()).remove(stored.key());
+            keys.put(next.key(), next.code());
+            Map<MemberNumber, Integer> held = perMember.get(stored.campaign());
+            held.merge(stored.member(), -1, Integer::sum);
+            held.merge(next.member(), 1, Integer::sum);
         }
         byCode.put(next.code(), next);
     }

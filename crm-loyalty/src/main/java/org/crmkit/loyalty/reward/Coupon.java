@@ -84,6 +84,18 @@ public record Coupon(String code, String campaign, MemberNumber member, Idempote
                 Status.REDEEMED, Checks.notNull("at", at), against, version + 1);
     }
 
+    /**
+     * {@return this coupon held by another member under another key, as it stands, at the next version}: a merge of
+     * two members moves the duplicate's coupons to the survivor.
+     *
+     * @param holder the new holder
+     * @param issueKey its key with the new holder
+     */
+    public Coupon heldBy(MemberNumber holder, IdempotencyKey issueKey) {
+        return new Coupon(code, campaign, Checks.notNull("holder", holder), Checks.notNull("issueKey", issueKey),
+                value, pointsCost, issuedAt, validFrom, validUntil, status, redeemedAt, reference, version + 1);
+    }
+
     /** {@return this coupon issued again after its redemption was reversed, at the next version} */
     public Coupon unredeemed() {
         return withStatus(Status.ISSUED);

@@ -46,11 +46,14 @@ public interface CouponStore {
     Outcome issue(Coupon coupon, int stock, int perMember);
 
     /**
-     * Stores a coupon's new state.
+     * Stores a coupon's new state, its holder and key included (a merge moves a duplicate's coupons to the
+     * survivor): it is then found under its new holder and key only, and counts against the new holder's limit.
      *
      * @param next the coupon at its stored version plus one
      * @throws org.crmkit.core.VersionConflictException when the stored version is not one less
      * @throws org.crmkit.core.NotFoundException when no coupon has its code
+     * @throws org.crmkit.core.DuplicateException when the new holder already holds a coupon under the key; nothing
+     *     is stored
      */
     void replace(Coupon next);
 

@@ -194,6 +194,36 @@ class LoyaltyDataRightsTest {
     }
 
     @Test
+    void aMergeMovesTheDeletedMembershipsCouponsToTheSurvivorAndUndoingItMovesThemBack() {
+        InMemoryCouponStore store = new InMemoryCouponStore();
+        Rewards rewards = Rewards.builder(ledger).clock(clock).store(store).campaign(Campaign.builder("coffee")
+                .description("a free coffee").value(Money.of("3.00", "USD")).perMember(2)
+                .validity(JAN_2026, JAN_2026.plus(Duration.ofDays(30))).build()).build();
+        LoyaltyDataRights withCoupons = rights.withCoupons(store);
+        Crm both = Crm.builder().clock(clock).mergeParticipant(withCoupons).build();
+        Customer survivor = both.createCustomer(b -> b.name(Name.person("Ana", "Okafor")));
+        Customer duplicate = both.createCustomer(b -> b.name(Name.person("Anna", "Okafor")));
+        MemberNumber kept = memberWithHistory(survivor, "ANA-100");
+        MemberNumber gone = memberWithHistory(duplicate, "ANN-200");
+        // The same list key for both: the moved coupon must not collide with the survivor's.
+        Coupon survivors = rewards.issue("coffee", kept, IdempotencyKey.of("list:2026-01-05:coffee"));
+        Coupon duplicates = rewards.issue("coffee", gone, IdempotencyKey.of("list:2026-01-05:coffee"));
+
+        both.merge(survivor.id(), duplicate.id());
+        assertEquals(List.of(survivors.code(), duplicates.code()).stream().sorted().toList(),
+                rewards.coupons(kept).stream().map(Coupon::code).sorted().toList());
+        assertEquals(Coupon.Status.REDEEMED, rewards.redeem(duplicates.code(), kept, "sale-9").status(),
+                "the survivor's card redeems the duplicate's coupon");
+
+        both.unmerge(duplicate.id());
+        assertEquals(List.of(survivors.code()), rewards.coupons(kept).stream().map(Coupon::code).toList());
+        Coupon back = rewards.coupons(gone).get(0);
+        assertEquals(duplicates.code(), back.code());
+        assertEquals(duplicates.key(), back.key(), "under its own key again");
+        assertEquals(Coupon.Status.REDEEMED, back.status(), "as it stands: redeemed since the merge");
+    }
+
+    @Test
     void creditSpentSinceTheMergeIsNotTakenBelowZero() {
         Customer survivor = customer("Ana");
         Customer duplicate = customer("Anna");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.crmkit.core.CrmException;
+import org.crmkit.core.DuplicateException;
 import org.crmkit.core.NotFoundException;
 import org.crmkit.core.VersionConflictException;
 import org.crmkit.core.common.Money;
@@ -121,6 +122,28 @@ public abstract class CouponStoreContract {
         assertThrows(NotFoundException.class, () -> store.replace(coupon("BBBBB-00001", "pet-food", ANN, "k9", T)
                 .voided()));
         assertEquals(1, store.issued("pet-food"), "a change of state issues nothing");
+    }
+
+    @Test
+    @DisplayName("a coupon moved to another holder is found under its new holder and key only; a key the holder uses "
+            + "is refused")
+    void aCouponChangesHolder() {
+        Coupon anns = coupon("AAAAA-00001", "pet-food", ANN, "list", T);
+        Coupon bobs = coupon("AAAAA-00002", "pet-food", BOB, "list", T);
+        store.issue(anns, 10, 2);
+        store.issue(bobs, 10, 2);
+        assertThrows(DuplicateException.class, () -> store.replace(bobs.heldBy(ANN, IdempotencyKey.of("list"))));
+        assertEquals(List.of(bobs), store.findByMember(BOB), "a refused move changes nothing");
+        Coupon moved = bobs.heldBy(ANN, IdempotencyKey.of("merged:AAAAA-00002"));
+        store.replace(moved);
+        assertEquals(List.of(anns, moved), store.findByMember(ANN));
+        assertEquals(List.of(), store.findByMember(BOB));
+        assertEquals(Optional.empty(), store.findByKey(BOB, IdempotencyKey.of("list")));
+        assertEquals(Optional.of(moved), store.findByKey(ANN, IdempotencyKey.of("merged:AAAAA-00002")));
+        assertEquals(Outcome.LIMIT_REACHED, store.issue(coupon("AAAAA-00003", "pet-food", ANN, "k3", T), 10, 2),
+                "a moved coupon counts against its new holder's limit");
+        assertEquals(Outcome.ISSUED, store.issue(coupon("AAAAA-00004", "pet-food", BOB, "list", T), 10, 2),
+                "and its old key and place are free");
     }
 
     @Test
