@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 import org.crmkit.core.CrmException;
 import org.crmkit.core.DuplicateException;
@@ -83,10 +84,42 @@ final class Batches {
         }
     }
 
+    /** {@return true for a posting that only credits its member}: through the visitor, so a new kind must say */
     private static boolean creditsOnly(Posting p) {
-        return p instanceof Posting.Accrue || p instanceof Posting.Earn
-                || p instanceof Posting.Adjust a && a.points() > 0;
+        return p.accept(CREDITS_ONLY);
     }
+
+    private static final Posting.Visitor<Boolean> CREDITS_ONLY = new Posting.Visitor<>() {
+        @Override
+        public Boolean earn(Posting.Earn p) {
+            return true;
+        }
+
+        @Override
+        public Boolean accrue(Posting.Accrue p) {
+            return true;
+        }
+
+        @Override
+        public Boolean redeem(Posting.Redeem p) {
+            return false;
+        }
+
+        @Override
+        public Boolean adjust(Posting.Adjust p) {
+            return p.points() > 0;
+        }
+
+        @Override
+        public Boolean reverse(Posting.Reverse p) {
+            return false;
+        }
+
+        @Override
+        public Boolean transfer(Posting.Transfer p) {
+            return false;
+        }
+    };
 
     /** One posting of each of a round's members, decided together and appended at once. */
     private void round(List<Posting> postings, List<Integer> round, Map<Integer, LedgerEntry> entries,
@@ -162,7 +195,7 @@ final class Batches {
     }
 
     /** Runs the work holding every account's lock, taken in member order so that two rounds cannot deadlock. */
-    private static boolean inLocks(List<Account> locked, int i, java.util.function.BooleanSupplier work) {
+    private static boolean inLocks(List<Account> locked, int i, BooleanSupplier work) {
         if (i == locked.size()) {
             return work.getAsBoolean();
         }
