@@ -109,7 +109,7 @@ public class JdbcBenchmark {
             stores = open("segments");
             stores.importCustomers(() -> SyntheticPopulation.of(2, size, END).stream()
                     .map(SyntheticCustomer::customer).iterator());
-            where = JdbcStores.pushdown(FactCatalog.installed()).translate(PET_OWNERS);
+            where = JdbcStores.pushdown(FactCatalog.installed()).translate(PET_OWNERS, END);
         }
     }
 

@@ -97,7 +97,7 @@ public class JdbcLedgerBenchmark {
         random = new SplittableRandom(5);
     }
 
-    private static DataSource open(String database) throws SQLException {
+    static DataSource open(String database) throws SQLException {
         if (database.equals("h2")) {
             return JdbcConnectionPool.create("jdbc:h2:mem:ledger;DB_CLOSE_DELAY=-1", "sa", "");
         }

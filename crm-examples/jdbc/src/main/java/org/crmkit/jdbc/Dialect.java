@@ -9,16 +9,18 @@ import javax.sql.DataSource;
 /** The databases the reference adapter runs on, and the little that differs between them. */
 public enum Dialect {
     /** H2, embedded. */
-    H2("VARCHAR(200)", "CHARACTER LARGE OBJECT"),
+    H2("VARCHAR(200)", "CHARACTER LARGE OBJECT", "NUMERIC(50, 20)"),
     /** PostgreSQL; ids are compared byte by byte (collation "C") whatever the database's locale. */
-    POSTGRESQL("VARCHAR(200) COLLATE \"C\"", "TEXT");
+    POSTGRESQL("VARCHAR(200) COLLATE \"C\"", "TEXT", "NUMERIC");
 
     private final String idType;
     private final String documentType;
+    private final String decimalType;
 
-    Dialect(String idType, String documentType) {
+    Dialect(String idType, String documentType, String decimalType) {
         this.idType = idType;
         this.documentType = documentType;
+        this.decimalType = decimalType;
     }
 
     /**
@@ -53,9 +55,17 @@ public enum Dialect {
         return documentType;
     }
 
-    /** {@return the script with the dialect's types put in for {@code ${id}} and {@code ${document}}} */
+    /**
+     * {@return the column type of exact decimals holding any number crmkit accepts, the value of the scripts'
+     * {@code ${decimal}} placeholder}
+     */
+    public String decimalType() {
+        return decimalType;
+    }
+
+    /** {@return the script with the dialect's types put in for its placeholders} */
     String expand(String script) {
-        return script.replace("${id}", idType).replace("${document}", documentType);
+        return script.replace("${id}", idType).replace("${document}", documentType).replace("${decimal}", decimalType);
     }
 
     /** {@return whether the failure is a unique or primary key violation} */

@@ -25,9 +25,11 @@ import org.crmkit.core.spi.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Customer profiles in {@code crm_customers}, with side tables for tags, external ids and contact addresses.
+ * Customer profiles in {@code crm_customers}, with side tables for tags, external ids and contact addresses, and
+ * for the consent records, custom attributes and effective preferences segment rules read ({@link RuleRows}).
  * The columns {@code kind}, {@code lifecycle_stage}, {@code account_manager}, {@code customer_since} (the
- * creation date in the customer's zone, UTC when none, as the fact reads it in memory) and the table {@code crm_customer_tags} hold the facts {@link JdbcStores#pushdown} maps.
+ * creation date in the customer's zone, UTC when none, as the fact reads it in memory) and the table
+ * {@code crm_customer_tags} hold the facts {@link JdbcStores#pushdown} maps to columns.
  */
 final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> implements CustomerRepository {
 
@@ -78,6 +80,7 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
         for (String a : addresses) {
             jdbc.update(c, "INSERT INTO crm_customer_contacts (address, customer_id) VALUES (?, ?)", a, id);
         }
+        RuleRows.replace(jdbc, c, stored);
         jdbc.update(c, "DELETE FROM crm_customer_external_ids WHERE customer_id = ?", id);
         for (ExternalId e : stored.externalIds()) {
             Optional<String> holder = first(jdbc.query(c,
@@ -102,7 +105,9 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
         List<Object[]> tags = new ArrayList<>();
         List<Object[]> contacts = new ArrayList<>();
         List<Object[]> externalIds = new ArrayList<>();
+        RuleRows.Profiles profiles = new RuleRows.Profiles();
         for (Customer customer : batch) {
+            profiles.add(customer);
             String id = customer.id().value();
             customer.tags().forEach(t -> tags.add(new Object[] {id, t}));
             customer.contactPoints().stream().map(cp -> address(cp.address())).distinct()
@@ -113,6 +118,7 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
         jdbc.batch(c, "INSERT INTO crm_customer_contacts (address, customer_id) VALUES (?, ?)", contacts);
         jdbc.batch(c, "INSERT INTO crm_customer_external_ids (external_id, customer_id) VALUES (?, ?)",
                 externalIds);
+        profiles.insert(jdbc, c);
     }
 
     /** An address as stored: its JSON form, which is canonical for equal addresses. */

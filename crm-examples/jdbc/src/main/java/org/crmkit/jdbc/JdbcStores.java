@@ -1,15 +1,21 @@
 package org.crmkit.jdbc;
 
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.spi.ClockStore;
-import org.crmkit.core.spi.MergeRecordStore;
 import org.crmkit.core.spi.CustomerRepository;
+import org.crmkit.core.spi.MergeRecordStore;
 import org.crmkit.core.spi.OutboxStore;
 import org.crmkit.core.spi.ServiceCaseRepository;
 import org.crmkit.core.spi.TouchpointRepository;
@@ -18,10 +24,13 @@ import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.loyalty.spi.CouponStore;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
+import org.crmkit.segmentation.analysis.Rfm;
 import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.Facts;
 import org.crmkit.segmentation.rule.SqlPredicate;
 import org.crmkit.segmentation.rule.SqlPushdown;
+import org.crmkit.segmentation.rule.SqlQuery;
+import org.crmkit.segmentation.value.GroupedSummaries;
 
 /**
  * The reference JDBC adapter: every crmkit storage SPI over one {@link DataSource}, on H2 or PostgreSQL, in plain
@@ -193,9 +202,11 @@ public final class JdbcStores {
     }
 
     /**
-     * The mapping of profile facts to this schema's columns, for segment rules evaluated in the database: kind,
-     * lifecycle stage, account manager, customer since (the creation date in UTC, so in-memory evaluation must
-     * use a UTC subject zone to agree) and tags. The predicate refers to the customer table as {@code c}.
+     * The mapping of the rule language to this schema, for segment rules evaluated in the database: kind,
+     * lifecycle stage, account manager, customer since (the creation date in the customer's zone) and tags as
+     * columns of the customer table, and the touchpoint aggregates, consents, custom attributes and preferences
+     * over the side tables of schema version 6 ({@link SqlPushdown.Tables}). Only the facts contributed by other
+     * modules (a loyalty member's tier) stay in memory. The predicate refers to the customer table as {@code c}.
      *
      * @param catalog the facts rules are checked against
      * @return the pushdown
@@ -207,6 +218,8 @@ public final class JdbcStores {
                 .column(Facts.accountManager(), "c.account_manager")
                 .column(Facts.customerSince(), "c.customer_since")
                 .setTable(Facts.tags(), "crm_customer_tags", "customer_id", "tag")
+                .tables(new SqlPushdown.Tables("crm_touchpoints", "crm_touchpoint_lines", "crm_customer_consents",
+                        "crm_customer_attributes", "crm_customer_preferences"))
                 .build();
     }
 
@@ -235,5 +248,47 @@ public final class JdbcStores {
         return List.copyOf(jdbc.inTransaction("selecting customers", c -> jdbc.query(c,
                 "SELECT c.id FROM crm_customers c WHERE " + where.sql() + " ORDER BY c.id", r -> r.getString(1),
                 where.parameters().toArray())));
+    }
+
+    /**
+     * RFM scores of every customer with a purchase by an instant, computed in the database through
+     * {@link #pushdown}'s {@link SqlPushdown#rfm}: equal to {@code Rfm.score} over {@code Rfm.Input.of} each
+     * customer, without reading a profile or a touchpoint into memory.
+     *
+     * @param catalog the facts rules are checked against
+     * @param at the instant the measures are taken at
+     * @param currency the currency whose spend is counted
+     * @return the scores, in customer id order
+     */
+    public List<Rfm.Score> rfm(FactCatalog catalog, Instant at, Currency currency) {
+        SqlQuery q = pushdown(catalog).rfm(at, currency);
+        return List.copyOf(jdbc.readOnly("scoring RFM", c -> jdbc.query(c, q.sql(), r -> new Rfm.Score(
+                CustomerId.of(r.getString(1)), r.getInt(2), r.getInt(3), r.getInt(4)), q.parameters().toArray())));
+    }
+
+    /**
+     * Every customer's repeat-purchase summary up to a cut-off, computed and grouped in the database through
+     * {@link SqlPushdown#repeatSummaries}, ready for a purchase model's fit: the groups {@code GroupedSummaries.of}
+     * makes of {@code RepeatSummary.of} for the purchases dated at the offset, without reading a touchpoint into
+     * memory.
+     *
+     * @param catalog the facts rules are checked against
+     * @param cutoff the last day of the calibration period
+     * @param unit the unit of {@code tx} and {@code T}, a day or longer
+     * @param offset the offset from UTC whose calendar days the purchases are counted in
+     * @return the groups
+     */
+    public GroupedSummaries repeatSummaries(FactCatalog catalog, LocalDate cutoff, ChronoUnit unit,
+                                            ZoneOffset offset) {
+        Objects.requireNonNull(unit, "unit");
+        double days = unit.getDuration().getSeconds() / 86_400.0;
+        if (days < 1) {
+            throw new IllegalArgumentException("unit must be a day or longer: " + unit);
+        }
+        SqlQuery q = pushdown(catalog).repeatSummaries(cutoff, offset);
+        GroupedSummaries.Builder groups = GroupedSummaries.builder();
+        jdbc.readOnly("summarising repeat purchases", c -> jdbc.query(c, q.sql(), r -> groups.add(r.getInt(1),
+                r.getLong(2) / days, r.getLong(3) / days, r.getLong(4)), q.parameters().toArray()));
+        return groups.build();
     }
 }

@@ -1,5 +1,8 @@
 package org.crmkit.jdbc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -13,13 +16,16 @@ import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointId;
 import org.jspecify.annotations.Nullable;
 
-/** Touchpoints in {@code crm_touchpoints}, indexed by customer and time. */
+/**
+ * Touchpoints in {@code crm_touchpoints}, indexed by customer and time, with the kind, channel and amount segment
+ * rules read, and their line items in {@code crm_touchpoint_lines}.
+ */
 final class JdbcTouchpointRepository extends JdbcRepository<Touchpoint, TouchpointId>
         implements TouchpointRepository {
 
     JdbcTouchpointRepository(Jdbc jdbc) {
         super(jdbc, "touchpoint", "crm_touchpoints", Touchpoint.class,
-                List.of("customer_id", "at_second", "at_nano"));
+                List.of("customer_id", "at_second", "at_nano", "kind", "channel", "amount", "currency"));
     }
 
     @Override
@@ -44,7 +50,22 @@ final class JdbcTouchpointRepository extends JdbcRepository<Touchpoint, Touchpoi
 
     @Override
     List<@Nullable Object> values(Touchpoint t) {
-        return Arrays.asList(t.customerId().value(), t.occurredAt().getEpochSecond(), t.occurredAt().getNano());
+        List<@Nullable Object> values = new ArrayList<>(Arrays.asList(t.customerId().value(),
+                t.occurredAt().getEpochSecond(), t.occurredAt().getNano()));
+        values.addAll(RuleRows.columns(t));
+        return values;
+    }
+
+    @Override
+    void writeSideTables(Connection c, Touchpoint stored) throws SQLException {
+        RuleRows.replaceLines(jdbc, c, stored);
+    }
+
+    @Override
+    void insertSideTables(Connection c, List<Touchpoint> batch) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        batch.forEach(t -> RuleRows.lines(t, rows));
+        jdbc.batch(c, RuleRows.INSERT_LINE, rows);
     }
 
     @Override

@@ -17,13 +17,16 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * The adapter's schema, created and upgraded by versioned SQL scripts in Flyway's layout ({@code V1__core.sql},
  * {@code V2__loyalty.sql}, {@code V3__service_levels_and_outbox.sql}, {@code V4__merge_records.sql},
- * {@code V5__coupons.sql}) under
- * {@value #LOCATION}, with the placeholders {@code ${id}} and {@code ${document}} for the dialect's column types
- * ({@link Dialect#idType()}, {@link Dialect#documentType()}). {@link #migrate} runs them through Flyway, recording
+ * {@code V5__coupons.sql}, {@code V6__rule_tables.sql}) under
+ * {@value #LOCATION}, with the placeholders {@code ${id}}, {@code ${document}} and {@code ${decimal}} for the
+ * dialect's column types ({@link Dialect#idType()}, {@link Dialect#documentType()}, {@link Dialect#decimalType()}),
+ * and one migration in Java, version 7, that fills version 6's tables from the documents stored before it
+ * ({@link #javaMigrations()}, {@link #fillRuleTables}). {@link #migrate} runs them through Flyway, recording
  * them in {@value #HISTORY_TABLE}; a host whose own Flyway owns the schema adds
  * {@link #flyway(DataSource)}'s location and placeholders to its configuration (or takes the expanded texts from
  * {@link #scripts(Dialect)} for another tool) and then opens the stores with {@link JdbcStores#attach}, which runs
@@ -34,9 +37,11 @@ public final class Schema {
     public static final String LOCATION = "classpath:org/crmkit/jdbc/migration";
     /** The table in which Flyway records the scripts applied. */
     public static final String HISTORY_TABLE = "crm_schema_history";
+    /** The newest schema version: the scripts', then the Java migration that fills version 6's tables. */
+    static final int VERSION = 7;
     /** The scripts in the order they apply. */
     static final List<String> SCRIPTS = List.of("V1__core.sql", "V2__loyalty.sql",
-            "V3__service_levels_and_outbox.sql", "V4__merge_records.sql", "V5__coupons.sql");
+            "V3__service_levels_and_outbox.sql", "V4__merge_records.sql", "V5__coupons.sql", "V6__rule_tables.sql");
 
     private Schema() {
     }
@@ -62,6 +67,7 @@ public final class Schema {
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
                 .placeholders(placeholders(dialect))
+                .javaMigrations(javaMigrations())
                 .failOnMissingLocations(true);
     }
 
@@ -121,14 +127,40 @@ public final class Schema {
     }
 
     /**
+     * The migrations written in Java, for a host's own Flyway configuration beside {@link #LOCATION}: version 7
+     * fills the rule tables of version 6 for profiles and touchpoints stored before it.
+     *
+     * @return the migrations
+     */
+    public static JavaMigration[] javaMigrations() {
+        return new JavaMigration[] {new FillRuleTables()};
+    }
+
+    /**
+     * Fills the rule tables of version 6 for the profiles and touchpoints stored before it, as version 7 does
+     * under Flyway: for a host whose own migration tool runs the {@link #scripts scripts}. Rows already there are
+     * replaced, so running it again changes nothing.
+     *
+     * @param dataSource the database, at version 6 or later
+     * @throws CrmException when the database fails; nothing is then changed
+     */
+    public static void fillRuleTables(DataSource dataSource) {
+        Jdbc jdbc = new Jdbc(dataSource);
+        jdbc.inTransaction("filling the rule tables", c -> {
+            FillRuleTables.fill(jdbc, c);
+            return null;
+        });
+    }
+
+    /**
      * The values of the scripts' placeholders for a dialect, for a host's own Flyway configuration.
      *
      * @param dialect the database's dialect
-     * @return {@code id} and {@code document} to the dialect's column types
+     * @return {@code id}, {@code document} and {@code decimal} to the dialect's column types
      */
     public static Map<String, String> placeholders(Dialect dialect) {
         Objects.requireNonNull(dialect, "dialect");
-        return Map.of("id", dialect.idType(), "document", dialect.documentType());
+        return Map.of("id", dialect.idType(), "document", dialect.documentType(), "decimal", dialect.decimalType());
     }
 
     private static String read(String script) {

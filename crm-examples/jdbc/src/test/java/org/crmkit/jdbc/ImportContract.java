@@ -62,7 +62,7 @@ abstract class ImportContract {
                 .map(c -> c.id().value()).sorted().collect(Collectors.toList());
         assertTrue(petOwners.size() > 100, "the population has pet owners");
         assertEquals(petOwners, stores.customerIdsWhere(JdbcStores.pushdown(PushdownDifferentialProperties.CATALOG)
-                .translate(Facts.tags().contains(SyntheticPopulation.PET_OWNER))));
+                .translate(Facts.tags().contains(SyntheticPopulation.PET_OWNER), java.time.Instant.now())));
     }
 
     @Test

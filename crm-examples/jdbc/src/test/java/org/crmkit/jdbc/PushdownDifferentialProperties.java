@@ -108,7 +108,7 @@ class PushdownDifferentialProperties {
         Rule compiled = CATALOG.compile(rule);
         List<String> inMemory = db.subjects().stream().filter(compiled).map(s -> s.customer().id().value())
                 .sorted().collect(Collectors.toList());
-        SqlPredicate where = PUSHDOWN.translate(rule);
+        SqlPredicate where = PUSHDOWN.translate(rule, END);
         assertEquals(inMemory, db.stores().customerIdsWhere(where), () -> rule + "\n" + where.sql());
     }
 

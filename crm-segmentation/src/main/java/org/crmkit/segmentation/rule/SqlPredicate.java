@@ -8,7 +8,8 @@ import org.crmkit.core.payment.CardNumbers;
 /**
  * A parameterised SQL boolean expression: text with {@code ?} placeholders and the values to bind to them, in
  * order. Values are never part of the text. Bind them with {@code PreparedStatement.setObject(i + 1, value)}: they
- * are {@code String}, {@code BigDecimal}, {@code Boolean} or {@code LocalDate}. Immutable.
+ * are {@code String}, {@code BigDecimal}, {@code Long}, {@code Integer}, {@code Boolean} or {@code LocalDate}.
+ * Immutable.
  *
  * @param sql the expression, for a {@code WHERE} clause
  * @param parameters the values, in placeholder order

@@ -1,5 +1,6 @@
 package org.crmkit.segmentation.rule;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,28 +13,80 @@ import java.util.regex.Pattern;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.common.AttributeValue;
 import org.crmkit.core.payment.CardNumbers;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Translates the part of a rule over stored columns into a parameterised SQL predicate, for adapters that select
- * customers in the database (the reference JDBC adapter, crm-jdbc, does). An adapter maps facts to columns of
- * the customer table and set facts (tags) to a side table; each column must hold the fact's value exactly as the
- * rule language reads it (lower-case lifecycle stage, text compared case-sensitively) and be {@code NULL} when the
- * fact has no value. The translation keeps the language's two-valued logic: a test of a missing value is false,
- * so {@code not} selects exactly what the in-memory rule selects. Immutable and thread-safe.
+ * Translates a rule into a parameterised SQL predicate on the customer table, for adapters that select customers
+ * where the data lives (the reference JDBC adapter, crm-jdbc, does). An adapter maps facts to columns of the
+ * customer table and set facts (tags) to a side table; each column must hold the fact's value exactly as the rule
+ * language reads it (lower-case lifecycle stage, text compared case-sensitively) and be {@code NULL} when the fact
+ * has no value. With {@link Builder#tables(Tables) side tables} of the shapes {@link Tables} describes, the
+ * touchpoint aggregates, consents, custom attributes and preferences translate too, each test as one correlated
+ * subquery on the customer id, so a rule runs whole in the database and stays with the customer's rows on engines
+ * that distribute by customer. The translation keeps the language's two-valued logic: a test of a missing value is
+ * false, so {@code not} selects exactly what the in-memory rule selects; and numbers the language rounds are
+ * compared exactly as it rounds them. Immutable and thread-safe.
  */
 public final class SqlPushdown {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
     private final FactCatalog catalog;
     private final String idColumn;
     private final Map<FactRef, String> columns;
     private final Map<FactRef, SetTable> setTables;
+    private final SqlFacts sideTables;
 
     private SqlPushdown(Builder b) {
         this.catalog = b.catalog;
         this.idColumn = b.idColumn;
         this.columns = Map.copyOf(b.columns);
         this.setTables = Map.copyOf(b.setTables);
+        this.sideTables = new SqlFacts(b.idColumn, b.tables);
+    }
+
+    /**
+     * The side tables (or views) that the aggregates, consents, attributes and preferences translate over, each of
+     * a fixed shape; a null name leaves its facts to memory. Instants are kept as whole seconds since the epoch
+     * ({@code at_second BIGINT}) and the nanosecond within it ({@code at_nano INTEGER}); numbers as exact decimals;
+     * codes (kinds, channels, purposes, currencies) as the rule language writes them.
+     * <ul>
+     * <li>{@code touchpoints}: {@code id, customer_id, at_second, at_nano, kind, channel, amount, currency}, the
+     * amount {@code NULL} when the touchpoint has none.
+     * <li>{@code lines}: one row per line item: {@code touchpoint_id}, and the touchpoint's {@code customer_id,
+     * at_second, at_nano, kind, channel}, then {@code category, brand, quantity, unit_price, currency}.
+     * <li>{@code consents}: one row per consent record: {@code customer_id, purpose, channel} ({@code NULL} for
+     * every channel){@code , granted} (a boolean){@code , at_second, at_nano}.
+     * <li>{@code attributes}: {@code customer_id, name}, and the value in the column of its type:
+     * {@code text_value, number_value, flag_value, date_value}.
+     * <li>{@code preferences}: one row per effective preference value: {@code customer_id, pref_key} (as
+     * {@code PreferenceKey.toString()}){@code , polarity} (lower case){@code , pref_value} (the value's text).
+     * </ul>
+     *
+     * @param touchpoints the touchpoint table, or null
+     * @param lines the line-item table, or null; needed with the touchpoint table
+     * @param consents the consent-record table, or null
+     * @param attributes the custom-attribute table, or null
+     * @param preferences the preference table, or null
+     */
+    public record Tables(@Nullable String touchpoints, @Nullable String lines, @Nullable String consents,
+                         @Nullable String attributes, @Nullable String preferences) {
+        /** Checks the names are SQL identifiers and that touchpoints come with their lines. */
+        public Tables {
+            touchpoints = optionalIdentifier("touchpoints", touchpoints);
+            lines = optionalIdentifier("lines", lines);
+            consents = optionalIdentifier("consents", consents);
+            attributes = optionalIdentifier("attributes", attributes);
+            preferences = optionalIdentifier("preferences", preferences);
+            if ((touchpoints == null) != (lines == null)) {
+                throw new IllegalArgumentException("touchpoints and lines are mapped together: touchpoints "
+                        + touchpoints + ", lines " + lines);
+            }
+        }
+    }
+
+    private static @Nullable String optionalIdentifier(String field, @Nullable String value) {
+        return value == null ? null : identifier(field, value);
     }
 
     /**
@@ -51,7 +104,7 @@ public final class SqlPushdown {
      * Tells whether every test in the condition is over a mapped fact.
      *
      * @param condition the condition
-     * @return true when {@link #translate(Condition)} succeeds for it
+     * @return true when {@link #translate(Condition, Instant)} succeeds for it
      */
     public boolean canTranslate(Condition condition) {
         if (condition instanceof Condition.All all) {
@@ -64,25 +117,27 @@ public final class SqlPushdown {
             return canTranslate(not.condition());
         }
         FactRef fact = ((Condition.Test) condition).fact();
-        return columns.containsKey(fact) || setTables.containsKey(fact);
+        return columns.containsKey(fact) || setTables.containsKey(fact) || sideTables.handles(fact, catalog);
     }
 
     /**
      * Translates a whole condition.
      *
      * @param condition the condition, valid in the catalog
+     * @param at the instant of evaluation, as a {@link Subject}'s: touchpoints after it are left out, windows end
+     *         at it, consents are read as of it
      * @return the predicate, selecting exactly the customers the rule selects
      * @throws InvalidDefinitionException when the condition is invalid or tests a fact with no column, naming
      *         the path of the first such test
      */
-    public SqlPredicate translate(Condition condition) {
+    public SqlPredicate translate(Condition condition, Instant at) {
         catalog.validate(condition);
-        return translateValid(condition);
+        return translateValid(condition, Objects.requireNonNull(at, "at"));
     }
 
-    private SqlPredicate translateValid(Condition condition) {
+    private SqlPredicate translateValid(Condition condition, Instant at) {
         List<Object> params = new ArrayList<>();
-        String sql = sql(condition, "$", params);
+        String sql = sql(condition, "$", at, params);
         return new SqlPredicate(sql, params);
     }
 
@@ -92,23 +147,66 @@ public final class SqlPushdown {
      * SQL, the rest stays.
      *
      * @param condition the condition, valid in the catalog
+     * @param at the instant of evaluation
      * @return the split; testing the residual on the rows the predicate selects gives the rule's selection
      * @throws InvalidDefinitionException when the condition is invalid
      */
-    public Split split(Condition condition) {
+    public Split split(Condition condition, Instant at) {
         catalog.validate(condition);
+        Objects.requireNonNull(at, "at");
         if (canTranslate(condition)) {
-            return new Split(Optional.of(translateValid(condition)), Optional.empty());
+            return new Split(Optional.of(translateValid(condition, at)), Optional.empty());
         }
         if (condition instanceof Condition.All all) {
             List<Condition> pushed = new ArrayList<>();
             List<Condition> kept = new ArrayList<>();
             conjuncts(all).forEach(c -> (canTranslate(c) ? pushed : kept).add(c));
             Optional<SqlPredicate> where = pushed.isEmpty() ? Optional.empty()
-                    : Optional.of(translateValid(pushed.size() == 1 ? pushed.get(0) : new Condition.All(pushed)));
+                    : Optional.of(translateValid(pushed.size() == 1 ? pushed.get(0) : new Condition.All(pushed), at));
             return new Split(where, Optional.of(kept.size() == 1 ? kept.get(0) : new Condition.All(kept)));
         }
         return new Split(Optional.empty(), Optional.of(condition));
+    }
+
+    /**
+     * RFM scores computed in the database over the mapped touchpoint tables, equal to {@code Rfm.score} of
+     * {@code Rfm.Input.of} for every customer with a purchase by the instant, ties included. The query returns
+     * {@code customer_id, recency, frequency, monetary} (scores 1 to 5), ordered by customer id.
+     *
+     * @param at the instant the measures are taken at
+     * @param currency the currency whose spend is counted
+     * @return the query
+     * @throws IllegalStateException when no touchpoint tables are mapped
+     */
+    public SqlQuery rfm(Instant at, java.util.Currency currency) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(currency, "currency");
+        if (!sideTables.hasTouchpoints()) {
+            throw new IllegalStateException("RFM needs the touchpoint tables: map them with Builder.tables");
+        }
+        return sideTables.rfm(at, currency);
+    }
+
+    /**
+     * Repeat-purchase summaries computed in the database and grouped, for a purchase model's fit from grouped
+     * counts ({@code GroupedSummaries.Builder.add}): per customer with a purchase by the cut-off, the purchase days
+     * after the first ({@code x}), and the days from the first purchase day to the last and to the cut-off, as
+     * {@code RepeatSummary.of} counts them for the purchases dated at the offset. The query returns
+     * {@code x, tx_days, age_days, customers}, one row per distinct summary, ordered by the first three.
+     *
+     * @param cutoff the last day of the calibration period
+     * @param offset the offset from UTC whose calendar days the purchases are counted in; a zone with daylight
+     *        saving time has none fixed, and is summarised in memory
+     * @return the query
+     * @throws IllegalStateException when no touchpoint tables are mapped
+     */
+    public SqlQuery repeatSummaries(java.time.LocalDate cutoff, java.time.ZoneOffset offset) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        Objects.requireNonNull(offset, "offset");
+        if (!sideTables.hasTouchpoints()) {
+            throw new IllegalStateException("summaries need the touchpoint tables: map them with Builder.tables");
+        }
+        return sideTables.repeatSummaries(cutoff, offset);
     }
 
     private static List<Condition> conjuncts(Condition.All all) {
@@ -137,15 +235,15 @@ public final class SqlPushdown {
         }
     }
 
-    private String sql(Condition c, String path, List<Object> params) {
+    private String sql(Condition c, String path, Instant at, List<Object> params) {
         if (c instanceof Condition.All all) {
-            return joined(all.conditions(), " AND ", path + ".all", params);
+            return joined(all.conditions(), " AND ", path + ".all", at, params);
         }
         if (c instanceof Condition.Any any) {
-            return joined(any.conditions(), " OR ", path + ".any", params);
+            return joined(any.conditions(), " OR ", path + ".any", at, params);
         }
         if (c instanceof Condition.Not not) {
-            return "(NOT " + sql(not.condition(), path + ".not", params) + ")";
+            return "(NOT " + sql(not.condition(), path + ".not", at, params) + ")";
         }
         Condition.Test t = (Condition.Test) c;
         String column = columns.get(t.fact());
@@ -153,6 +251,9 @@ public final class SqlPushdown {
             return scalar(column, t, params);
         }
         SetTable table = setTables.get(t.fact());
+        if (table == null && sideTables.handles(t.fact(), catalog)) {
+            return sideTables.sql(t, catalog, at, params);
+        }
         if (table == null) {
             throw new InvalidDefinitionException(path + ".fact", "fact has no column to translate to SQL: "
                     + t.fact(), null);
@@ -160,10 +261,10 @@ public final class SqlPushdown {
         return set(table, t, params);
     }
 
-    private String joined(List<Condition> parts, String op, String path, List<Object> params) {
+    private String joined(List<Condition> parts, String op, String path, Instant at, List<Object> params) {
         StringJoiner j = new StringJoiner(op, "(", ")");
         for (int i = 0; i < parts.size(); i++) {
-            j.add(sql(parts.get(i), path + "[" + i + "]", params));
+            j.add(sql(parts.get(i), path + "[" + i + "]", at, params));
         }
         return j.toString();
     }
@@ -229,6 +330,7 @@ public final class SqlPushdown {
         private final String idColumn;
         private final Map<FactRef, String> columns = new HashMap<>();
         private final Map<FactRef, SetTable> setTables = new HashMap<>();
+        private SqlPushdown.@Nullable Tables tables;
 
         private Builder(FactCatalog catalog, String idColumn) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -268,6 +370,18 @@ public final class SqlPushdown {
             }
             setTables.put(fact, new SetTable(identifier("table", table), identifier("customerColumn", customerColumn),
                     identifier("valueColumn", valueColumn)));
+            return this;
+        }
+
+        /**
+         * Maps the facts read from side tables: touchpoint aggregates, consents, custom attributes and preferences.
+         * A column mapped for one of them wins over the side table.
+         *
+         * @param tables the tables, of the shapes {@link Tables} describes
+         * @return this builder
+         */
+        public Builder tables(Tables tables) {
+            this.tables = Objects.requireNonNull(tables, "tables");
             return this;
         }
 

@@ -68,7 +68,8 @@ final class StandardFacts {
         out.add(FactDefinition.simple(Facts.CUSTOMER_SINCE, FactType.DATE,
                 "the date the profile was created, in the customer's zone",
                 s -> LocalDate.ofInstant(s.customer().createdAt(), s.zone())));
-        out.add(new FactDefinition(Facts.HAS_CONTACT, FactType.FLAG, "has a contact point of a kind (email, phone, postal)",
+        out.add(new FactDefinition(Facts.HAS_CONTACT, FactType.FLAG,
+                "has a contact point of a kind (email, phone, postal)",
                 Set.of("kind"), Set.of(), p -> {
                     ContactKind kind = named(ContactKind.class, "kind", p.get("kind"));
                     return s -> s.customer().contactPoints().stream().anyMatch(c -> c.kind() == kind);
@@ -113,7 +114,8 @@ final class StandardFacts {
                     long n = f.count(s);
                     return n == 0 ? null : f.spend(s).divide(BigDecimal.valueOf(n), 6, RoundingMode.HALF_EVEN);
                 }));
-        out.add(aggregate(Facts.DAYS_SINCE_LAST, "whole days since the latest matching touchpoint; no value without one",
+        out.add(aggregate(Facts.DAYS_SINCE_LAST,
+                "whole days since the latest matching touchpoint; no value without one",
                 false, TouchpointFilter::daysSinceLast));
         out.add(aggregate(Facts.DISTINCT_CATEGORIES, "distinct line categories bought in the window", false,
                 (f, s) -> BigDecimal.valueOf(f.distinct(s, LineItem::category))));
@@ -122,10 +124,31 @@ final class StandardFacts {
         out.add(new FactDefinition(Facts.BRAND_SHARE, FactType.NUMBER, "share (0 to 1) of units bought that are of a "
                 + "brand, within a category if given; no value without purchases",
                 Set.of("brand"), Set.of("window", "category", "channel"), p -> {
-                    TouchpointFilter f = TouchpointFilter.of(p, false, true);
+                    TouchpointFilter f = filter(Facts.BRAND_SHARE, p);
                     return f::brandShare;
                 }));
         return out;
+    }
+
+    private static final Set<String> AGGREGATES = Set.of(Facts.TOUCHPOINT_COUNT, Facts.SPEND, Facts.WEEKLY_SPEND,
+            Facts.AVERAGE_SPEND, Facts.DAYS_SINCE_LAST, Facts.DISTINCT_CATEGORIES, Facts.DISTINCT_BRANDS,
+            Facts.BRAND_SHARE);
+
+    /** {@return whether the fact is one of the touchpoint aggregates} */
+    static boolean isAggregate(String name) {
+        return AGGREGATES.contains(name);
+    }
+
+    /** {@return the filter a touchpoint aggregate reads through, as its fact binds it} */
+    static TouchpointFilter filterOf(FactRef fact) {
+        return filter(fact.name(), fact.parameters());
+    }
+
+    /** Money facts need a currency; they and a brand's share count purchases unless another kind is given. */
+    private static TouchpointFilter filter(String name, Map<String, String> parameters) {
+        boolean money = name.equals(Facts.SPEND) || name.equals(Facts.WEEKLY_SPEND)
+                || name.equals(Facts.AVERAGE_SPEND);
+        return TouchpointFilter.of(parameters, money, money || name.equals(Facts.BRAND_SHARE));
     }
 
     private static FactDefinition aggregate(String name, String description, boolean money, Aggregate aggregate) {
@@ -136,7 +159,7 @@ final class StandardFacts {
             required = Set.of("currency", "window");
         }
         Function<Map<String, String>, FactReader> binder = p -> {
-            TouchpointFilter f = TouchpointFilter.of(p, money, money);
+            TouchpointFilter f = filter(name, p);
             return s -> aggregate.read(f, s);
         };
         return new FactDefinition(name, FactType.NUMBER, description, required, optional, binder);

@@ -122,16 +122,20 @@ public final class Subject {
      * @return the touchpoints after {@code from} and up to the instant, oldest first
      */
     public List<Touchpoint> touchpointsAfter(Instant from) {
+        // Milliseconds find the place; the exact instants settle the touchpoints of the boundary's millisecond.
         long key = from.toEpochMilli();
         int lo = 0;
         int hi = times.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (times[mid] <= key) {
+            if (times[mid] < key) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
+        }
+        while (lo < touchpoints.size() && !touchpoints.get(lo).occurredAt().isAfter(from)) {
+            lo++;
         }
         return touchpoints.subList(lo, touchpoints.size());
     }

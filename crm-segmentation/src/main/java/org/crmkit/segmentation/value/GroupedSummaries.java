@@ -45,6 +45,28 @@ public final class GroupedSummaries {
         return compact.count.length;
     }
 
+    /**
+     * One row of the groups.
+     *
+     * @param x repeat purchases
+     * @param tx time of the last purchase
+     * @param age age at the cut-off
+     * @param customers how many customers share the row
+     */
+    public record Group(int x, double tx, double age, long customers) {
+    }
+
+    /** {@return the rows, ordered by x, then tx, then T} */
+    public java.util.List<Group> groups() {
+        java.util.List<Group> out = new java.util.ArrayList<>(rows());
+        for (int i = 0; i < rows(); i++) {
+            out.add(new Group(compact.x[i], compact.tx[i], compact.age[i], (long) compact.count[i]));
+        }
+        out.sort(java.util.Comparator.comparingInt(Group::x).thenComparingDouble(Group::tx)
+                .thenComparingDouble(Group::age));
+        return java.util.List.copyOf(out);
+    }
+
     CompactSummaries compact() {
         return compact;
     }

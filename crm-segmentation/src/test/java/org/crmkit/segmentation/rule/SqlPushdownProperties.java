@@ -76,7 +76,7 @@ class SqlPushdownProperties {
         Set<String> inMemory = new TreeSet<>();
         customers.stream().filter(compiled).forEach(s -> inMemory.add(s.customer().id().value()));
 
-        SqlPredicate where = PUSHDOWN.translate(rule);
+        SqlPredicate where = PUSHDOWN.translate(rule, customers.get(0).at());
         assertTrue(where.parameters().stream().allMatch(p -> p instanceof String || p instanceof BigDecimal
                 || p instanceof Boolean), where::toString);
         Set<String> inSql = new TreeSet<>();

@@ -1,0 +1,98 @@
+package org.crmkit.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.touchpoint.Touchpoint;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Schema version 7: fills the columns and side tables of version 6 for the profiles and touchpoints stored before
+ * it, from their documents, a page of {@value #PAGE} at a time inside the migration's transaction.
+ */
+final class FillRuleTables implements JavaMigration {
+    private static final int PAGE = 1_000;
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("7");
+    }
+
+    @Override
+    public String getDescription() {
+        return "fill rule tables";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return 7;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        fill(new Jdbc(context.getConfiguration().getDataSource()), context.getConnection());
+    }
+
+    /** Fills the rows of every stored profile and touchpoint; rows already there are replaced. */
+    static void fill(Jdbc jdbc, Connection c) throws SQLException {
+        String after = "";
+        while (true) {
+            List<String[]> page = page(jdbc, c, "crm_customers", after);
+            RuleRows.Profiles profiles = new RuleRows.Profiles();
+            for (String[] row : page) {
+                profiles.add(jdbc.read(row[1], Customer.class));
+            }
+            delete(jdbc, c, page, "crm_customer_consents", "crm_customer_attributes", "crm_customer_preferences");
+            profiles.insert(jdbc, c);
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1)[0];
+        }
+        after = "";
+        while (true) {
+            List<String[]> page = page(jdbc, c, "crm_touchpoints", after);
+            List<Object[]> columns = new ArrayList<>();
+            List<Object[]> lines = new ArrayList<>();
+            for (String[] row : page) {
+                Touchpoint t = jdbc.read(row[1], Touchpoint.class);
+                List<Object> values = new ArrayList<>(RuleRows.columns(t));
+                values.add(row[0]);
+                columns.add(values.toArray());
+                RuleRows.lines(t, lines);
+            }
+            jdbc.batch(c, "UPDATE crm_touchpoints SET kind = ?, channel = ?, amount = ?, currency = ? WHERE id = ?",
+                    columns);
+            delete(jdbc, c, page, "crm_touchpoint_lines");
+            jdbc.batch(c, RuleRows.INSERT_LINE, lines);
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1)[0];
+        }
+    }
+
+    private static List<String[]> page(Jdbc jdbc, Connection c, String table, String after) throws SQLException {
+        return jdbc.query(c, "SELECT id, document FROM " + table + " WHERE id > ? ORDER BY id LIMIT " + PAGE,
+                r -> new String[] {r.getString(1), r.getString(2)}, after);
+    }
+
+    private static void delete(Jdbc jdbc, Connection c, List<String[]> page, String... tables) throws SQLException {
+        for (String table : tables) {
+            List<Object[]> ids = new ArrayList<>();
+            page.forEach(row -> ids.add(new Object[] {row[0]}));
+            String column = table.equals("crm_touchpoint_lines") ? "touchpoint_id" : "customer_id";
+            jdbc.batch(c, "DELETE FROM " + table + " WHERE " + column + " = ?", ids);
+        }
+    }
+}
