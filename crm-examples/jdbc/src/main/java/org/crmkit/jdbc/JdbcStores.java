@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -25,8 +26,10 @@ import org.crmkit.loyalty.spi.CouponStore;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
 import org.crmkit.segmentation.analysis.Rfm;
+import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.Facts;
+import org.crmkit.segmentation.rule.MembershipSnapshot;
 import org.crmkit.segmentation.rule.SqlPredicate;
 import org.crmkit.segmentation.rule.SqlPushdown;
 import org.crmkit.segmentation.rule.SqlQuery;
@@ -290,5 +293,30 @@ public final class JdbcStores {
         jdbc.readOnly("summarising repeat purchases", c -> jdbc.query(c, q.sql(), r -> groups.add(r.getInt(1),
                 r.getLong(2) / days, r.getLong(3) / days, r.getLong(4)), q.parameters().toArray()));
         return groups.build();
+    }
+
+    /**
+     * Who entered and who exited a segment's rule between two instants, computed in the database through
+     * {@link #pushdown}'s {@link SqlPushdown#changes}: the change {@code MembershipSnapshot.diff} gives between
+     * snapshots taken at the two instants, without reading a profile.
+     *
+     * @param catalog the facts rules are checked against
+     * @param segment the segment's name
+     * @param version the segment version the condition belongs to
+     * @param condition the segment's condition
+     * @param earlier the earlier instant
+     * @param at the later instant
+     * @return the change, entries and exits in id order
+     */
+    public MembershipSnapshot.Change segmentChanges(FactCatalog catalog, String segment, int version,
+            Condition condition, Instant earlier, Instant at) {
+        SqlQuery q = pushdown(catalog).changes(condition, earlier, at, "crm_customers c");
+        List<CustomerId> entered = new ArrayList<>();
+        List<CustomerId> exited = new ArrayList<>();
+        jdbc.readOnly("diffing segment " + segment, c -> jdbc.query(c, q.sql(), r -> {
+            (r.getBoolean(2) ? entered : exited).add(CustomerId.of(r.getString(1)));
+            return null;
+        }, q.parameters().toArray()));
+        return new MembershipSnapshot.Change(segment, version, at, entered, exited);
     }
 }

@@ -78,6 +78,22 @@ final class Databases {
     }
 
     /**
+     * A data source behind a small connection pool, closed when the tests end: for tests that run hundreds of
+     * queries, each of which would otherwise open a connection to the server.
+     *
+     * @param dataSource the data source
+     * @return the pool
+     */
+    static DataSource pooled(DataSource dataSource) {
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(dataSource);
+        pool.setMaximumPoolSize(2);
+        HikariDataSource ds = new HikariDataSource(pool);
+        Runtime.getRuntime().addShutdownHook(new Thread(ds::close));
+        return ds;
+    }
+
+    /**
      * One schema in the test PostgreSQL server behind a connection pool, migrated once and emptied on every call:
      * for properties whose hundreds of tries would otherwise each create a schema and open a connection per call.
      *
@@ -85,12 +101,7 @@ final class Databases {
      */
     static synchronized DataSource postgresEmptied() {
         if (reused == null) {
-            HikariConfig pool = new HikariConfig();
-            pool.setDataSource(postgres());
-            pool.setMaximumPoolSize(2);
-            pool.setPoolName("crmkit-test-properties");
-            HikariDataSource ds = new HikariDataSource(pool);
-            Runtime.getRuntime().addShutdownHook(new Thread(ds::close));
+            DataSource ds = pooled(postgres());
             JdbcStores.open(ds);
             reused = ds;
         }

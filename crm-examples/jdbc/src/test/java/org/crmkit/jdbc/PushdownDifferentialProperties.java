@@ -43,9 +43,9 @@ class PushdownDifferentialProperties {
     record Loaded(JdbcStores stores, List<Subject> subjects) {
     }
 
-    static Loaded load(String name, javax.sql.DataSource dataSource) {
+    static Loaded load(String name, java.util.function.Supplier<javax.sql.DataSource> dataSource) {
         return LOADED.computeIfAbsent(name, n -> {
-            JdbcStores stores = JdbcStores.open(dataSource);
+            JdbcStores stores = JdbcStores.open(dataSource.get());
             // Two customers in three live far from UTC, so that the day a profile was created differs by zone.
             List<String> zones = List.of("Pacific/Auckland", "America/Los_Angeles", "UTC");
             List<Customer> people = SyntheticPopulation.of(2026, 2_000, END).stream().map(SyntheticCustomer::customer)
@@ -101,7 +101,7 @@ class PushdownDifferentialProperties {
 
     @Property(tries = 200)
     void h2SelectsWhatTheRuleSelects(@ForAll("rules") Condition rule) {
-        check(load("h2", Databases.h2()), rule);
+        check(load("h2", Databases::h2), rule);
     }
 
     static void check(Loaded db, Condition rule) {
@@ -119,7 +119,7 @@ class PushdownDifferentialProperties {
      */
     @org.junit.jupiter.api.Test
     void customerSinceIsTheDayInTheCustomersZone() {
-        Loaded db = load("h2", Databases.h2());
+        Loaded db = load("h2", Databases::h2);
         for (int days = 0; days < 4 * 365; days++) {
             LocalDate d = LocalDate.of(2025, 12, 31).minusDays(days);
             check(db, Facts.customerSince().before(d));
@@ -130,7 +130,7 @@ class PushdownDifferentialProperties {
     /** The same on PostgreSQL, where the test database is given; 200 random rules. */
     @org.junit.jupiter.api.Test
     void postgresSelectsWhatTheRuleSelects() {
-        Loaded db = load("postgres", Databases.postgres());
+        Loaded db = load("postgres", () -> Databases.pooled(Databases.postgres()));
         tree(3).sampleStream().limit(200).forEach(rule -> check(db, rule));
     }
 }

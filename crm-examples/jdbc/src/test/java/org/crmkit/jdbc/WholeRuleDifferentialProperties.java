@@ -47,6 +47,7 @@ import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.FactRef;
 import org.crmkit.segmentation.rule.FactType;
 import org.crmkit.segmentation.rule.Facts;
+import org.crmkit.segmentation.rule.MembershipSnapshot;
 import org.crmkit.segmentation.rule.Operator;
 import org.crmkit.segmentation.rule.Rule;
 import org.crmkit.segmentation.rule.SqlPredicate;
@@ -192,9 +193,9 @@ class WholeRuleDifferentialProperties {
         }
     }
 
-    static JdbcStores load(String name, DataSource dataSource) {
+    static JdbcStores load(String name, java.util.function.Supplier<DataSource> dataSource) {
         return LOADED.computeIfAbsent(name, n -> {
-            JdbcStores stores = JdbcStores.open(dataSource);
+            JdbcStores stores = JdbcStores.open(dataSource.get());
             stores.importCustomers(POPULATION.customers());
             stores.importTouchpoints(POPULATION.touchpoints().values().stream().flatMap(List::stream)
                     .collect(Collectors.toList()));
@@ -310,26 +311,63 @@ class WholeRuleDifferentialProperties {
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void h2SelectsWhatTheRuleSelects(@ForAll("cases") Case c) {
-        check(load("h2", Databases.h2()), c);
+        check(load("h2", Databases::h2), c);
     }
 
     /** The same on PostgreSQL, where the test database is given; 300 random cases. */
     @Test
     void postgresSelectsWhatTheRuleSelects() {
-        JdbcStores db = load("postgres", Databases.postgres());
+        JdbcStores db = load("postgres", () -> Databases.pooled(Databases.postgres()));
         cases().sampleStream().limit(300).forEach(c -> check(db, c));
+    }
+
+    /** A rule evaluated at two instants. */
+    record Pair(Condition rule, Instant earlier, Instant at) {
+    }
+
+    @Provide
+    Arbitrary<Pair> pairs() {
+        return Combinators.combine(cases(), Arbitraries.of(POPULATION.instants()))
+                .as((c, other) -> other.isAfter(c.at()) ? new Pair(c.rule(), c.at(), other)
+                        : new Pair(c.rule(), other, c.at()));
+    }
+
+    /** Entries and exits between two instants, computed in H2, equal the diff of two in-memory snapshots. */
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
+    void h2ChangesAreTheDiffOfTwoSnapshots(@ForAll("pairs") Pair p) {
+        checkChanges(load("h2", Databases::h2), p);
+    }
+
+    /** The same on PostgreSQL, where the test database is given; 50 random pairs. */
+    @Test
+    void postgresChangesAreTheDiffOfTwoSnapshots() {
+        JdbcStores db = load("postgres", () -> Databases.pooled(Databases.postgres()));
+        pairs().sampleStream().limit(50).forEach(p -> checkChanges(db, p));
+    }
+
+    private static void checkChanges(JdbcStores db, Pair p) {
+        Rule compiled = CATALOG.compile(p.rule());
+        MembershipSnapshot earlier = new MembershipSnapshot("s", 1, p.earlier(), members(compiled, p.earlier()));
+        MembershipSnapshot later = new MembershipSnapshot("s", 1, p.at(), members(compiled, p.at()));
+        assertEquals(later.diff(earlier), db.segmentChanges(CATALOG, "s", 1, p.rule(), p.earlier(), p.at()),
+                p::toString);
+    }
+
+    private static java.util.Set<org.crmkit.core.customer.CustomerId> members(Rule rule, Instant at) {
+        return SUBJECTS.computeIfAbsent(at, POPULATION::subjects).stream().filter(rule)
+                .map(s -> s.customer().id()).collect(Collectors.toSet());
     }
 
     /** RFM scores computed in H2 equal the in-memory quintiles, ties included, at twenty instants. */
     @Test
     void rfmInH2EqualsRfmInMemory() {
-        checkRfm(load("h2", Databases.h2()));
+        checkRfm(load("h2", Databases::h2));
     }
 
     /** The same on PostgreSQL, where the test database is given. */
     @Test
     void rfmInPostgresEqualsRfmInMemory() {
-        checkRfm(load("postgres", Databases.postgres()));
+        checkRfm(load("postgres", () -> Databases.pooled(Databases.postgres())));
     }
 
     private static void checkRfm(JdbcStores db) {
@@ -351,13 +389,13 @@ class WholeRuleDifferentialProperties {
      */
     @Test
     void summariesInH2EqualSummariesInMemory() {
-        checkSummaries(load("h2", Databases.h2()));
+        checkSummaries(load("h2", Databases::h2));
     }
 
     /** The same on PostgreSQL, where the test database is given. */
     @Test
     void summariesInPostgresEqualSummariesInMemory() {
-        checkSummaries(load("postgres", Databases.postgres()));
+        checkSummaries(load("postgres", () -> Databases.pooled(Databases.postgres())));
     }
 
     private static void checkSummaries(JdbcStores db) {
@@ -395,7 +433,7 @@ class WholeRuleDifferentialProperties {
     /** The same on PostgreSQL, where the test database is given. */
     @Test
     void roundingBoundariesAgreeOnPostgres() {
-        checkTies(Databases.postgres());
+        checkTies(Databases.pooled(Databases.postgres()));
     }
 
     private static void checkTies(DataSource dataSource) {

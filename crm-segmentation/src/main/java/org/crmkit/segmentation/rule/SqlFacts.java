@@ -313,32 +313,8 @@ final class SqlFacts {
         switch (t.operator()) {
             case PRESENT -> out.sql(TRUE);
             case ABSENT -> out.sql(FALSE);
-            case GE -> having(out, s, o -> o.with(s.value).sql(" >= ").value(ceil(number(t, 0))));
-            case GT -> having(out, s, o -> o.with(s.value).sql(" >= ").value(floor(number(t, 0)) + 1));
-            case LT -> having(out, s, o -> o.with(s.value).sql(" < ").value(ceil(number(t, 0))));
-            case LE -> having(out, s, o -> o.with(s.value).sql(" < ").value(floor(number(t, 0)) + 1));
-            case EQ, NE, IN -> {
-                List<Long> wholes = new java.util.ArrayList<>();
-                for (AttributeValue v : t.operands()) {
-                    BigDecimal n = (BigDecimal) v.raw();
-                    if (n.stripTrailingZeros().scale() <= 0 && n.abs().compareTo(BigDecimal.valueOf(LIMIT)) < 0) {
-                        wholes.add(n.longValueExact());
-                    }
-                }
-                boolean negated = t.operator() == Operator.NE;
-                if (wholes.isEmpty()) {
-                    out.sql(negated ? TRUE : FALSE); // no count equals a fraction
-                    return;
-                }
-                having(out, s, o -> {
-                    o.with(s.value).sql(negated ? " NOT IN (" : " IN (");
-                    for (int i = 0; i < wholes.size(); i++) {
-                        o.sql(i == 0 ? "" : ", ").value(wholes.get(i));
-                    }
-                    o.sql(")");
-                });
-            }
-            default -> throw new IllegalStateException("operator on a number: " + t);
+            default -> having(out, s, o -> onGrid(o, t, BigDecimal.ONE,
+                    (x, w) -> x.sql("(").with(s.value).sql(" >= ").value(clampDays(w)).sql(")")));
         }
     }
 
@@ -375,17 +351,32 @@ final class SqlFacts {
     }
 
     private static void roundedTest(Out o, Expr p, Expr q, Condition.Test t) {
+        onGrid(o, t, STEP, (out, w) -> atLeast(out, p, q, w));
+    }
+
+    /** Writes "the value is at least {@code w}" for a {@code w} on the value's grid. */
+    @FunctionalInterface
+    private interface AtLeast {
+        void write(Out o, BigDecimal w);
+    }
+
+    /**
+     * A value that only takes multiples of {@code step} (millionths once rounded, whole days) compared with the
+     * operands: each comparison becomes "at least" a multiple of the step, so no operand is ever divided or
+     * rounded by an engine.
+     */
+    private static void onGrid(Out o, Condition.Test t, BigDecimal step, AtLeast atLeast) {
         switch (t.operator()) {
-            case GE -> atLeast(o, p, q, ceilStep(number(t, 0)));
-            case GT -> atLeast(o, p, q, floorStep(number(t, 0)).add(STEP));
-            case LT -> atLeast(o.sql("NOT "), p, q, ceilStep(number(t, 0)));
-            case LE -> atLeast(o.sql("NOT "), p, q, floorStep(number(t, 0)).add(STEP));
-            case EQ -> equal(o, p, q, number(t, 0));
-            case NE -> equal(o.sql("NOT "), p, q, number(t, 0));
+            case GE -> atLeast.write(o, up(number(t, 0), step));
+            case GT -> atLeast.write(o, down(number(t, 0), step).add(step));
+            case LT -> atLeast.write(o.sql("NOT "), up(number(t, 0), step));
+            case LE -> atLeast.write(o.sql("NOT "), down(number(t, 0), step).add(step));
+            case EQ -> onGridEqual(o, number(t, 0), step, atLeast);
+            case NE -> onGridEqual(o.sql("NOT "), number(t, 0), step, atLeast);
             case IN -> {
                 o.sql("(");
                 for (int i = 0; i < t.operands().size(); i++) {
-                    equal(o.sql(i == 0 ? "" : " OR "), p, q, number(t, i));
+                    onGridEqual(o.sql(i == 0 ? "" : " OR "), number(t, i), step, atLeast);
                 }
                 o.sql(")");
             }
@@ -393,14 +384,22 @@ final class SqlFacts {
         }
     }
 
-    private static void equal(Out o, Expr p, Expr q, BigDecimal v) {
-        if (v.stripTrailingZeros().scale() > 6) {
-            o.sql(FALSE); // a value rounded to six decimals never equals one with more
+    private static void onGridEqual(Out o, BigDecimal v, BigDecimal step, AtLeast atLeast) {
+        if (v.remainder(step).signum() != 0) {
+            o.sql(FALSE); // a value on the grid never equals one between its points
             return;
         }
-        atLeast(o.sql("("), p, q, v);
-        atLeast(o.sql(" AND NOT "), p, q, v.add(STEP));
+        atLeast.write(o.sql("("), v);
+        atLeast.write(o.sql(" AND NOT "), v.add(step));
         o.sql(")");
+    }
+
+    private static BigDecimal up(BigDecimal v, BigDecimal step) {
+        return v.divide(step, 0, RoundingMode.CEILING).multiply(step);
+    }
+
+    private static BigDecimal down(BigDecimal v, BigDecimal step) {
+        return v.divide(step, 0, RoundingMode.FLOOR).multiply(step);
     }
 
     /**
@@ -415,14 +414,6 @@ final class SqlFacts {
                 .sql(" AS DECIMAL(38, 7)) * (").with(q).sql("))");
     }
 
-    private static BigDecimal ceilStep(BigDecimal v) {
-        return v.setScale(6, RoundingMode.CEILING);
-    }
-
-    private static BigDecimal floorStep(BigDecimal v) {
-        return v.setScale(6, RoundingMode.FLOOR);
-    }
-
     /**
      * Whole days since the latest matching row, no value without one: at least {@code k} days exactly when no
      * matching row is later than {@code k} days before the instant.
@@ -432,33 +423,10 @@ final class SqlFacts {
             switch (t.operator()) {
                 case PRESENT -> o.sql("COUNT(*) > 0");
                 case ABSENT -> o.sql("COUNT(*) = 0");
-                case GE -> atLeastDays(o.sql("COUNT(*) > 0 AND "), alias, at, ceil(number(t, 0)));
-                case GT -> atLeastDays(o.sql("COUNT(*) > 0 AND "), alias, at, floor(number(t, 0)) + 1);
-                case LT -> atLeastDays(o.sql("COUNT(*) > 0 AND NOT "), alias, at, ceil(number(t, 0)));
-                case LE -> atLeastDays(o.sql("COUNT(*) > 0 AND NOT "), alias, at, floor(number(t, 0)) + 1);
-                case EQ -> equalDays(o.sql("COUNT(*) > 0 AND "), alias, at, number(t, 0));
-                case NE -> equalDays(o.sql("COUNT(*) > 0 AND NOT "), alias, at, number(t, 0));
-                case IN -> {
-                    o.sql("COUNT(*) > 0 AND (");
-                    for (int i = 0; i < t.operands().size(); i++) {
-                        equalDays(o.sql(i == 0 ? "" : " OR "), alias, at, number(t, i));
-                    }
-                    o.sql(")");
-                }
-                default -> throw new IllegalStateException("operator on a number: " + t);
+                default -> onGrid(o.sql("COUNT(*) > 0 AND "), t, BigDecimal.ONE,
+                        (x, w) -> atLeastDays(x, alias, at, clampDays(w)));
             }
         });
-    }
-
-    private static void equalDays(Out o, String alias, Instant at, BigDecimal v) {
-        if (v.stripTrailingZeros().scale() > 0) {
-            o.sql(FALSE);
-            return;
-        }
-        long k = clampDays(v);
-        atLeastDays(o.sql("("), alias, at, k);
-        atLeastDays(o.sql(" AND NOT "), alias, at, k + 1);
-        o.sql(")");
     }
 
     private static void atLeastDays(Out o, String alias, Instant at, long k) {
@@ -474,14 +442,6 @@ final class SqlFacts {
             return;
         }
         o.sql("(COUNT(CASE WHEN ").with(after(alias, latest)).sql(" THEN 1 END) = 0)");
-    }
-
-    private static long ceil(BigDecimal v) {
-        return clampDays(v.setScale(0, RoundingMode.CEILING));
-    }
-
-    private static long floor(BigDecimal v) {
-        return clampDays(v.setScale(0, RoundingMode.FLOOR));
     }
 
     /** Beyond any count and any instant's reach in days, numbers are all alike. */

@@ -169,6 +169,43 @@ public final class SqlPushdown {
     }
 
     /**
+     * Who entered and who exited a rule's selection between two instants, computed in the database: the customers
+     * whose membership differs, as {@code MembershipSnapshot.diff} finds it between snapshots taken at the two
+     * instants. The query returns {@code customer_id, entered} (true for an entry, false for an exit), ordered by
+     * customer id, for a predicate on the customer table as this mapping refers to it.
+     *
+     * @param condition the condition, valid in the catalog and translatable whole
+     * @param earlier the earlier instant
+     * @param at the later instant
+     * @param customerTable the customer table with its alias as the predicate refers to it, such as
+     *        {@code crm_customers c}
+     * @return the query
+     * @throws InvalidDefinitionException when the condition is invalid or tests a fact with no column
+     * @throws IllegalArgumentException when {@code earlier} is after {@code at} or the table is not an identifier
+     *         and an alias
+     */
+    public SqlQuery changes(Condition condition, Instant earlier, Instant at, String customerTable) {
+        if (earlier.isAfter(Objects.requireNonNull(at, "at"))) {
+            throw new IllegalArgumentException("earlier must not be after " + at + ": " + earlier);
+        }
+        String[] table = Objects.requireNonNull(customerTable, "customerTable").split(" ", -1);
+        if (table.length != 2) {
+            throw new IllegalArgumentException("customerTable must be a table and an alias: \""
+                    + CardNumbers.mask(customerTable) + "\"");
+        }
+        identifier("customerTable", table[0]);
+        identifier("customerTable", table[1]);
+        SqlPredicate now = translate(condition, at);
+        SqlPredicate then = translate(condition, earlier);
+        List<Object> params = new ArrayList<>(now.parameters());
+        params.addAll(now.parameters());
+        params.addAll(then.parameters());
+        // Both predicates are two-valued, so comparing them as booleans is exact.
+        return new SqlQuery("SELECT " + idColumn + " AS customer_id, " + now.sql() + " AS entered FROM "
+                + customerTable + " WHERE " + now.sql() + " <> " + then.sql() + " ORDER BY " + idColumn, params);
+    }
+
+    /**
      * RFM scores computed in the database over the mapped touchpoint tables, equal to {@code Rfm.score} of
      * {@code Rfm.Input.of} for every customer with a purchase by the instant, ties included. The query returns
      * {@code customer_id, recency, frequency, monetary} (scores 1 to 5), ordered by customer id.
