@@ -151,7 +151,7 @@ public class JdbcBenchmark {
     @Warmup(iterations = 2, time = 5)
     @Measurement(iterations = 5, time = 5)
     public List<String> segmentInSql(InSql s) {
-        return s.stores.customerIdsWhere(s.where);
+        return s.stores.segments().customerIdsWhere(s.where);
     }
 
     /** {@return how many customers of the segment the compiled rule finds in memory} */

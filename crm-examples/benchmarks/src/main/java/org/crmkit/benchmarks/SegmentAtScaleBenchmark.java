@@ -2,6 +2,7 @@ package org.crmkit.benchmarks;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,6 +24,7 @@ import org.crmkit.core.touchpoint.Direction;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointId;
 import org.crmkit.core.touchpoint.TouchpointKind;
+import org.crmkit.jdbc.DuckDbSegments;
 import org.crmkit.jdbc.JdbcStores;
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
@@ -31,6 +33,8 @@ import org.crmkit.segmentation.rule.Facts;
 import org.crmkit.segmentation.rule.Rule;
 import org.crmkit.segmentation.rule.SqlPredicate;
 import org.crmkit.segmentation.rule.Subject;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,10 +52,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * One segment with two touchpoint aggregates (spent at least 50 USD in 90 days and made at least two purchases in
  * 30 days) over 1,000,000 customers and about 10,000,000 touchpoints: in memory by the compiled rule over subjects
  * the host holds, by hand-written Java over the same objects (the baseline), and whole in PostgreSQL through
- * {@code JdbcStores.pushdown}, each run once per iteration. The population is a pure function of the customer's
- * and the touchpoint's index, computed alike in Java and in SQL ({@code generate_series}), so both hold the same
- * data; each setup checks the selection's size against the formula's own count. In PostgreSQL only the columns
- * the selection reads are real; the documents are placeholders, as the selection reads none.
+ * {@code JdbcStores.pushdown} and in an embedded DuckDB through {@code DuckDbSegments}, each run once per
+ * iteration. The population is a pure function of the customer's and the touchpoint's index, computed alike in
+ * Java and in each engine's SQL, so all hold the same data; each setup checks the selection's size against the
+ * formula's own count. In PostgreSQL only the columns the selection reads are real; the documents are
+ * placeholders, as the selection reads none.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -188,9 +193,57 @@ public class SegmentAtScaleBenchmark {
                 s.execute("ANALYZE");
             }
             where = JdbcStores.pushdown(FactCatalog.installed()).translate(RULE, END);
-            long selected = stores.customerIdsWhere(where).size();
+            long selected = stores.segments().customerIdsWhere(where).size();
             if (selected != expected(customers)) {
                 throw new IllegalStateException("SQL selected " + selected + ", the formula " + expected(customers));
+            }
+        }
+    }
+
+    /** The population in an embedded DuckDB, made there by the same formula, and the rule translated. */
+    @State(Scope.Benchmark)
+    public static class InDuckDb {
+        /** How many customers. */
+        @Param("1000000")
+        public int customers;
+
+        DuckDbSegments duck;
+        SqlPredicate where;
+
+        /** Generates the rows in DuckDB's SQL and checks the selection. */
+        @Setup(Level.Trial)
+        public void setUp() throws SQLException {
+            DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            DataSource db = new DuckDBDataSource() {
+                @Override
+                public Connection getConnection() throws SQLException {
+                    return root.duplicate();
+                }
+            };
+            duck = DuckDbSegments.open(db);
+            String customer = "'c' || lpad(CAST(i AS VARCHAR), 8, '0')";
+            String purchase = "(i + j) % 4 <> 0";
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO crm_customers (id, kind, lifecycle_stage, customer_since) SELECT " + customer
+                        + ", 'person', 'customer', DATE '2023-08-15' FROM range(0, " + customers + ") t(i)");
+                s.execute("INSERT INTO crm_touchpoints (id, customer_id, at_second, at_nano, kind, channel, amount,"
+                        + " currency) SELECT " + customer + " || '-' || j, " + customer + ", "
+                        + END.getEpochSecond() + " - ((i * 31 + j * 17) % 400 * 86400 + (i * 7 + j * 3) % 86400), 0,"
+                        + " CASE WHEN " + purchase + " THEN 'purchase' ELSE 'visit' END, 'counter', CASE WHEN "
+                        + purchase + " THEN ((i * 7919 + j * 104729) % 10000) * 0.01 END, CASE WHEN " + purchase
+                        + " THEN 'USD' END FROM range(0, " + customers + ") t(i), range(0, 19) u(j)"
+                        + " WHERE j < 1 + i * 13 % 19");
+            }
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("SELECT SUM(memory_usage_bytes) FROM duckdb_memory()")) {
+                r.next();
+                System.out.printf("%nDuckDB's own memory after the load: %,d MB%n", r.getLong(1) >> 20);
+            }
+            where = DuckDbSegments.pushdown(FactCatalog.installed()).translate(RULE, END);
+            long selected = duck.segments().customerIdsWhere(where).size();
+            if (selected != expected(customers)) {
+                throw new IllegalStateException("DuckDB selected " + selected + ", the formula "
+                        + expected(customers));
             }
         }
     }
@@ -242,9 +295,15 @@ public class SegmentAtScaleBenchmark {
         return n;
     }
 
+    /** {@return the customers DuckDB selects for the translated rule, ids read} */
+    @Benchmark
+    public int inDuckDb(InDuckDb s) {
+        return s.duck.segments().customerIdsWhere(s.where).size();
+    }
+
     /** {@return the customers PostgreSQL selects for the translated rule, ids read} */
     @Benchmark
     public int inPostgres(InPostgres s) {
-        return s.stores.customerIdsWhere(s.where).size();
+        return s.stores.segments().customerIdsWhere(s.where).size();
     }
 }

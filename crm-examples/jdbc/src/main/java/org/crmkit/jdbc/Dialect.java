@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 /** The databases the reference adapter runs on, and the little that differs between them. */
 public enum Dialect {
     /** H2, embedded. */
-    H2("VARCHAR(200)", "CHARACTER LARGE OBJECT", "NUMERIC(50, 20)"),
+    H2("VARCHAR(200)", "CHARACTER LARGE OBJECT", "NUMERIC(100, 40)"),
     /** PostgreSQL; ids are compared byte by byte (collation "C") whatever the database's locale. */
     POSTGRESQL("VARCHAR(200) COLLATE \"C\"", "TEXT", "NUMERIC");
 

@@ -189,7 +189,8 @@ final class Jdbc {
         } catch (BatchUpdateException e) {
             // The first failure itself, whose state says what went wrong; the batch's own message may quote
             // every row's parameters, personal data included.
-            SQLException first = e.getNextException();
+            SQLException first = e.getNextException() != null ? e.getNextException()
+                    : e.getCause() instanceof SQLException cause ? cause : null; // PostgreSQL chains it; DuckDB wraps
             throw first != null ? first : new SQLException("a batch failed", e.getSQLState(), e.getErrorCode());
         }
     }

@@ -60,6 +60,11 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
 
     @Override
     List<@Nullable Object> values(Customer c) {
+        return columns(c);
+    }
+
+    /** {@return the profile's columns the rules read: kind, lifecycle stage, account manager, customer since} */
+    static List<@Nullable Object> columns(Customer c) {
         return Arrays.asList(EnumNames.of(c.kind()), EnumNames.of(c.lifecycleStage()),
                 c.accountManager().map(Object::toString).orElse(null),
                 LocalDate.ofInstant(c.createdAt(), c.timeZone().orElse(ZoneOffset.UTC)));

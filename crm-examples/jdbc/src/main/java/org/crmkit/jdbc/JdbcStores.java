@@ -1,19 +1,12 @@
 package org.crmkit.jdbc;
 
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import org.crmkit.core.customer.Customer;
-import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.spi.ClockStore;
 import org.crmkit.core.spi.CustomerRepository;
 import org.crmkit.core.spi.MergeRecordStore;
@@ -25,15 +18,10 @@ import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.loyalty.spi.CouponStore;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
-import org.crmkit.segmentation.analysis.Rfm;
-import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
-import org.crmkit.segmentation.rule.Facts;
-import org.crmkit.segmentation.rule.MembershipSnapshot;
+import org.crmkit.segmentation.rule.SqlDialect;
 import org.crmkit.segmentation.rule.SqlPredicate;
 import org.crmkit.segmentation.rule.SqlPushdown;
-import org.crmkit.segmentation.rule.SqlQuery;
-import org.crmkit.segmentation.value.GroupedSummaries;
 
 /**
  * The reference JDBC adapter: every crmkit storage SPI over one {@link DataSource}, on H2 or PostgreSQL, in plain
@@ -56,6 +44,7 @@ public final class JdbcStores {
     /** Rows written per transaction by the imports. */
     public static final int IMPORT_BATCH = 1_000;
     private final Jdbc jdbc;
+    private final RuleQueries queries;
     private final Dialect dialect;
     private final JdbcCustomerRepository customers;
     private final JdbcTouchpointRepository touchpoints;
@@ -69,6 +58,7 @@ public final class JdbcStores {
 
     private JdbcStores(DataSource dataSource, Dialect dialect) {
         this.jdbc = new Jdbc(dataSource);
+        this.queries = new RuleQueries(jdbc, SqlDialect.STANDARD);
         this.dialect = dialect;
         this.customers = new JdbcCustomerRepository(jdbc);
         this.touchpoints = new JdbcTouchpointRepository(jdbc);
@@ -215,15 +205,7 @@ public final class JdbcStores {
      * @return the pushdown
      */
     public static SqlPushdown pushdown(FactCatalog catalog) {
-        return SqlPushdown.builder(catalog, "c.id")
-                .column(Facts.kind(), "c.kind")
-                .column(Facts.lifecycleStage(), "c.lifecycle_stage")
-                .column(Facts.accountManager(), "c.account_manager")
-                .column(Facts.customerSince(), "c.customer_since")
-                .setTable(Facts.tags(), "crm_customer_tags", "customer_id", "tag")
-                .tables(new SqlPushdown.Tables("crm_touchpoints", "crm_touchpoint_lines", "crm_customer_consents",
-                        "crm_customer_attributes", "crm_customer_preferences"))
-                .build();
+        return RuleQueries.pushdown(catalog, SqlDialect.STANDARD);
     }
 
     /**
@@ -240,83 +222,9 @@ public final class JdbcStores {
     }
 
     /**
-     * The ids of the customers a predicate from {@link #pushdown} selects, in id order, without reading the
-     * profiles.
-     *
-     * @param where the predicate
-     * @return the ids
+     * {@return segments, RFM scores, value summaries and segment changes computed in this database}
      */
-    public List<String> customerIdsWhere(SqlPredicate where) {
-        Objects.requireNonNull(where, "where");
-        return List.copyOf(jdbc.inTransaction("selecting customers", c -> jdbc.query(c,
-                "SELECT c.id FROM crm_customers c WHERE " + where.sql() + " ORDER BY c.id", r -> r.getString(1),
-                where.parameters().toArray())));
-    }
-
-    /**
-     * RFM scores of every customer with a purchase by an instant, computed in the database through
-     * {@link #pushdown}'s {@link SqlPushdown#rfm}: equal to {@code Rfm.score} over {@code Rfm.Input.of} each
-     * customer, without reading a profile or a touchpoint into memory.
-     *
-     * @param catalog the facts rules are checked against
-     * @param at the instant the measures are taken at
-     * @param currency the currency whose spend is counted
-     * @return the scores, in customer id order
-     */
-    public List<Rfm.Score> rfm(FactCatalog catalog, Instant at, Currency currency) {
-        SqlQuery q = pushdown(catalog).rfm(at, currency);
-        return List.copyOf(jdbc.readOnly("scoring RFM", c -> jdbc.query(c, q.sql(), r -> new Rfm.Score(
-                CustomerId.of(r.getString(1)), r.getInt(2), r.getInt(3), r.getInt(4)), q.parameters().toArray())));
-    }
-
-    /**
-     * Every customer's repeat-purchase summary up to a cut-off, computed and grouped in the database through
-     * {@link SqlPushdown#repeatSummaries}, ready for a purchase model's fit: the groups {@code GroupedSummaries.of}
-     * makes of {@code RepeatSummary.of} for the purchases dated at the offset, without reading a touchpoint into
-     * memory.
-     *
-     * @param catalog the facts rules are checked against
-     * @param cutoff the last day of the calibration period
-     * @param unit the unit of {@code tx} and {@code T}, a day or longer
-     * @param offset the offset from UTC whose calendar days the purchases are counted in
-     * @return the groups
-     */
-    public GroupedSummaries repeatSummaries(FactCatalog catalog, LocalDate cutoff, ChronoUnit unit,
-                                            ZoneOffset offset) {
-        Objects.requireNonNull(unit, "unit");
-        double days = unit.getDuration().getSeconds() / 86_400.0;
-        if (days < 1) {
-            throw new IllegalArgumentException("unit must be a day or longer: " + unit);
-        }
-        SqlQuery q = pushdown(catalog).repeatSummaries(cutoff, offset);
-        GroupedSummaries.Builder groups = GroupedSummaries.builder();
-        jdbc.readOnly("summarising repeat purchases", c -> jdbc.query(c, q.sql(), r -> groups.add(r.getInt(1),
-                r.getLong(2) / days, r.getLong(3) / days, r.getLong(4)), q.parameters().toArray()));
-        return groups.build();
-    }
-
-    /**
-     * Who entered and who exited a segment's rule between two instants, computed in the database through
-     * {@link #pushdown}'s {@link SqlPushdown#changes}: the change {@code MembershipSnapshot.diff} gives between
-     * snapshots taken at the two instants, without reading a profile.
-     *
-     * @param catalog the facts rules are checked against
-     * @param segment the segment's name
-     * @param version the segment version the condition belongs to
-     * @param condition the segment's condition
-     * @param earlier the earlier instant
-     * @param at the later instant
-     * @return the change, entries and exits in id order
-     */
-    public MembershipSnapshot.Change segmentChanges(FactCatalog catalog, String segment, int version,
-            Condition condition, Instant earlier, Instant at) {
-        SqlQuery q = pushdown(catalog).changes(condition, earlier, at, "crm_customers c");
-        List<CustomerId> entered = new ArrayList<>();
-        List<CustomerId> exited = new ArrayList<>();
-        jdbc.readOnly("diffing segment " + segment, c -> jdbc.query(c, q.sql(), r -> {
-            (r.getBoolean(2) ? entered : exited).add(CustomerId.of(r.getString(1)));
-            return null;
-        }, q.parameters().toArray()));
-        return new MembershipSnapshot.Change(segment, version, at, entered, exited);
+    public SegmentQueries segments() {
+        return queries;
     }
 }

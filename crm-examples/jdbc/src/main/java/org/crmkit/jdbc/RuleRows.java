@@ -33,8 +33,8 @@ final class RuleRows {
     static final String INSERT_PREFERENCE = "INSERT INTO crm_customer_preferences (customer_id, pref_key, polarity,"
             + " pref_value) VALUES (?, ?, ?, ?)";
     static final String INSERT_LINE = "INSERT INTO crm_touchpoint_lines (touchpoint_id, line_no, customer_id,"
-            + " at_second, at_nano, kind, channel, category, brand, quantity, unit_price, currency)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " at_second, at_nano, kind, channel, category, brand, quantity, unit_price, line_value, currency)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private RuleRows() {
     }
@@ -100,7 +100,8 @@ final class RuleRows {
             LineItem l = lines.get(i);
             rows.add(new Object[] {t.id().value(), i, t.customerId().value(), t.occurredAt().getEpochSecond(),
                 t.occurredAt().getNano(), t.kind().code(), t.channel().code(), l.category(), l.brand(), l.quantity(),
-                l.unitPrice().amount(), l.unitPrice().currency().getCurrencyCode()});
+                l.unitPrice().amount(), l.unitPrice().amount().multiply(l.quantity()),
+                l.unitPrice().currency().getCurrencyCode()});
         }
     }
 

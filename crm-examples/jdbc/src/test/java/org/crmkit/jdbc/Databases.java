@@ -41,6 +41,27 @@ final class Databases {
         return ds;
     }
 
+    /**
+     * A new in-memory DuckDB database whose connections all share it (each is a duplicate of one kept open, as
+     * DuckDB's JDBC driver makes a new database per connection to {@code jdbc:duckdb:}).
+     *
+     * @return the data source
+     */
+    static DataSource duckdb() {
+        try {
+            org.duckdb.DuckDBConnection root =
+                    (org.duckdb.DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            return new org.duckdb.DuckDBDataSource() {
+                @Override
+                public Connection getConnection() throws SQLException {
+                    return root.duplicate();
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not start DuckDB: " + e.getMessage(), e);
+        }
+    }
+
     /** Why a PostgreSQL variant is skipped. */
     static final String SKIPPED = "PostgreSQL variant skipped: set " + URL
             + " to a JDBC URL (bash .ci/with-postgres COMMAND starts a server and sets it)";

@@ -61,8 +61,9 @@ abstract class ImportContract {
         List<String> petOwners = profiles().stream().filter(c -> c.tags().contains(SyntheticPopulation.PET_OWNER))
                 .map(c -> c.id().value()).sorted().collect(Collectors.toList());
         assertTrue(petOwners.size() > 100, "the population has pet owners");
-        assertEquals(petOwners, stores.customerIdsWhere(JdbcStores.pushdown(PushdownDifferentialProperties.CATALOG)
-                .translate(Facts.tags().contains(SyntheticPopulation.PET_OWNER), java.time.Instant.now())));
+        assertEquals(petOwners, stores.segments().customerIdsWhere(
+                JdbcStores.pushdown(PushdownDifferentialProperties.CATALOG)
+                        .translate(Facts.tags().contains(SyntheticPopulation.PET_OWNER), java.time.Instant.now())));
     }
 
     @Test

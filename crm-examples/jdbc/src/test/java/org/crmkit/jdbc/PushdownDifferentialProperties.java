@@ -109,7 +109,7 @@ class PushdownDifferentialProperties {
         List<String> inMemory = db.subjects().stream().filter(compiled).map(s -> s.customer().id().value())
                 .sorted().collect(Collectors.toList());
         SqlPredicate where = PUSHDOWN.translate(rule, END);
-        assertEquals(inMemory, db.stores().customerIdsWhere(where), () -> rule + "\n" + where.sql());
+        assertEquals(inMemory, db.stores().segments().customerIdsWhere(where), () -> rule + "\n" + where.sql());
     }
 
     /**

@@ -51,7 +51,6 @@ import org.crmkit.segmentation.rule.MembershipSnapshot;
 import org.crmkit.segmentation.rule.Operator;
 import org.crmkit.segmentation.rule.Rule;
 import org.crmkit.segmentation.rule.SqlPredicate;
-import org.crmkit.segmentation.rule.SqlPushdown;
 import org.crmkit.segmentation.rule.Subject;
 import org.crmkit.segmentation.value.GroupedSummaries;
 import org.crmkit.segmentation.value.RepeatSummary;
@@ -64,15 +63,14 @@ import org.junit.jupiter.api.Test;
  * profile's columns), evaluated at random instants (touchpoints' own instants and whole days after them, consent
  * records' instants) select from 400 customers in three zones, with purchases, visits, refunds in two currencies,
  * amounts of up to seven decimals and histories of grants and withdrawals, exactly the customers the compiled rule
- * selects in memory, in H2 and in PostgreSQL. Operands are often a customer's own value, or a millionth or half a
- * millionth beside it, so rounding and window boundaries are hit.
+ * selects in memory, in H2, in PostgreSQL and in DuckDB. Operands are often a customer's own value, or a millionth
+ * or half a millionth beside it, so rounding and window boundaries are hit.
  */
 class WholeRuleDifferentialProperties {
     static final Instant END = Instant.parse("2026-01-01T00:00:00Z");
     static final FactCatalog CATALOG = FactCatalog.builder()
             .attribute("household-size", FactType.NUMBER).attribute("region", FactType.TEXT)
             .attribute("has-car", FactType.FLAG).attribute("renewal", FactType.DATE).build();
-    static final SqlPushdown PUSHDOWN = JdbcStores.pushdown(CATALOG);
     private static final PreferenceKey DIET = PreferenceKey.of("food", "diet");
     private static final List<String> DIETS = List.of("vegan", "halal", "kosher");
     private static final List<String> CATEGORIES = List.of("produce", "dairy", "pet-food", "baby", "household");
@@ -81,7 +79,6 @@ class WholeRuleDifferentialProperties {
     private static final List<String> CHANNELS = List.of("counter", "web", "email");
     private static final List<String> WINDOWS = List.of("P1D", "P7D", "P30D", "P90D", "P365D");
     static final Population POPULATION = Population.make(400);
-    private static final Map<String, JdbcStores> LOADED = new ConcurrentHashMap<>();
 
     /** The customers and touchpoints, and the instants worth evaluating at. */
     record Population(List<Customer> customers, Map<String, List<Touchpoint>> touchpoints, List<Instant> instants) {
@@ -193,13 +190,23 @@ class WholeRuleDifferentialProperties {
         }
     }
 
-    static JdbcStores load(String name, java.util.function.Supplier<DataSource> dataSource) {
-        return LOADED.computeIfAbsent(name, n -> {
+    private static final Map<String, SegmentQueries> LOADED_ENGINES = new ConcurrentHashMap<>();
+
+    /** The population in an engine, loaded once: the adapter's database ("h2", "postgres") or DuckDB. */
+    static SegmentQueries load(String name, java.util.function.Supplier<DataSource> dataSource) {
+        return LOADED_ENGINES.computeIfAbsent(name, n -> {
+            List<Touchpoint> touchpoints = POPULATION.touchpoints().values().stream().flatMap(List::stream)
+                    .collect(Collectors.toList());
+            if (n.equals("duckdb")) {
+                DuckDbSegments db = DuckDbSegments.open(dataSource.get());
+                db.loadCustomers(POPULATION.customers());
+                db.loadTouchpoints(touchpoints);
+                return db.segments();
+            }
             JdbcStores stores = JdbcStores.open(dataSource.get());
             stores.importCustomers(POPULATION.customers());
-            stores.importTouchpoints(POPULATION.touchpoints().values().stream().flatMap(List::stream)
-                    .collect(Collectors.toList()));
-            return stores;
+            stores.importTouchpoints(touchpoints);
+            return stores.segments();
         });
     }
 
@@ -317,7 +324,7 @@ class WholeRuleDifferentialProperties {
     /** The same on PostgreSQL, where the test database is given; 300 random cases. */
     @Test
     void postgresSelectsWhatTheRuleSelects() {
-        JdbcStores db = load("postgres", () -> Databases.pooled(Databases.postgres()));
+        SegmentQueries db = load("postgres", () -> Databases.pooled(Databases.postgres()));
         cases().sampleStream().limit(300).forEach(c -> check(db, c));
     }
 
@@ -341,11 +348,11 @@ class WholeRuleDifferentialProperties {
     /** The same on PostgreSQL, where the test database is given; 50 random pairs. */
     @Test
     void postgresChangesAreTheDiffOfTwoSnapshots() {
-        JdbcStores db = load("postgres", () -> Databases.pooled(Databases.postgres()));
+        SegmentQueries db = load("postgres", () -> Databases.pooled(Databases.postgres()));
         pairs().sampleStream().limit(50).forEach(p -> checkChanges(db, p));
     }
 
-    private static void checkChanges(JdbcStores db, Pair p) {
+    private static void checkChanges(SegmentQueries db, Pair p) {
         Rule compiled = CATALOG.compile(p.rule());
         MembershipSnapshot earlier = new MembershipSnapshot("s", 1, p.earlier(), members(compiled, p.earlier()));
         MembershipSnapshot later = new MembershipSnapshot("s", 1, p.at(), members(compiled, p.at()));
@@ -370,7 +377,7 @@ class WholeRuleDifferentialProperties {
         checkRfm(load("postgres", () -> Databases.pooled(Databases.postgres())));
     }
 
-    private static void checkRfm(JdbcStores db) {
+    private static void checkRfm(SegmentQueries db) {
         java.util.Currency usd = java.util.Currency.getInstance("USD");
         SplittableRandom r = new SplittableRandom(5);
         for (int i = 0; i < 20; i++) {
@@ -398,7 +405,7 @@ class WholeRuleDifferentialProperties {
         checkSummaries(load("postgres", () -> Databases.pooled(Databases.postgres())));
     }
 
-    private static void checkSummaries(JdbcStores db) {
+    private static void checkSummaries(SegmentQueries db) {
         List<Touchpoint> purchases = POPULATION.touchpoints().values().stream().flatMap(List::stream)
                 .filter(t -> t.kind().equals(TouchpointKind.PURCHASE)).collect(Collectors.toList());
         int checked = 0;
@@ -427,16 +434,16 @@ class WholeRuleDifferentialProperties {
      */
     @Test
     void roundingBoundariesAgreeOnH2() {
-        checkTies(Databases.h2());
+        checkTies("h2", Databases.h2());
     }
 
     /** The same on PostgreSQL, where the test database is given. */
     @Test
     void roundingBoundariesAgreeOnPostgres() {
-        checkTies(Databases.pooled(Databases.postgres()));
+        checkTies("postgres", Databases.pooled(Databases.postgres()));
     }
 
-    private static void checkTies(DataSource dataSource) {
+    private static void checkTies(String engine, DataSource dataSource) {
         List<String> amounts = List.of("10.0000005", "10.0000015", "10.0000025", "7.1234565", "7.1234575",
                 "10.00000049999999999999", "10.00000050000000000001", "0.0000005", "0.0000015");
         List<Customer> customers = new ArrayList<>();
@@ -459,9 +466,18 @@ class WholeRuleDifferentialProperties {
                             new LineItem("b", "dairy", "store", BigDecimal.valueOf(2_000_000 - 1 - 2 * (i % 3)),
                                     Money.of("1.00", "USD")))).build());
         }
-        JdbcStores db = JdbcStores.open(dataSource);
-        db.importCustomers(customers);
-        db.importTouchpoints(touchpoints);
+        SegmentQueries db;
+        if (engine.equals("duckdb")) {
+            DuckDbSegments duck = DuckDbSegments.open(dataSource);
+            duck.loadCustomers(customers);
+            duck.loadTouchpoints(touchpoints);
+            db = duck.segments();
+        } else {
+            JdbcStores stores = JdbcStores.open(dataSource);
+            stores.importCustomers(customers);
+            stores.importTouchpoints(touchpoints);
+            db = stores.segments();
+        }
         Map<String, List<Touchpoint>> byCustomer = touchpoints.stream()
                 .collect(Collectors.groupingBy(t -> t.customerId().value()));
         List<Subject> subjects = customers.stream()
@@ -483,7 +499,7 @@ class WholeRuleDifferentialProperties {
                         Rule compiled = CATALOG.compile(rule);
                         List<String> inMemory = subjects.stream().filter(compiled)
                                 .map(x -> x.customer().id().value()).sorted().collect(Collectors.toList());
-                        SqlPredicate where = PUSHDOWN.translate(rule, END);
+                        SqlPredicate where = db.pushdownFor(CATALOG).translate(rule, END);
                         assertEquals(inMemory, db.customerIdsWhere(where), () -> rule + "\n" + where.sql());
                         checked++;
                     }
@@ -493,12 +509,44 @@ class WholeRuleDifferentialProperties {
         assertEquals(3 * amounts.size() * 4 * 6, checked);
     }
 
-    static void check(JdbcStores db, Case c) {
+    /** Whole rules in DuckDB: 100 random cases. */
+    @Test
+    void duckdbSelectsWhatTheRuleSelects() {
+        SegmentQueries db = load("duckdb", Databases::duckdb);
+        cases().sampleStream().limit(100).forEach(c -> check(db, c));
+    }
+
+    /** Entries and exits in DuckDB: 50 random pairs. */
+    @Test
+    void duckdbChangesAreTheDiffOfTwoSnapshots() {
+        SegmentQueries db = load("duckdb", Databases::duckdb);
+        pairs().sampleStream().limit(50).forEach(p -> checkChanges(db, p));
+    }
+
+    /** RFM in DuckDB, at twenty instants. */
+    @Test
+    void rfmInDuckdbEqualsRfmInMemory() {
+        checkRfm(load("duckdb", Databases::duckdb));
+    }
+
+    /** Summaries grouped in DuckDB. */
+    @Test
+    void summariesInDuckdbEqualSummariesInMemory() {
+        checkSummaries(load("duckdb", Databases::duckdb));
+    }
+
+    /** Rounding ties in DuckDB. */
+    @Test
+    void roundingBoundariesAgreeOnDuckdb() {
+        checkTies("duckdb", Databases.duckdb());
+    }
+
+    static void check(SegmentQueries db, Case c) {
         Rule compiled = CATALOG.compile(c.rule());
         List<Subject> subjects = SUBJECTS.computeIfAbsent(c.at(), POPULATION::subjects);
         List<String> inMemory = subjects.stream().filter(compiled).map(s -> s.customer().id().value()).sorted()
                 .collect(Collectors.toList());
-        SqlPredicate where = PUSHDOWN.translate(c.rule(), c.at());
+        SqlPredicate where = db.pushdownFor(CATALOG).translate(c.rule(), c.at());
         List<String> inSql = db.customerIdsWhere(where);
         if (!inMemory.equals(inSql)) {
             // Only the customers the two disagree on, with what memory saw of them.

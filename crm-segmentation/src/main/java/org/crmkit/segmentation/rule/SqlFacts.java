@@ -33,10 +33,12 @@ final class SqlFacts {
 
     private final String id;
     private final SqlPushdown.@Nullable Tables tables;
+    private final SqlDialect dialect;
 
-    SqlFacts(String idColumn, SqlPushdown.@Nullable Tables tables) {
+    SqlFacts(String idColumn, SqlPushdown.@Nullable Tables tables, SqlDialect dialect) {
         this.id = idColumn;
         this.tables = tables;
+        this.dialect = dialect;
     }
 
     /** {@return whether touchpoint tables are mapped} */
@@ -247,14 +249,14 @@ final class SqlFacts {
         if (f.byLines()) {
             return new Source(Expr.of(m.lines() + " l"), lineRows(f, at, true),
                     o -> o.sql("COALESCE(SUM(CASE WHEN l.currency = ").value(currency)
-                            .sql(" THEN l.unit_price * l.quantity ELSE 0 END), 0)"),
+                            .sql(" THEN l.line_value ELSE 0 END), 0)"),
                     LINES_COUNTED);
         }
         return new Source(Expr.of(m.touchpoints() + " t LEFT JOIN " + m.lines()
                         + " l ON l.touchpoint_id = t.id AND t.amount IS NULL"), rows("t", f, at),
                 o -> o.sql("COALESCE(SUM(CASE WHEN t.amount IS NOT NULL THEN (CASE WHEN t.currency = ").value(currency)
                         .sql(" THEN t.amount ELSE 0 END) WHEN l.currency = ").value(currency)
-                        .sql(" THEN l.unit_price * l.quantity ELSE 0 END), 0)"),
+                        .sql(" THEN l.line_value ELSE 0 END), 0)"),
                 Expr.of("COUNT(DISTINCT t.id)"));
     }
 
@@ -474,13 +476,15 @@ final class SqlFacts {
                 .with("currency", currency.getCurrencyCode()));
         Source spend = spend(m, purchases, at);
         Out o = new Out(new java.util.ArrayList<>());
-        o.sql("SELECT customer_id, 1 + (5 * (RANK() OVER (ORDER BY recency_days DESC) - 1)) / COUNT(*) OVER ()"
-                + " AS recency, 1 + (5 * (RANK() OVER (ORDER BY frequency) - 1)) / COUNT(*) OVER () AS frequency,"
-                + " 1 + (5 * (RANK() OVER (ORDER BY monetary) - 1)) / COUNT(*) OVER () AS monetary FROM (SELECT"
-                + " t.customer_id AS customer_id, MIN((").value(at.getEpochSecond())
+        String div = dialect.wholeDivision();
+        o.sql("SELECT customer_id, 1 + (5 * (RANK() OVER (ORDER BY recency_days DESC) - 1))" + div + "COUNT(*) OVER ()"
+                + " AS recency, 1 + (5 * (RANK() OVER (ORDER BY frequency) - 1))" + div + "COUNT(*) OVER () AS"
+                + " frequency, 1 + (5 * (RANK() OVER (ORDER BY monetary) - 1))" + div + "COUNT(*) OVER () AS monetary"
+                + " FROM (SELECT t.customer_id AS customer_id, MIN((").value(at.getEpochSecond())
                 .sql(" - t.at_second - CASE WHEN ").value(at.getNano())
-                .sql(" < t.at_nano THEN 1 ELSE 0 END) / 86400) AS recency_days, COUNT(DISTINCT t.id) AS frequency, "
-                        + "CAST(").with(spend.value).sql(" AS DOUBLE PRECISION) AS monetary FROM ").with(spend.from)
+                .sql(" < t.at_nano THEN 1 ELSE 0 END)" + div + "86400) AS recency_days,"
+                        + " COUNT(DISTINCT t.id) AS frequency, CAST(").with(spend.value)
+                .sql(" AS DOUBLE PRECISION) AS monetary FROM ").with(spend.from)
                 .sql(" WHERE ").with(rowsOf("t", purchases, at)).sql(" GROUP BY t.customer_id) measured"
                         + " ORDER BY customer_id");
         return new SqlQuery(o.toString(), o.params);
@@ -498,7 +502,8 @@ final class SqlFacts {
         o.sql("SELECT x, tx_days, age_days, COUNT(*) AS customers FROM (SELECT customer_id,"
                 + " COUNT(DISTINCT purchase_day) - 1 AS x, MAX(purchase_day) - MIN(purchase_day) AS tx_days, ")
                 .value(cutoff.toEpochDay()).sql(" - MIN(purchase_day) AS age_days FROM (SELECT t.customer_id AS"
-                        + " customer_id, " + local + " / 86400 - CASE WHEN " + local + " < 0 AND MOD(" + local
+                        + " customer_id, " + local + dialect.wholeDivision() + "86400 - CASE WHEN " + local
+                        + " < 0 AND MOD(" + local
                         + ", 86400) <> 0 THEN 1 ELSE 0 END AS purchase_day FROM " + m.touchpoints()
                         + " t WHERE t.kind = ").value(TouchpointKind.PURCHASE.code())
                 .sql(") purchases WHERE purchase_day <= ").value(cutoff.toEpochDay())

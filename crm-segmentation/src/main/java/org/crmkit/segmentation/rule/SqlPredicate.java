@@ -18,7 +18,9 @@ public record SqlPredicate(String sql, List<Object> parameters) {
     /** Copies the parameters and checks that they match the placeholders. */
     public SqlPredicate {
         CardNumbers.requireNoCardNumber("sql", Objects.requireNonNull(sql, "sql"));
-        parameters = List.copyOf(parameters);
+        // A number bound with a negative scale (1E+1) is refused by some drivers (DuckDB's): bind its plain form.
+        parameters = parameters.stream().map(Objects::requireNonNull)
+                .map(v -> v instanceof java.math.BigDecimal d && d.scale() < 0 ? (Object) d.setScale(0) : v).toList();
         long placeholders = sql.chars().filter(ch -> ch == '?').count();
         if (placeholders != parameters.size()) {
             throw new IllegalArgumentException("sql has " + placeholders + " placeholders but parameters are "

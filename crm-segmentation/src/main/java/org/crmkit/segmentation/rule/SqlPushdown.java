@@ -42,7 +42,7 @@ public final class SqlPushdown {
         this.idColumn = b.idColumn;
         this.columns = Map.copyOf(b.columns);
         this.setTables = Map.copyOf(b.setTables);
-        this.sideTables = new SqlFacts(b.idColumn, b.tables);
+        this.sideTables = new SqlFacts(b.idColumn, b.tables, b.dialect);
     }
 
     /**
@@ -54,7 +54,8 @@ public final class SqlPushdown {
      * <li>{@code touchpoints}: {@code id, customer_id, at_second, at_nano, kind, channel, amount, currency}, the
      * amount {@code NULL} when the touchpoint has none.
      * <li>{@code lines}: one row per line item: {@code touchpoint_id}, and the touchpoint's {@code customer_id,
-     * at_second, at_nano, kind, channel}, then {@code category, brand, quantity, unit_price, currency}.
+     * at_second, at_nano, kind, channel}, then {@code category, brand, quantity, unit_price, line_value,
+     * currency}, the line's value being its unit price times its quantity, exactly.
      * <li>{@code consents}: one row per consent record: {@code customer_id, purpose, channel} ({@code NULL} for
      * every channel){@code , granted} (a boolean){@code , at_second, at_nano}.
      * <li>{@code attributes}: {@code customer_id, name}, and the value in the column of its type:
@@ -368,6 +369,7 @@ public final class SqlPushdown {
         private final Map<FactRef, String> columns = new HashMap<>();
         private final Map<FactRef, SetTable> setTables = new HashMap<>();
         private SqlPushdown.@Nullable Tables tables;
+        private SqlDialect dialect = SqlDialect.STANDARD;
 
         private Builder(FactCatalog catalog, String idColumn) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -419,6 +421,17 @@ public final class SqlPushdown {
          */
         public Builder tables(Tables tables) {
             this.tables = Objects.requireNonNull(tables, "tables");
+            return this;
+        }
+
+        /**
+         * Sets the engine the SQL is written for; {@link SqlDialect#STANDARD} unless set.
+         *
+         * @param dialect the engine
+         * @return this builder
+         */
+        public Builder dialect(SqlDialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
             return this;
         }
 

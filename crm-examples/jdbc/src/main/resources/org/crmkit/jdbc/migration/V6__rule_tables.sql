@@ -19,6 +19,7 @@ CREATE TABLE crm_touchpoint_lines (
     brand ${id},
     quantity ${decimal} NOT NULL,
     unit_price ${decimal} NOT NULL,
+    line_value ${decimal} NOT NULL,
     currency CHAR(3) NOT NULL,
     PRIMARY KEY (touchpoint_id, line_no)
 );

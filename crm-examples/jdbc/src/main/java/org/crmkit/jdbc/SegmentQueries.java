@@ -1,0 +1,80 @@
+package org.crmkit.jdbc;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.List;
+
+import org.crmkit.segmentation.analysis.Rfm;
+import org.crmkit.segmentation.rule.Condition;
+import org.crmkit.segmentation.rule.FactCatalog;
+import org.crmkit.segmentation.rule.MembershipSnapshot;
+import org.crmkit.segmentation.rule.SqlPredicate;
+import org.crmkit.segmentation.rule.SqlPushdown;
+import org.crmkit.segmentation.value.GroupedSummaries;
+
+/**
+ * Segments and value summaries computed where the data is, equal to what the rule, {@code Rfm.score},
+ * {@code GroupedSummaries.of} and {@code MembershipSnapshot.diff} give in memory: in the adapter's database
+ * ({@link JdbcStores}) or in an embedded DuckDB ({@link DuckDbSegments}). Implementations are thread-safe.
+ */
+public interface SegmentQueries {
+    /**
+     * The mapping of the rule language to this database's tables.
+     *
+     * @param catalog the facts rules are checked against
+     * @return the pushdown; its predicates refer to the customer table as {@code c}
+     */
+    SqlPushdown pushdownFor(FactCatalog catalog);
+
+    /**
+     * The ids of the customers a predicate from {@link #pushdownFor} selects, in id order, without reading the
+     * profiles.
+     *
+     * @param where the predicate
+     * @return the ids
+     */
+    List<String> customerIdsWhere(SqlPredicate where);
+
+    /**
+     * RFM scores of every customer with a purchase by an instant, computed through {@link SqlPushdown#rfm}:
+     * equal to {@code Rfm.score} over {@code Rfm.Input.of} each customer.
+     *
+     * @param catalog the facts rules are checked against
+     * @param at the instant the measures are taken at
+     * @param currency the currency whose spend is counted
+     * @return the scores, in customer id order
+     */
+    List<Rfm.Score> rfm(FactCatalog catalog, Instant at, Currency currency);
+
+    /**
+     * Every customer's repeat-purchase summary up to a cut-off, computed and grouped through
+     * {@link SqlPushdown#repeatSummaries}, ready for a purchase model's fit: the groups {@code GroupedSummaries.of}
+     * makes of {@code RepeatSummary.of} for the purchases dated at the offset.
+     *
+     * @param catalog the facts rules are checked against
+     * @param cutoff the last day of the calibration period
+     * @param unit the unit of {@code tx} and {@code T}, a day or longer
+     * @param offset the offset from UTC whose calendar days the purchases are counted in
+     * @return the groups
+     */
+    GroupedSummaries repeatSummaries(FactCatalog catalog, LocalDate cutoff, ChronoUnit unit, ZoneOffset offset);
+
+    /**
+     * Who entered and who exited a segment's rule between two instants, computed through
+     * {@link SqlPushdown#changes}: the change {@code MembershipSnapshot.diff} gives between snapshots taken at the
+     * two instants.
+     *
+     * @param catalog the facts rules are checked against
+     * @param segment the segment's name
+     * @param version the segment version the condition belongs to
+     * @param condition the segment's condition
+     * @param earlier the earlier instant
+     * @param at the later instant
+     * @return the change, entries and exits in id order
+     */
+    MembershipSnapshot.Change segmentChanges(FactCatalog catalog, String segment, int version, Condition condition,
+                                             Instant earlier, Instant at);
+}
