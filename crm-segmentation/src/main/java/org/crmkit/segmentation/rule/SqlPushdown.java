@@ -56,12 +56,12 @@ public final class SqlPushdown {
      * <li>{@code lines}: one row per line item: {@code touchpoint_id}, and the touchpoint's {@code customer_id,
      * at_second, at_nano, kind, channel}, then {@code category, brand, quantity, unit_price, line_value,
      * currency}, the line's value being its unit price times its quantity, exactly.
-     * <li>{@code consents}: one row per consent record: {@code customer_id, purpose, channel} ({@code NULL} for
-     * every channel){@code , granted} (a boolean){@code , at_second, at_nano}.
+     * <li>{@code consents}: one row per consent record: {@code customer_id, purpose, channel, granted, at_second,
+     * at_nano}, the channel {@code NULL} for a record that covers every channel and {@code granted} a boolean.
      * <li>{@code attributes}: {@code customer_id, name}, and the value in the column of its type:
      * {@code text_value, number_value, flag_value, date_value}.
-     * <li>{@code preferences}: one row per effective preference value: {@code customer_id, pref_key} (as
-     * {@code PreferenceKey.toString()}){@code , polarity} (lower case){@code , pref_value} (the value's text).
+     * <li>{@code preferences}: one row per effective preference value: {@code customer_id, pref_key, polarity,
+     * pref_value}: the key as {@code PreferenceKey.toString()}, the polarity in lower case, the value's text.
      * </ul>
      *
      * @param touchpoints the touchpoint table, or null
