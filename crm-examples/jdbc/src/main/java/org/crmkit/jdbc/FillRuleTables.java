@@ -13,7 +13,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 7: fills the columns and side tables of version 6 for the profiles and touchpoints stored before
- * it, from their documents, a page of {@value #PAGE} at a time inside the migration's transaction.
+ * it, from their documents, a page of {@value #PAGE} at a time inside the migration's transaction; and writes
+ * again each profile's {@code customer_since}, which rows saved before held in UTC rather than in the customer's
+ * zone.
  */
 final class FillRuleTables implements JavaMigration {
     private static final int PAGE = 1_000;
@@ -49,9 +51,13 @@ final class FillRuleTables implements JavaMigration {
         while (true) {
             List<String[]> page = page(jdbc, c, "crm_customers", after);
             RuleRows.Profiles profiles = new RuleRows.Profiles();
+            List<Object[]> since = new ArrayList<>();
             for (String[] row : page) {
-                profiles.add(jdbc.read(row[1], Customer.class));
+                Customer customer = jdbc.read(row[1], Customer.class);
+                profiles.add(customer);
+                since.add(new Object[] {JdbcCustomerRepository.customerSince(customer), row[0]});
             }
+            jdbc.batch(c, "UPDATE crm_customers SET customer_since = ? WHERE id = ?", since);
             delete(jdbc, c, page, "crm_customer_consents", "crm_customer_attributes", "crm_customer_preferences");
             profiles.insert(jdbc, c);
             if (page.size() < PAGE) {

@@ -66,8 +66,12 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
     /** {@return the profile's columns the rules read: kind, lifecycle stage, account manager, customer since} */
     static List<@Nullable Object> columns(Customer c) {
         return Arrays.asList(EnumNames.of(c.kind()), EnumNames.of(c.lifecycleStage()),
-                c.accountManager().map(Object::toString).orElse(null),
-                LocalDate.ofInstant(c.createdAt(), c.timeZone().orElse(ZoneOffset.UTC)));
+                c.accountManager().map(Object::toString).orElse(null), customerSince(c));
+    }
+
+    /** {@return the day the profile was created in the customer's zone (UTC when none), as the fact reads it} */
+    static LocalDate customerSince(Customer c) {
+        return LocalDate.ofInstant(c.createdAt(), c.timeZone().orElse(ZoneOffset.UTC));
     }
 
     @Override

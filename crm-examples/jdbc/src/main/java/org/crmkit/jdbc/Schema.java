@@ -128,7 +128,8 @@ public final class Schema {
 
     /**
      * The migrations written in Java, for a host's own Flyway configuration beside {@link #LOCATION}: version 7
-     * fills the rule tables of version 6 for profiles and touchpoints stored before it.
+     * fills the rule tables of version 6 for profiles and touchpoints stored before it, and writes each profile's
+     * {@code customer_since} again in the customer's zone.
      *
      * @return the migrations
      */

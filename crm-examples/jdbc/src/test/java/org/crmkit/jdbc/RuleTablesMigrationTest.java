@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Profiles and touchpoints stored before schema version 6 get their rule tables from version 7, which reads
- * their documents: the rows equal those a save writes.
+ * their documents, and their {@code customer_since} in the customer's zone: the rows equal those a save writes.
  */
 class RuleTablesMigrationTest {
     private static final List<String> SNAPSHOTS = List.of(
+            "SELECT id, customer_since FROM crm_customers ORDER BY id",
             "SELECT id, kind, channel, amount, currency FROM crm_touchpoints ORDER BY id",
             "SELECT * FROM crm_touchpoint_lines ORDER BY touchpoint_id, line_no",
             "SELECT * FROM crm_customer_consents ORDER BY customer_id, record_no",
@@ -59,6 +60,8 @@ class RuleTablesMigrationTest {
                 s.execute("DELETE FROM " + table);
             }
             s.execute("UPDATE crm_touchpoints SET kind = NULL, channel = NULL, amount = NULL, currency = NULL");
+            // Before the last stop's fix the column held the UTC day, a day off for customers far from UTC.
+            s.execute("UPDATE crm_customers SET customer_since = NULL");
         }
         assertEquals(Schema.VERSION, Schema.migrate(db));
         assertEquals(saved, snapshot(db));
