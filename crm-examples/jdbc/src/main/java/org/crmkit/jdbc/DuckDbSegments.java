@@ -118,7 +118,7 @@ public final class DuckDbSegments {
                 customer.tags().forEach(t -> tags.add(new Object[] {customer.id().value(), t}));
                 profiles.add(customer);
             }
-            fitted("customer", profiles.attributes);
+            requireFit("customer", profiles.attributes);
             jdbc.batch(c, "INSERT INTO crm_customers (id, kind, lifecycle_stage, account_manager, customer_since)"
                     + " VALUES (?, ?, ?, ?, ?)", rows);
             jdbc.batch(c, "INSERT INTO crm_customer_tags (customer_id, tag) VALUES (?, ?)", tags);
@@ -145,8 +145,8 @@ public final class DuckDbSegments {
                 rows.add(row.toArray());
                 RuleRows.lines(t, lines);
             }
-            fitted("touchpoint", rows);
-            fitted("touchpoint", lines);
+            requireFit("touchpoint", rows);
+            requireFit("touchpoint", lines);
             jdbc.batch(c, "INSERT INTO crm_touchpoints (id, customer_id, at_second, at_nano, kind, channel, amount,"
                     + " currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
             jdbc.batch(c, RuleRows.INSERT_LINE, lines);
@@ -177,20 +177,11 @@ public final class DuckDbSegments {
         return loaded;
     }
 
-    /**
-     * Refuses rows holding a number beyond this database's decimals, the first value of a row being its id, and
-     * writes the rest with no negative scale, which DuckDB's driver cannot bind ({@code 1E+1} as {@code 10}).
-     */
-    private static void fitted(String what, List<Object[]> rows) {
+    /** Refuses rows holding a number beyond this database's decimals, the first value of a row being its id. */
+    private static void requireFit(String what, List<Object[]> rows) {
         for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (!(row[i] instanceof BigDecimal d)) {
-                    continue;
-                }
-                if (d.scale() < 0) {
-                    row[i] = d.setScale(0);
-                }
-                if (!fits(d)) {
+            for (Object v : row) {
+                if (v instanceof BigDecimal d && !fits(d)) {
                     int fraction = Math.max(0, d.stripTrailingZeros().scale());
                     throw new RuleViolationException(what + " " + row[0] + " holds a number with "
                             + Math.max(0, d.precision() - d.scale()) + " digits before the point and " + fraction

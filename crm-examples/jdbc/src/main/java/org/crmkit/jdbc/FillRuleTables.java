@@ -58,7 +58,8 @@ final class FillRuleTables implements JavaMigration {
                 since.add(new Object[] {JdbcCustomerRepository.customerSince(customer), row[0]});
             }
             jdbc.batch(c, "UPDATE crm_customers SET customer_since = ? WHERE id = ?", since);
-            delete(jdbc, c, page, "crm_customer_consents", "crm_customer_attributes", "crm_customer_preferences");
+            delete(jdbc, c, page, "customer_id", "crm_customer_consents", "crm_customer_attributes",
+                    "crm_customer_preferences");
             profiles.insert(jdbc, c);
             if (page.size() < PAGE) {
                 break;
@@ -79,7 +80,7 @@ final class FillRuleTables implements JavaMigration {
             }
             jdbc.batch(c, "UPDATE crm_touchpoints SET kind = ?, channel = ?, amount = ?, currency = ? WHERE id = ?",
                     columns);
-            delete(jdbc, c, page, "crm_touchpoint_lines");
+            delete(jdbc, c, page, "touchpoint_id", "crm_touchpoint_lines");
             jdbc.batch(c, RuleRows.INSERT_LINE, lines);
             if (page.size() < PAGE) {
                 break;
@@ -93,11 +94,12 @@ final class FillRuleTables implements JavaMigration {
                 r -> new String[] {r.getString(1), r.getString(2)}, after);
     }
 
-    private static void delete(Jdbc jdbc, Connection c, List<String[]> page, String... tables) throws SQLException {
+    /** Deletes the page's rows from tables whose {@code column} holds the page's ids. */
+    private static void delete(Jdbc jdbc, Connection c, List<String[]> page, String column, String... tables)
+            throws SQLException {
+        List<Object[]> ids = new ArrayList<>();
+        page.forEach(row -> ids.add(new Object[] {row[0]}));
         for (String table : tables) {
-            List<Object[]> ids = new ArrayList<>();
-            page.forEach(row -> ids.add(new Object[] {row[0]}));
-            String column = table.equals("crm_touchpoint_lines") ? "touchpoint_id" : "customer_id";
             jdbc.batch(c, "DELETE FROM " + table + " WHERE " + column + " = ?", ids);
         }
     }

@@ -1,5 +1,6 @@
 package org.crmkit.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -203,7 +204,9 @@ final class Jdbc {
 
     private static void bind(PreparedStatement p, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
-            p.setObject(i + 1, params[i]);
+            // A number with a negative scale (1E+1) is bound in its plain form, which every driver takes (DuckDB's
+            // refuses the other).
+            p.setObject(i + 1, params[i] instanceof BigDecimal d && d.scale() < 0 ? d.setScale(0) : params[i]);
         }
     }
 

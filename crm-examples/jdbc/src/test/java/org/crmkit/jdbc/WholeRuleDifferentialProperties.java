@@ -194,20 +194,23 @@ class WholeRuleDifferentialProperties {
 
     /** The population in an engine, loaded once: the adapter's database ("h2", "postgres") or DuckDB. */
     static SegmentQueries load(String name, java.util.function.Supplier<DataSource> dataSource) {
-        return LOADED_ENGINES.computeIfAbsent(name, n -> {
-            List<Touchpoint> touchpoints = POPULATION.touchpoints().values().stream().flatMap(List::stream)
-                    .collect(Collectors.toList());
-            if (n.equals("duckdb")) {
-                DuckDbSegments db = DuckDbSegments.open(dataSource.get());
-                db.loadCustomers(POPULATION.customers());
-                db.loadTouchpoints(touchpoints);
-                return db.segments();
-            }
-            JdbcStores stores = JdbcStores.open(dataSource.get());
-            stores.importCustomers(POPULATION.customers());
-            stores.importTouchpoints(touchpoints);
-            return stores.segments();
-        });
+        return LOADED_ENGINES.computeIfAbsent(name, n -> fill(n, dataSource.get(), POPULATION.customers(),
+                POPULATION.touchpoints().values().stream().flatMap(List::stream).collect(Collectors.toList())));
+    }
+
+    /** Stores customers and touchpoints in an engine: DuckDB ("duckdb") or the adapter's database. */
+    static SegmentQueries fill(String engine, DataSource dataSource, List<Customer> customers,
+                               List<Touchpoint> touchpoints) {
+        if (engine.equals("duckdb")) {
+            DuckDbSegments db = DuckDbSegments.open(dataSource);
+            db.loadCustomers(customers);
+            db.loadTouchpoints(touchpoints);
+            return db.segments();
+        }
+        JdbcStores stores = JdbcStores.open(dataSource);
+        stores.importCustomers(customers);
+        stores.importTouchpoints(touchpoints);
+        return stores.segments();
     }
 
     /** A rule and the instant it is evaluated for. */
@@ -466,18 +469,7 @@ class WholeRuleDifferentialProperties {
                             new LineItem("b", "dairy", "store", BigDecimal.valueOf(2_000_000 - 1 - 2 * (i % 3)),
                                     Money.of("1.00", "USD")))).build());
         }
-        SegmentQueries db;
-        if (engine.equals("duckdb")) {
-            DuckDbSegments duck = DuckDbSegments.open(dataSource);
-            duck.loadCustomers(customers);
-            duck.loadTouchpoints(touchpoints);
-            db = duck.segments();
-        } else {
-            JdbcStores stores = JdbcStores.open(dataSource);
-            stores.importCustomers(customers);
-            stores.importTouchpoints(touchpoints);
-            db = stores.segments();
-        }
+        SegmentQueries db = fill(engine, dataSource, customers, touchpoints);
         Map<String, List<Touchpoint>> byCustomer = touchpoints.stream()
                 .collect(Collectors.groupingBy(t -> t.customerId().value()));
         List<Subject> subjects = customers.stream()

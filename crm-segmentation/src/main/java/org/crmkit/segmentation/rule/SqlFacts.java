@@ -316,7 +316,7 @@ final class SqlFacts {
             case PRESENT -> out.sql(TRUE);
             case ABSENT -> out.sql(FALSE);
             default -> having(out, s, o -> onGrid(o, t, BigDecimal.ONE,
-                    (x, w) -> x.sql("(").with(s.value).sql(" >= ").value(clampDays(w)).sql(")")));
+                    (x, w) -> x.sql("(").with(s.value).sql(" >= ").value(clamp(w)).sql(")")));
         }
     }
 
@@ -426,7 +426,7 @@ final class SqlFacts {
                 case PRESENT -> o.sql("COUNT(*) > 0");
                 case ABSENT -> o.sql("COUNT(*) = 0");
                 default -> onGrid(o.sql("COUNT(*) > 0 AND "), t, BigDecimal.ONE,
-                        (x, w) -> atLeastDays(x, alias, at, clampDays(w)));
+                        (x, w) -> atLeastDays(x, alias, at, clamp(w)));
             }
         });
     }
@@ -449,7 +449,7 @@ final class SqlFacts {
     /** Beyond any count and any instant's reach in days, numbers are all alike. */
     private static final long LIMIT = Long.MAX_VALUE / 86_400 / 2;
 
-    private static long clampDays(BigDecimal v) {
+    private static long clamp(BigDecimal v) {
         BigDecimal limit = BigDecimal.valueOf(LIMIT);
         return v.max(limit.negate()).min(limit).longValueExact();
     }
