@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.customer.Customer;
@@ -26,6 +28,8 @@ import org.crmkit.core.touchpoint.TouchpointId;
 import org.crmkit.core.touchpoint.TouchpointKind;
 import org.crmkit.jdbc.DuckDbSegments;
 import org.crmkit.jdbc.JdbcStores;
+import org.crmkit.spark.RuleTables;
+import org.crmkit.spark.SparkSegments;
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.FactRef;
@@ -46,16 +50,17 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One segment with two touchpoint aggregates (spent at least 50 USD in 90 days and made at least two purchases in
  * 30 days) over 1,000,000 customers and about 10,000,000 touchpoints: in memory by the compiled rule over subjects
  * the host holds, by hand-written Java over the same objects (the baseline), and whole in PostgreSQL through
- * {@code JdbcStores.pushdown} and in an embedded DuckDB through {@code DuckDbSegments}, each run once per
- * iteration. The population is a pure function of the customer's and the touchpoint's index, computed alike in
- * Java and in each engine's SQL, so all hold the same data; each setup checks the selection's size against the
- * formula's own count. In PostgreSQL only the columns the selection reads are real; the documents are
+ * {@code JdbcStores.pushdown}, in an embedded DuckDB through {@code DuckDbSegments} and in Spark in local mode
+ * through {@code SparkSegments}, each run once per iteration. The population is a pure function of the
+ * customer's and the touchpoint's index, computed alike in Java and in each engine's SQL, so all hold the same
+ * data; each setup checks the selection's size against the formula's own count. In PostgreSQL only the columns the selection reads are real; the documents are
  * placeholders, as the selection reads none.
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -248,6 +253,62 @@ public class SegmentAtScaleBenchmark {
         }
     }
 
+    /**
+     * The population as Parquet for Spark in local mode on every core, made by Spark SQL from the same formula,
+     * and the rule translated. Spark runs in the benchmark's JVM: its heap after the load is reported.
+     */
+    @State(Scope.Benchmark)
+    public static class InSpark {
+        /** How many customers. */
+        @Param("1000000")
+        public int customers;
+
+        SparkSession spark;
+        SparkSegments segments;
+        SqlPredicate where;
+
+        /** Writes the tables, registers them and checks the selection. */
+        @Setup(Level.Trial)
+        public void setUp() throws java.io.IOException {
+            spark = SparkSession.builder().master("local[*]").appName("crmkit-benchmark")
+                    .config(SparkSegments.PRECISION_LOSS, "false")
+                    .config(SparkSegments.CONSTRAINT_PROPAGATION, "false").config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "8").getOrCreate();
+            spark.sparkContext().setLogLevel("WARN");
+            String dir = java.nio.file.Files.createTempDirectory("crmkit-spark-").resolve("tables").toString();
+            RuleTables.write(spark, List.of(), List.of(), dir); // every table, empty
+            String customer = "concat('c', lpad(CAST(i AS STRING), 8, '0'))";
+            String purchase = "(i + j) % 4 <> 0";
+            spark.sql("SELECT " + customer + " AS id, 'person' AS kind, 'customer' AS lifecycle_stage,"
+                    + " CAST(NULL AS STRING) AS account_manager, DATE '2023-08-15' AS customer_since"
+                    + " FROM (SELECT id AS i FROM range(0, " + customers + "))")
+                    .write().mode(SaveMode.Overwrite).parquet(dir + "/crm_customers");
+            spark.sql("SELECT concat(" + customer + ", '-', CAST(j AS STRING)) AS id, " + customer
+                    + " AS customer_id, CAST(" + END.getEpochSecond() + " - ((i * 31 + j * 17) % 400 * 86400"
+                    + " + (i * 7 + j * 3) % 86400) AS BIGINT) AS at_second, 0 AS at_nano, CASE WHEN " + purchase
+                    + " THEN 'purchase' ELSE 'visit' END AS kind, 'counter' AS channel, CASE WHEN " + purchase
+                    + " THEN CAST(((i * 7919 + j * 104729) % 10000) / 100.0 AS DECIMAL(38, 20)) END AS amount,"
+                    + " CASE WHEN " + purchase + " THEN 'USD' END AS currency FROM (SELECT id AS i FROM range(0, "
+                    + customers + ")) CROSS JOIN (SELECT id AS j FROM range(0, 19)) WHERE j < 1 + i * 13 % 19")
+                    .write().mode(SaveMode.Overwrite).parquet(dir + "/crm_touchpoints");
+            RuleTables.register(spark, dir);
+            segments = SparkSegments.over(spark);
+            where = segments.pushdownFor(FactCatalog.installed()).translate(RULE, END);
+            long selected = segments.customerIdsWhere(where).size();
+            if (selected != expected(customers)) {
+                throw new IllegalStateException("Spark selected " + selected + ", the formula "
+                        + expected(customers));
+            }
+            System.out.printf("%nheap of the JVM running Spark after the load: %,d MB%n", usedHeap() >> 20);
+        }
+
+        /** Stops Spark. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            spark.stop();
+        }
+    }
+
     private static long usedHeap() {
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -293,6 +354,22 @@ public class SegmentAtScaleBenchmark {
     @Benchmark
     public int inDuckDb(InDuckDb s) {
         return s.duck.segments().customerIdsWhere(s.where).size();
+    }
+
+    /** {@return the customers Spark selects for the translated rule, ids read} */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+        "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+        "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+        "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+        "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+        "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
+        "-Dio.netty.tryReflectionSetAccessible=true"})
+    public int inSpark(InSpark s) {
+        return s.segments.customerIdsWhere(s.where).size();
     }
 
     /** {@return the customers PostgreSQL selects for the translated rule, ids read} */

@@ -1,6 +1,5 @@
 package org.crmkit.jdbc;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +13,9 @@ import javax.sql.DataSource;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.segmentation.analysis.SegmentQueries;
 import org.crmkit.segmentation.rule.FactCatalog;
+import org.crmkit.segmentation.rule.RuleTableRows;
 import org.crmkit.segmentation.rule.SqlDialect;
 import org.crmkit.segmentation.rule.SqlPushdown;
 
@@ -111,11 +112,8 @@ public final class DuckDbSegments {
             List<Object[]> tags = new ArrayList<>();
             RuleRows.Profiles profiles = new RuleRows.Profiles();
             for (Customer customer : batch) {
-                List<Object> row = new ArrayList<>();
-                row.add(customer.id().value());
-                row.addAll(JdbcCustomerRepository.columns(customer));
-                rows.add(row.toArray());
-                customer.tags().forEach(t -> tags.add(new Object[] {customer.id().value(), t}));
+                rows.add(RuleTableRows.customer(customer));
+                tags.addAll(RuleTableRows.tags(customer));
                 profiles.add(customer);
             }
             requireFit("customer", profiles.attributes);
@@ -139,11 +137,8 @@ public final class DuckDbSegments {
             List<Object[]> rows = new ArrayList<>();
             List<Object[]> lines = new ArrayList<>();
             for (Touchpoint t : batch) {
-                List<Object> row = new ArrayList<>(List.of(t.id().value(), t.customerId().value(),
-                        t.occurredAt().getEpochSecond(), t.occurredAt().getNano()));
-                row.addAll(RuleRows.columns(t));
-                rows.add(row.toArray());
-                RuleRows.lines(t, lines);
+                rows.add(RuleTableRows.touchpoint(t));
+                lines.addAll(RuleTableRows.lines(t));
             }
             requireFit("touchpoint", rows);
             requireFit("touchpoint", lines);
@@ -177,23 +172,8 @@ public final class DuckDbSegments {
         return loaded;
     }
 
-    /** Refuses rows holding a number beyond this database's decimals, the first value of a row being its id. */
     private static void requireFit(String what, List<Object[]> rows) {
-        for (Object[] row : rows) {
-            for (Object v : row) {
-                if (v instanceof BigDecimal d && !fits(d)) {
-                    int fraction = Math.max(0, d.stripTrailingZeros().scale());
-                    throw new RuleViolationException(what + " " + row[0] + " holds a number with "
-                            + Math.max(0, d.precision() - d.scale()) + " digits before the point and " + fraction
-                            + " after it; DuckDB holds at most " + INTEGER_DIGITS + " and " + FRACTION_DIGITS);
-                }
-            }
-        }
-    }
-
-    private static boolean fits(BigDecimal d) {
-        BigDecimal stripped = d.stripTrailingZeros();
-        return stripped.scale() <= FRACTION_DIGITS && stripped.precision() - stripped.scale() <= INTEGER_DIGITS;
+        RuleTableRows.requireDecimalsFit(what, rows, INTEGER_DIGITS, FRACTION_DIGITS, "DuckDB");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.segmentation.rule.RuleTableRows;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -76,7 +77,7 @@ final class FillRuleTables implements JavaMigration {
                 List<Object> values = new ArrayList<>(RuleRows.columns(t));
                 values.add(row[0]);
                 columns.add(values.toArray());
-                RuleRows.lines(t, lines);
+                lines.addAll(RuleTableRows.lines(t));
             }
             jdbc.batch(c, "UPDATE crm_touchpoints SET kind = ?, channel = ?, amount = ?, currency = ? WHERE id = ?",
                     columns);

@@ -3,7 +3,6 @@ package org.crmkit.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -18,10 +17,10 @@ import org.crmkit.core.customer.ContactPoint;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.ExternalId;
-import org.crmkit.core.json.EnumNames;
 import org.crmkit.core.spi.CustomerRepository;
 import org.crmkit.core.spi.Page;
 import org.crmkit.core.spi.PageRequest;
+import org.crmkit.segmentation.rule.RuleTableRows;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,13 +64,12 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
 
     /** {@return the profile's columns the rules read: kind, lifecycle stage, account manager, customer since} */
     static List<@Nullable Object> columns(Customer c) {
-        return Arrays.asList(EnumNames.of(c.kind()), EnumNames.of(c.lifecycleStage()),
-                c.accountManager().map(Object::toString).orElse(null), customerSince(c));
+        return Arrays.asList(RuleTableRows.customer(c)).subList(1, 5);
     }
 
     /** {@return the day the profile was created in the customer's zone (UTC when none), as the fact reads it} */
     static LocalDate customerSince(Customer c) {
-        return LocalDate.ofInstant(c.createdAt(), c.timeZone().orElse(ZoneOffset.UTC));
+        return (LocalDate) RuleTableRows.customer(c)[4];
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.loyalty.spi.CouponStore;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
+import org.crmkit.segmentation.analysis.SegmentQueries;
 import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.SqlDialect;
 import org.crmkit.segmentation.rule.SqlPredicate;

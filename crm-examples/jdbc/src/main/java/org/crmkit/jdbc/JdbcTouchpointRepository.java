@@ -14,6 +14,7 @@ import org.crmkit.core.spi.PageRequest;
 import org.crmkit.core.spi.TouchpointRepository;
 import org.crmkit.core.touchpoint.Touchpoint;
 import org.crmkit.core.touchpoint.TouchpointId;
+import org.crmkit.segmentation.rule.RuleTableRows;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +65,7 @@ final class JdbcTouchpointRepository extends JdbcRepository<Touchpoint, Touchpoi
     @Override
     void insertSideTables(Connection c, List<Touchpoint> batch) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        batch.forEach(t -> RuleRows.lines(t, rows));
+        batch.forEach(t -> rows.addAll(RuleTableRows.lines(t)));
         jdbc.batch(c, RuleRows.INSERT_LINE, rows);
     }
 

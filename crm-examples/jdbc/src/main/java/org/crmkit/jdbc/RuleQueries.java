@@ -11,9 +11,9 @@ import java.util.Objects;
 
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.segmentation.analysis.Rfm;
+import org.crmkit.segmentation.analysis.SegmentQueries;
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
-import org.crmkit.segmentation.rule.Facts;
 import org.crmkit.segmentation.rule.MembershipSnapshot;
 import org.crmkit.segmentation.rule.SqlDialect;
 import org.crmkit.segmentation.rule.SqlPredicate;
@@ -36,16 +36,7 @@ final class RuleQueries implements SegmentQueries {
 
     /** The mapping of the rule language to the tables, for an engine. */
     static SqlPushdown pushdown(FactCatalog catalog, SqlDialect dialect) {
-        return SqlPushdown.builder(catalog, "c.id")
-                .column(Facts.kind(), "c.kind")
-                .column(Facts.lifecycleStage(), "c.lifecycle_stage")
-                .column(Facts.accountManager(), "c.account_manager")
-                .column(Facts.customerSince(), "c.customer_since")
-                .setTable(Facts.tags(), "crm_customer_tags", "customer_id", "tag")
-                .tables(new SqlPushdown.Tables("crm_touchpoints", "crm_touchpoint_lines", "crm_customer_consents",
-                        "crm_customer_attributes", "crm_customer_preferences"))
-                .dialect(dialect)
-                .build();
+        return SqlPushdown.reference(catalog, dialect);
     }
 
     @Override

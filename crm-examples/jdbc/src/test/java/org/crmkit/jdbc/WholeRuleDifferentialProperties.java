@@ -42,6 +42,7 @@ import org.crmkit.core.touchpoint.TouchpointKind;
 import org.crmkit.fixtures.population.SyntheticCustomer;
 import org.crmkit.fixtures.population.SyntheticPopulation;
 import org.crmkit.segmentation.analysis.Rfm;
+import org.crmkit.segmentation.analysis.SegmentQueries;
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.FactRef;
@@ -66,9 +67,9 @@ import org.junit.jupiter.api.Test;
  * selects in memory, in H2, in PostgreSQL and in DuckDB. Operands are often a customer's own value, or a millionth
  * or half a millionth beside it, so rounding and window boundaries are hit.
  */
-class WholeRuleDifferentialProperties {
-    static final Instant END = Instant.parse("2026-01-01T00:00:00Z");
-    static final FactCatalog CATALOG = FactCatalog.builder()
+public class WholeRuleDifferentialProperties {
+    public static final Instant END = Instant.parse("2026-01-01T00:00:00Z");
+    public static final FactCatalog CATALOG = FactCatalog.builder()
             .attribute("household-size", FactType.NUMBER).attribute("region", FactType.TEXT)
             .attribute("has-car", FactType.FLAG).attribute("renewal", FactType.DATE).build();
     private static final PreferenceKey DIET = PreferenceKey.of("food", "diet");
@@ -78,10 +79,10 @@ class WholeRuleDifferentialProperties {
     private static final List<String> KINDS = List.of("purchase", "visit", "refund", "inquiry");
     private static final List<String> CHANNELS = List.of("counter", "web", "email");
     private static final List<String> WINDOWS = List.of("P1D", "P7D", "P30D", "P90D", "P365D");
-    static final Population POPULATION = Population.make(400);
+    public static final Population POPULATION = Population.make(400);
 
     /** The customers and touchpoints, and the instants worth evaluating at. */
-    record Population(List<Customer> customers, Map<String, List<Touchpoint>> touchpoints, List<Instant> instants) {
+    public record Population(List<Customer> customers, Map<String, List<Touchpoint>> touchpoints, List<Instant> instants) {
         static Population make(int size) {
             SplittableRandom r = new SplittableRandom(19);
             List<String> zones = List.of("Pacific/Auckland", "America/Los_Angeles", "UTC");
@@ -192,9 +193,21 @@ class WholeRuleDifferentialProperties {
 
     private static final Map<String, SegmentQueries> LOADED_ENGINES = new ConcurrentHashMap<>();
 
+    /** An engine that computes segments where it stores customers and touchpoints. */
+    @FunctionalInterface
+    public interface Engine {
+        /** {@return the engine's queries over the customers and touchpoints, stored in it} */
+        SegmentQueries fill(List<Customer> customers, List<Touchpoint> touchpoints);
+    }
+
     /** The population in an engine, loaded once: the adapter's database ("h2", "postgres") or DuckDB. */
     static SegmentQueries load(String name, java.util.function.Supplier<DataSource> dataSource) {
-        return LOADED_ENGINES.computeIfAbsent(name, n -> fill(n, dataSource.get(), POPULATION.customers(),
+        return loaded(name, (customers, touchpoints) -> fill(name, dataSource.get(), customers, touchpoints));
+    }
+
+    /** The population in an engine, loaded once per name. */
+    public static SegmentQueries loaded(String name, Engine engine) {
+        return LOADED_ENGINES.computeIfAbsent(name, n -> engine.fill(POPULATION.customers(),
                 POPULATION.touchpoints().values().stream().flatMap(List::stream).collect(Collectors.toList())));
     }
 
@@ -214,11 +227,16 @@ class WholeRuleDifferentialProperties {
     }
 
     /** A rule and the instant it is evaluated for. */
-    record Case(Condition rule, Instant at) {
+    public record Case(Condition rule, Instant at) {
     }
 
     @Provide
     Arbitrary<Case> cases() {
+        return caseArbitrary();
+    }
+
+    /** {@return random rules at random instants} */
+    public static Arbitrary<Case> caseArbitrary() {
         return Arbitraries.of(POPULATION.instants()).flatMap(at -> tree(3, at).map(rule -> new Case(rule, at)));
     }
 
@@ -332,12 +350,17 @@ class WholeRuleDifferentialProperties {
     }
 
     /** A rule evaluated at two instants. */
-    record Pair(Condition rule, Instant earlier, Instant at) {
+    public record Pair(Condition rule, Instant earlier, Instant at) {
     }
 
     @Provide
     Arbitrary<Pair> pairs() {
-        return Combinators.combine(cases(), Arbitraries.of(POPULATION.instants()))
+        return pairArbitrary();
+    }
+
+    /** {@return random rules at two random instants} */
+    public static Arbitrary<Pair> pairArbitrary() {
+        return Combinators.combine(caseArbitrary(), Arbitraries.of(POPULATION.instants()))
                 .as((c, other) -> other.isAfter(c.at()) ? new Pair(c.rule(), c.at(), other)
                         : new Pair(c.rule(), other, c.at()));
     }
@@ -355,7 +378,7 @@ class WholeRuleDifferentialProperties {
         pairs().sampleStream().limit(50).forEach(p -> checkChanges(db, p));
     }
 
-    private static void checkChanges(SegmentQueries db, Pair p) {
+    public static void checkChanges(SegmentQueries db, Pair p) {
         Rule compiled = CATALOG.compile(p.rule());
         MembershipSnapshot earlier = new MembershipSnapshot("s", 1, p.earlier(), members(compiled, p.earlier()));
         MembershipSnapshot later = new MembershipSnapshot("s", 1, p.at(), members(compiled, p.at()));
@@ -376,6 +399,12 @@ class WholeRuleDifferentialProperties {
      */
     @Test
     void extremeOperandsAgreeOnH2AndPostgres() {
+        checkExtremes(load("h2", Databases::h2));
+        checkExtremes(load("postgres", () -> Databases.pooled(Databases.postgres())));
+    }
+
+    /** Operands at the edges of what crmkit accepts, with every comparison, agree with memory in an engine. */
+    public static void checkExtremes(SegmentQueries db) {
         List<FactRef> facts = List.of(Facts.touchpointCount(Duration.ofDays(90)),
                 Facts.weeklySpend(Duration.ofDays(30), "USD"), Facts.averageSpend(Duration.ofDays(365), "USD"),
                 Facts.brandShare(Duration.ofDays(365), "dairy", SyntheticPopulation.NATIONAL),
@@ -383,15 +412,11 @@ class WholeRuleDifferentialProperties {
         List<String> operands = List.of("999999999999999999999999999999.99999999999999999999",
                 "-999999999999999999999999999999.99999999999999999999", "0.00000000000000000001",
                 "-0.00000000000000000001", "12345.12345678901234567890", "0", "1E+29");
-        for (String engine : List.of("h2", "postgres")) {
-            SegmentQueries db = load(engine, engine.equals("h2") ? Databases::h2
-                    : () -> Databases.pooled(Databases.postgres()));
-            for (FactRef fact : facts) {
-                for (String operand : operands) {
-                    for (Operator op : List.of(Operator.EQ, Operator.NE, Operator.LT, Operator.LE, Operator.GT,
-                            Operator.GE)) {
-                        check(db, new Case(fact.test(op, AttributeValue.number(new BigDecimal(operand))), END));
-                    }
+        for (FactRef fact : facts) {
+            for (String operand : operands) {
+                for (Operator op : List.of(Operator.EQ, Operator.NE, Operator.LT, Operator.LE, Operator.GT,
+                        Operator.GE)) {
+                    check(db, new Case(fact.test(op, AttributeValue.number(new BigDecimal(operand))), END));
                 }
             }
         }
@@ -409,7 +434,7 @@ class WholeRuleDifferentialProperties {
         checkRfm(load("postgres", () -> Databases.pooled(Databases.postgres())));
     }
 
-    private static void checkRfm(SegmentQueries db) {
+    public static void checkRfm(SegmentQueries db) {
         java.util.Currency usd = java.util.Currency.getInstance("USD");
         SplittableRandom r = new SplittableRandom(5);
         for (int i = 0; i < 20; i++) {
@@ -437,7 +462,7 @@ class WholeRuleDifferentialProperties {
         checkSummaries(load("postgres", () -> Databases.pooled(Databases.postgres())));
     }
 
-    private static void checkSummaries(SegmentQueries db) {
+    public static void checkSummaries(SegmentQueries db) {
         List<Touchpoint> purchases = POPULATION.touchpoints().values().stream().flatMap(List::stream)
                 .filter(t -> t.kind().equals(TouchpointKind.PURCHASE)).collect(Collectors.toList());
         int checked = 0;
@@ -476,6 +501,11 @@ class WholeRuleDifferentialProperties {
     }
 
     private static void checkTies(String engine, DataSource dataSource) {
+        checkTies((customers, touchpoints) -> fill(engine, dataSource, customers, touchpoints));
+    }
+
+    /** Rounding ties in a fresh engine, which this fills with customers of its own. */
+    public static void checkTies(Engine engine) {
         List<String> amounts = List.of("10.0000005", "10.0000015", "10.0000025", "7.1234565", "7.1234575",
                 "10.00000049999999999999", "10.00000050000000000001", "0.0000005", "0.0000015");
         List<Customer> customers = new ArrayList<>();
@@ -498,7 +528,7 @@ class WholeRuleDifferentialProperties {
                             new LineItem("b", "dairy", "store", BigDecimal.valueOf(2_000_000 - 1 - 2 * (i % 3)),
                                     Money.of("1.00", "USD")))).build());
         }
-        SegmentQueries db = fill(engine, dataSource, customers, touchpoints);
+        SegmentQueries db = engine.fill(customers, touchpoints);
         Map<String, List<Touchpoint>> byCustomer = touchpoints.stream()
                 .collect(Collectors.groupingBy(t -> t.customerId().value()));
         List<Subject> subjects = customers.stream()
@@ -562,7 +592,7 @@ class WholeRuleDifferentialProperties {
         checkTies("duckdb", Databases.duckdb());
     }
 
-    static void check(SegmentQueries db, Case c) {
+    public static void check(SegmentQueries db, Case c) {
         Rule compiled = CATALOG.compile(c.rule());
         List<Subject> subjects = SUBJECTS.computeIfAbsent(c.at(), POPULATION::subjects);
         List<String> inMemory = subjects.stream().filter(compiled).map(s -> s.customer().id().value()).sorted()

@@ -130,7 +130,8 @@ final class SqlFacts {
                         + " AND g.purpose = ").value(purpose)
                 .sql(" AND (g.channel IS NULL OR g.channel = ").value(channel)
                 .sql(") AND g.granted AND ").with(notAfter("g", at)).sql(" AND NOT EXISTS (SELECT 1 FROM " + table
-                        + " w WHERE w.customer_id = " + id + " AND w.purpose = ").value(purpose)
+                        // The grant's customer, not the outer id: Spark resolves columns of the next query out only.
+                        + " w WHERE w.customer_id = g.customer_id AND w.purpose = ").value(purpose)
                 .sql(" AND (w.channel IS NULL OR w.channel = ").value(channel)
                 .sql(") AND NOT w.granted AND (w.at_second > g.at_second OR w.at_second = g.at_second"
                         + " AND w.at_nano >= g.at_nano) AND ")
@@ -324,7 +325,7 @@ final class SqlFacts {
      * A number rounded to six decimals (half-even) from the source's value divided by its count; without a value
      * when {@code nullable} and the count is zero.
      */
-    private static void ratio(Out out, Source s, boolean nullable, Condition.Test t) {
+    private void ratio(Out out, Source s, boolean nullable, Condition.Test t) {
         Expr p = s.value;
         Expr q = s.count;
         Expr present = o -> o.sql("(").with(q).sql(") > 0");
@@ -352,7 +353,7 @@ final class SqlFacts {
         }
     }
 
-    private static void roundedTest(Out o, Expr p, Expr q, Condition.Test t) {
+    private void roundedTest(Out o, Expr p, Expr q, Condition.Test t) {
         onGrid(o, t, STEP, (out, w) -> atLeast(out, p, q, w));
     }
 
@@ -409,11 +410,12 @@ final class SqlFacts {
      * the quotient is at least halfway below {@code w}; the halfway point itself counts when half-even rounding
      * takes it up to {@code w}, that is when {@code w} is an even number of millionths.
      */
-    private static void atLeast(Out o, Expr p, Expr q, BigDecimal w) {
+    private void atLeast(Out o, Expr p, Expr q, BigDecimal w) {
         boolean tieGoesUp = !w.movePointRight(6).toBigIntegerExact().testBit(0);
         // The bound is cast: an engine would otherwise take a marker beside a count for a whole number.
-        o.sql("((").with(p).sql(") " + (tieGoesUp ? ">=" : ">") + " CAST(").value(w.subtract(HALF_STEP))
-                .sql(" AS DECIMAL(38, 7)) * (").with(q).sql("))");
+        o.sql("((").with(p).sql(") " + (tieGoesUp ? ">=" : ">") + " " + dialect.boundType(true) + "CAST(")
+                .value(w.subtract(HALF_STEP)).sql(" AS DECIMAL(38, 7)) * (").with(q).sql(")" + dialect.boundType(false)
+                        + ")");
     }
 
     /**
@@ -484,7 +486,7 @@ final class SqlFacts {
                 .sql(" - t.at_second - CASE WHEN ").value(at.getNano())
                 .sql(" < t.at_nano THEN 1 ELSE 0 END)" + div + "86400) AS recency_days,"
                         + " COUNT(DISTINCT t.id) AS frequency, CAST(").with(spend.value)
-                .sql(" AS DOUBLE PRECISION) AS monetary FROM ").with(spend.from)
+                .sql(" AS " + dialect.doubleType() + ") AS monetary FROM ").with(spend.from)
                 .sql(" WHERE ").with(rowsOf("t", purchases, at)).sql(" GROUP BY t.customer_id) measured"
                         + " ORDER BY customer_id");
         return new SqlQuery(o.toString(), o.params);
@@ -495,20 +497,54 @@ final class SqlFacts {
      * day is its calendar day at a fixed offset from UTC, days with several purchases count once.
      */
     SqlQuery repeatSummaries(java.time.LocalDate cutoff, java.time.ZoneOffset offset) {
-        SqlPushdown.Tables m = Objects.requireNonNull(tables);
         Out o = new Out(new java.util.ArrayList<>());
-        // Floor division by a day's seconds, also before 1970, where SQL's division truncates towards zero.
-        String local = "(t.at_second + " + offset.getTotalSeconds() + ")";
         o.sql("SELECT x, tx_days, age_days, COUNT(*) AS customers FROM (SELECT customer_id,"
                 + " COUNT(DISTINCT purchase_day) - 1 AS x, MAX(purchase_day) - MIN(purchase_day) AS tx_days, ")
-                .value(cutoff.toEpochDay()).sql(" - MIN(purchase_day) AS age_days FROM (SELECT t.customer_id AS"
-                        + " customer_id, " + local + dialect.wholeDivision() + "86400 - CASE WHEN " + local
-                        + " < 0 AND MOD(" + local
-                        + ", 86400) <> 0 THEN 1 ELSE 0 END AS purchase_day FROM " + m.touchpoints()
-                        + " t WHERE t.kind = ").value(TouchpointKind.PURCHASE.code())
-                .sql(") purchases WHERE purchase_day <= ").value(cutoff.toEpochDay())
-                .sql(" GROUP BY customer_id) summaries GROUP BY x, tx_days, age_days ORDER BY x, tx_days, age_days");
+                .value(cutoff.toEpochDay()).sql(" - MIN(purchase_day) AS age_days FROM (")
+                .with(purchaseDays(cutoff, offset, null))
+                .sql(") purchases GROUP BY customer_id) summaries GROUP BY x, tx_days, age_days"
+                        + " ORDER BY x, tx_days, age_days");
         return new SqlQuery(o.toString(), o.params);
+    }
+
+    /**
+     * Every customer's repeat-purchase summary up to a cut-off, as {@code RepeatSummary.of} makes it from the
+     * purchases dated at a fixed offset, the value of a purchase being its amount in the currency (none in another
+     * currency or without an amount): {@code customer_id, x, tx_days, age_days, repeat_value}, the last the total
+     * of the purchase days after the first, exactly.
+     */
+    SqlQuery customerSummaries(java.time.LocalDate cutoff, java.time.ZoneOffset offset, java.util.Currency currency) {
+        Out o = new Out(new java.util.ArrayList<>());
+        o.sql("SELECT customer_id, COUNT(DISTINCT purchase_day) - 1 AS x, MAX(purchase_day) - MIN(purchase_day)"
+                        + " AS tx_days, ").value(cutoff.toEpochDay())
+                .sql(" - MIN(purchase_day) AS age_days, COALESCE(SUM(CASE WHEN purchase_day > first_day THEN"
+                        + " purchase_value ELSE 0 END), 0) AS repeat_value FROM (SELECT customer_id, purchase_day,"
+                        + " purchase_value, MIN(purchase_day) OVER (PARTITION BY customer_id) AS first_day FROM (")
+                .with(purchaseDays(cutoff, offset, currency.getCurrencyCode()))
+                .sql(") purchases) dated GROUP BY customer_id ORDER BY customer_id");
+        return new SqlQuery(o.toString(), o.params);
+    }
+
+    /**
+     * Purchases up to a cut-off: {@code customer_id, purchase_day} (its calendar day at the offset, as days since
+     * the epoch) and, with a currency, {@code purchase_value}.
+     */
+    private Expr purchaseDays(java.time.LocalDate cutoff, java.time.ZoneOffset offset, @Nullable String currency) {
+        SqlPushdown.Tables m = Objects.requireNonNull(tables);
+        // Floor division by a day's seconds, also before 1970, where SQL's division truncates towards zero.
+        String local = "(t.at_second + " + offset.getTotalSeconds() + ")";
+        String day = local + dialect.wholeDivision() + "86400 - CASE WHEN " + local + " < 0 AND MOD(" + local
+                + ", 86400) <> 0 THEN 1 ELSE 0 END";
+        return o -> {
+            o.sql("SELECT customer_id, purchase_day" + (currency == null ? "" : ", purchase_value")
+                    + " FROM (SELECT t.customer_id AS customer_id, " + day + " AS purchase_day");
+            if (currency != null) {
+                o.sql(", CASE WHEN t.currency = ").value(currency)
+                        .sql(" AND t.amount IS NOT NULL THEN t.amount ELSE 0 END AS purchase_value");
+            }
+            o.sql(" FROM " + m.touchpoints() + " t WHERE t.kind = ").value(TouchpointKind.PURCHASE.code())
+                    .sql(") all_purchases WHERE purchase_day <= ").value(cutoff.toEpochDay());
+        };
     }
 
     // --- instants, kept as a second and a nano column

@@ -102,6 +102,30 @@ public final class SqlPushdown {
     }
 
     /**
+     * The mapping of the reference schema, which the reference JDBC adapter keeps and {@link RuleTableRows} fills:
+     * the customer table {@code crm_customers} referred to as {@code c} ({@code id, kind, lifecycle_stage,
+     * account_manager, customer_since}), its tags in {@code crm_customer_tags (customer_id, tag)}, and the rule
+     * tables {@code crm_touchpoints, crm_touchpoint_lines, crm_customer_consents, crm_customer_attributes,
+     * crm_customer_preferences}.
+     *
+     * @param catalog the facts rules are checked against
+     * @param dialect the engine
+     * @return the pushdown
+     */
+    public static SqlPushdown reference(FactCatalog catalog, SqlDialect dialect) {
+        return builder(catalog, "c.id")
+                .column(Facts.kind(), "c.kind")
+                .column(Facts.lifecycleStage(), "c.lifecycle_stage")
+                .column(Facts.accountManager(), "c.account_manager")
+                .column(Facts.customerSince(), "c.customer_since")
+                .setTable(Facts.tags(), "crm_customer_tags", "customer_id", "tag")
+                .tables(new Tables("crm_touchpoints", "crm_touchpoint_lines", "crm_customer_consents",
+                        "crm_customer_attributes", "crm_customer_preferences"))
+                .dialect(dialect)
+                .build();
+    }
+
+    /**
      * Tells whether every test in the condition is over a mapped fact.
      *
      * @param condition the condition
@@ -199,11 +223,12 @@ public final class SqlPushdown {
         SqlPredicate now = translate(condition, at);
         SqlPredicate then = translate(condition, earlier);
         List<Object> params = new ArrayList<>(now.parameters());
-        params.addAll(now.parameters());
         params.addAll(then.parameters());
-        // Both predicates are two-valued, so comparing them as booleans is exact.
-        return new SqlQuery("SELECT " + idColumn + " AS customer_id, " + now.sql() + " AS entered FROM "
-                + customerTable + " WHERE " + now.sql() + " <> " + then.sql() + " ORDER BY " + idColumn, params);
+        // Each predicate written once, so an engine plans each subquery once; both are two-valued, so comparing
+        // them as booleans is exact.
+        return new SqlQuery("SELECT customer_id, now_in AS entered FROM (SELECT " + idColumn + " AS customer_id, "
+                + now.sql() + " AS now_in, " + then.sql() + " AS then_in FROM " + customerTable
+                + ") flags WHERE now_in <> then_in ORDER BY customer_id", params);
     }
 
     /**
@@ -245,6 +270,31 @@ public final class SqlPushdown {
             throw new IllegalStateException("summaries need the touchpoint tables: map them with Builder.tables");
         }
         return sideTables.repeatSummaries(cutoff, offset);
+    }
+
+    /**
+     * Every customer's repeat-purchase summary, computed in the database and left ungrouped, for scoring where the
+     * data is: per customer with a purchase by the cut-off, as {@link #repeatSummaries} counts it, and the value of
+     * the purchase days after the first, a purchase's value being its amount in the currency (a purchase in
+     * another currency or without an amount counts as one of no value). The query returns {@code customer_id, x,
+     * tx_days, age_days, repeat_value}, ordered by customer id: {@code RepeatSummary}'s mean is
+     * {@code repeat_value / x}.
+     *
+     * @param cutoff the last day of the calibration period
+     * @param offset the offset from UTC whose calendar days the purchases are counted in
+     * @param currency the currency whose amounts are the purchases' values
+     * @return the query
+     * @throws IllegalStateException when no touchpoint tables are mapped
+     */
+    public SqlQuery customerSummaries(java.time.LocalDate cutoff, java.time.ZoneOffset offset,
+                                      java.util.Currency currency) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        Objects.requireNonNull(offset, "offset");
+        Objects.requireNonNull(currency, "currency");
+        if (!sideTables.hasTouchpoints()) {
+            throw new IllegalStateException("summaries need the touchpoint tables: map them with Builder.tables");
+        }
+        return sideTables.customerSummaries(cutoff, offset, currency);
     }
 
     private static List<Condition> conjuncts(Condition.All all) {

@@ -1,6 +1,8 @@
 package org.crmkit.segmentation.value;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,8 +64,6 @@ public final class GroupedSummaries {
         for (int i = 0; i < rows(); i++) {
             out.add(new Group(compact.x[i], compact.tx[i], compact.age[i], (long) compact.count[i]));
         }
-        out.sort(java.util.Comparator.comparingInt(Group::x).thenComparingDouble(Group::tx)
-                .thenComparingDouble(Group::age));
         return java.util.List.copyOf(out);
     }
 
@@ -84,7 +84,7 @@ public final class GroupedSummaries {
 
     /** Collects groups; adding to a row already there adds to its count. Not thread-safe. */
     public static final class Builder {
-        private final Map<Row, long[]> rows = new LinkedHashMap<>();
+        private final Map<Row, long[]> rows = new HashMap<>();
 
         private Builder() {
         }
@@ -120,7 +120,11 @@ public final class GroupedSummaries {
             return this;
         }
 
-        /** {@return the groups added so far} */
+        /**
+         * {@return the groups added so far, ordered by x, then tx, then T}: in that order whatever order they came
+         * in, so that a fit over them gives the same numbers, to the last bit, from any source (memory, a
+         * database's {@code GROUP BY}, Spark's partitions)
+         */
         public GroupedSummaries build() {
             int n = rows.size();
             int[] x = new int[n];
@@ -128,7 +132,10 @@ public final class GroupedSummaries {
             double[] age = new double[n];
             double[] count = new double[n];
             int i = 0;
-            for (Map.Entry<Row, long[]> e : rows.entrySet()) {
+            List<Map.Entry<Row, long[]>> sorted = new ArrayList<>(rows.entrySet());
+            sorted.sort(Map.Entry.comparingByKey(Comparator.comparingInt(Row::x).thenComparingDouble(Row::tx)
+                    .thenComparingDouble(Row::age)));
+            for (Map.Entry<Row, long[]> e : sorted) {
                 x[i] = e.getKey().x();
                 tx[i] = e.getKey().tx();
                 age[i] = e.getKey().age();

@@ -1,4 +1,4 @@
-package org.crmkit.jdbc;
+package org.crmkit.segmentation.analysis;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 
-import org.crmkit.segmentation.analysis.Rfm;
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
 import org.crmkit.segmentation.rule.MembershipSnapshot;
@@ -16,13 +15,15 @@ import org.crmkit.segmentation.rule.SqlPushdown;
 import org.crmkit.segmentation.value.GroupedSummaries;
 
 /**
- * Segments and value summaries computed where the data is, equal to what the rule, {@code Rfm.score},
- * {@code GroupedSummaries.of} and {@code MembershipSnapshot.diff} give in memory: in the adapter's database
- * ({@link JdbcStores}) or in an embedded DuckDB ({@link DuckDbSegments}). Implementations are thread-safe.
+ * Segments and value summaries computed where the data is, equal to what the rule, {@link Rfm#score},
+ * {@link GroupedSummaries#of} and {@link MembershipSnapshot#diff} give in memory: the service provider interface
+ * of engines that hold the rule tables {@link SqlPushdown.Tables} describes, such as the reference adapter's
+ * database, an embedded DuckDB or Apache Spark (crm-jdbc and crm-spark implement it). Implementations are
+ * thread-safe.
  */
 public interface SegmentQueries {
     /**
-     * The mapping of the rule language to this database's tables.
+     * The mapping of the rule language to this engine's tables.
      *
      * @param catalog the facts rules are checked against
      * @return the pushdown; its predicates refer to the customer table as {@code c}
