@@ -20,6 +20,7 @@ import org.crmkit.segmentation.rule.SqlPredicate;
 import org.crmkit.segmentation.rule.SqlPushdown;
 import org.crmkit.segmentation.rule.SqlQuery;
 import org.crmkit.segmentation.value.GroupedSummaries;
+import org.crmkit.segmentation.value.RepeatSummary;
 
 /**
  * The segment selections and analyses run where the rule tables are ({@link SqlPushdown.Tables}): in the
@@ -62,11 +63,7 @@ final class RuleQueries implements SegmentQueries {
     @Override
     public GroupedSummaries repeatSummaries(FactCatalog catalog, LocalDate cutoff, ChronoUnit unit,
                                             ZoneOffset offset) {
-        Objects.requireNonNull(unit, "unit");
-        double days = unit.getDuration().getSeconds() / 86_400.0;
-        if (days < 1) {
-            throw new IllegalArgumentException("unit must be a day or longer: " + unit);
-        }
+        double days = RepeatSummary.daysIn(unit);
         SqlQuery q = pushdown(catalog, dialect).repeatSummaries(cutoff, offset);
         GroupedSummaries.Builder groups = GroupedSummaries.builder();
         jdbc.readOnly("summarising repeat purchases", c -> jdbc.query(c, q.sql(), r -> groups.add(r.getInt(1),

@@ -37,10 +37,10 @@ public final class AnalystJob implements Callable<Integer> {
     private LocalDate cutoff;
 
     @Option(names = "--currency", defaultValue = "USD", description = "Currency of the purchases' values.")
-    private String currency;
+    private Currency currency;
 
     @Option(names = "--offset", defaultValue = "Z", description = "Offset from UTC of the purchases' calendar.")
-    private String offset;
+    private ZoneOffset offset;
 
     @Option(names = "--unit", defaultValue = "WEEKS", description = "Unit of times and horizon: DAYS or WEEKS.")
     private ChronoUnit unit;
@@ -90,7 +90,13 @@ public final class AnalystJob implements Callable<Integer> {
 
     /** Runs the job in a session, reporting to a writer; {@return the exit code} */
     static int run(SparkSession spark, PrintWriter report, String... args) {
-        return new CommandLine(new AnalystJob(spark, report)).setOut(report).setErr(report).execute(args);
+        return new CommandLine(new AnalystJob(spark, report)).registerConverter(ZoneOffset.class, ZoneOffset::of)
+                .setOut(report).setErr(report)
+                .setExecutionExceptionHandler((e, line, parsed) -> {
+                    // What failed, as Spark or crmkit says it (a missing directory, too few buyers to fit).
+                    line.getErr().println("crm-spark-value: " + e.getMessage());
+                    return 1;
+                }).execute(args);
     }
 
     @Override
@@ -98,8 +104,7 @@ public final class AnalystJob implements Callable<Integer> {
         SparkSession session = spark.newSession();
         RuleTables.register(session, tables);
         SparkCustomerValue value = SparkCustomerValue.run(SparkSegments.over(session), FactCatalog.installed(),
-                new SparkCustomerValue.Plan(cutoff, unit, ZoneOffset.of(offset), Currency.getInstance(currency),
-                        horizon, steps, rate));
+                new SparkCustomerValue.Plan(cutoff, unit, offset, currency, horizon, steps, rate));
         report.println("purchase model: " + CrmJson.write(value.purchases().model(), PurchaseModel.class)
                 + " (log-likelihood " + value.purchases().logLikelihood() + ")");
         report.println("spend model: " + CrmJson.write(value.spend().model(), GammaGamma.class)

@@ -92,15 +92,13 @@ public record SparkCustomerValue(ModelFit<BgNbd> purchases, ModelFit<GammaGamma>
             Objects.requireNonNull(unit, "unit");
             Objects.requireNonNull(offset, "offset");
             Objects.requireNonNull(currency, "currency");
-            if (unit.getDuration().getSeconds() < 86_400) {
-                throw new IllegalArgumentException("unit must be a day or longer: " + unit);
-            }
+            RepeatSummary.daysIn(unit);
             // The scorer's own checks of the horizon, steps and rate, on models of no consequence.
             ValueScorer.of(new BgNbd(1, 1, 1, 1), new GammaGamma(1, 1, 1), horizon, steps, ratePerStep);
         }
 
         double days() {
-            return unit.getDuration().getSeconds() / 86_400.0;
+            return RepeatSummary.daysIn(unit);
         }
     }
 

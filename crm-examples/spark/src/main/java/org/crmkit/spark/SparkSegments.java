@@ -26,6 +26,7 @@ import org.crmkit.segmentation.rule.SqlPredicate;
 import org.crmkit.segmentation.rule.SqlPushdown;
 import org.crmkit.segmentation.rule.SqlQuery;
 import org.crmkit.segmentation.value.GroupedSummaries;
+import org.crmkit.segmentation.value.RepeatSummary;
 
 /**
  * Segments, RFM scores, repeat-purchase summaries and segment changes computed by Apache Spark SQL over the rule
@@ -102,11 +103,7 @@ public final class SparkSegments implements SegmentQueries {
     @Override
     public GroupedSummaries repeatSummaries(FactCatalog catalog, LocalDate cutoff, ChronoUnit unit,
                                             ZoneOffset offset) {
-        Objects.requireNonNull(unit, "unit");
-        double days = unit.getDuration().getSeconds() / 86_400.0;
-        if (days < 1) {
-            throw new IllegalArgumentException("unit must be a day or longer: " + unit);
-        }
+        double days = RepeatSummary.daysIn(unit);
         SqlQuery q = pushdown(catalog).repeatSummaries(cutoff, offset);
         GroupedSummaries.Builder groups = GroupedSummaries.builder();
         for (Row r : rows(q.sql(), q.parameters())) {

@@ -1,6 +1,7 @@
 package org.crmkit.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -44,6 +45,22 @@ class AnalystJobTest {
         assertEquals(10, deciles, text);
         assertEquals(customers, spark.read().parquet(out).count());
         assertTrue(customers > 300, text);
+    }
+
+    @Test
+    void badValuesAndAMissingDirectoryAreReportedWithoutAStackTrace() {
+        StringWriter badOffset = new StringWriter();
+        assertEquals(2, AnalystJob.run(LocalSpark.session(), new PrintWriter(badOffset, true), "--tables", "x",
+                "--cutoff", "2025-09-30", "--offset", "+25:00"));
+        assertTrue(badOffset.toString().contains("Invalid value for option '--offset'"), badOffset::toString);
+
+        StringWriter missing = new StringWriter();
+        String nowhere = LocalSpark.temp("nowhere");
+        assertEquals(1, AnalystJob.run(LocalSpark.session(), new PrintWriter(missing, true), "--tables", nowhere,
+                "--cutoff", "2025-09-30"));
+        assertTrue(missing.toString().startsWith("crm-spark-value: ") && missing.toString().contains("nowhere"),
+                missing::toString);
+        assertFalse(missing.toString().contains("\tat "), missing::toString);
     }
 
     @Test

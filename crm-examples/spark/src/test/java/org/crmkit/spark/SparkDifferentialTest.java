@@ -1,8 +1,13 @@
 package org.crmkit.spark;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
 import org.crmkit.jdbc.WholeRuleDifferentialProperties;
 import org.crmkit.jdbc.WholeRuleDifferentialProperties.Engine;
 import org.crmkit.segmentation.analysis.SegmentQueries;
+import org.crmkit.segmentation.rule.FactRef;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +45,18 @@ class SparkDifferentialTest {
     @Test
     void summariesOnSparkEqualSummariesInMemory() {
         WholeRuleDifferentialProperties.checkSummaries(spark());
+    }
+
+    /**
+     * Operands at the edges of what crmkit accepts over counts, average spends and brand shares: Spark answers
+     * as memory does or refuses the query (its decimals have 38 digits), never selects differently.
+     */
+    @Test
+    void extremeOperandsOnSparkAreAnsweredRightOrRefused() {
+        List<FactRef> all = WholeRuleDifferentialProperties.EXTREME_FACTS;
+        List<FactRef> facts = List.of(all.get(0), all.get(2), all.get(3));
+        int refused = WholeRuleDifferentialProperties.extremes(spark(), true, facts);
+        assertTrue(refused < 3 * 7 * 6, "Spark answered some: " + refused);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.crmkit.segmentation.rule;
 
+import java.math.BigDecimal;
+
 /**
  * The SQL engines {@link SqlPushdown} writes for, and the little that differs between them. Rules translate alike
  * on all of them; only the analyses ({@link SqlPushdown#rfm}, {@link SqlPushdown#repeatSummaries}) divide whole
@@ -24,6 +26,20 @@ public enum SqlDialect {
         this.wholeDivision = wholeDivision;
         this.doubleType = doubleType;
     }
+
+    /**
+     * Whether a number lies beyond every number this engine's rule tables hold: DuckDB's and Spark's exact decimals
+     * have 38 digits, and the tables crmkit writes for them ({@code DECIMAL(38, 20)}) hold magnitudes below
+     * 10<sup>18</sup>, so a rule's operand beyond them is decided without the engine, which could not bind it.
+     *
+     * @param v the number
+     * @return true when no value in the tables reaches it
+     */
+    boolean beyondRange(BigDecimal v) {
+        return this != STANDARD && v.abs().compareTo(LIMIT) >= 0;
+    }
+
+    private static final BigDecimal LIMIT = BigDecimal.TEN.pow(18);
 
     /**
      * The opening or closing of the type a bound multiplied by a count is compared as: Spark compares two decimals

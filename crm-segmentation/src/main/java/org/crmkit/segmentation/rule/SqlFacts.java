@@ -98,9 +98,24 @@ final class SqlFacts {
                 .sql(" AND " + column + " IS NOT NULL");
         switch (t.operator()) {
             case PRESENT, ABSENT -> { }
-            case IN -> o.sql(" AND " + column + " IN ").with(markers(t.operands()));
+            case IN -> {
+                List<AttributeValue> within = withinRange(t.operands());
+                if (within.isEmpty()) {
+                    o.sql(" AND " + FALSE);
+                } else {
+                    o.sql(" AND " + column + " IN ").with(markers(within));
+                }
+            }
             case CONTAINS, CONTAINS_ANY -> throw new IllegalStateException("set operator on an attribute: " + t);
-            default -> o.sql(" AND " + column + " " + comparison(t.operator()) + " ").value(t.operands().get(0).raw());
+            default -> {
+                Boolean decided = decided(t.operator(), t.operands().get(0).raw());
+                o.sql(" AND ");
+                if (decided != null) {
+                    o.sql(decided ? TRUE : FALSE);
+                } else {
+                    o.sql(column + " " + comparison(t.operator()) + " ").value(t.operands().get(0).raw());
+                }
+            }
         }
         return o.sql("))").toString();
     }
@@ -298,14 +313,51 @@ final class SqlFacts {
     }
 
     /** A fact that always has a value: the aggregate compared with the operands. */
-    private static void plain(Out out, Source s, Condition.Test t) {
+    private void plain(Out out, Source s, Condition.Test t) {
         switch (t.operator()) {
             case PRESENT -> out.sql(TRUE);
             case ABSENT -> out.sql(FALSE);
-            case IN -> having(out, s, o -> o.with(s.value).sql(" IN ").with(markers(t.operands())));
-            default -> having(out, s, o -> o.with(s.value).sql(" " + comparison(t.operator()) + " ")
-                    .value(t.operands().get(0).raw()));
+            case IN -> {
+                List<AttributeValue> within = withinRange(t.operands());
+                if (within.isEmpty()) {
+                    out.sql(FALSE);
+                } else {
+                    having(out, s, o -> o.with(s.value).sql(" IN ").with(markers(within)));
+                }
+            }
+            default -> {
+                Boolean decided = decided(t.operator(), t.operands().get(0).raw());
+                if (decided != null) {
+                    out.sql(decided ? TRUE : FALSE); // the fact always has a value
+                } else {
+                    having(out, s, o -> o.with(s.value).sql(" " + comparison(t.operator()) + " ")
+                            .value(t.operands().get(0).raw()));
+                }
+            }
         }
+    }
+
+    /**
+     * A comparison with a number beyond every value the engine's tables hold, decided here; null when the
+     * engine decides it.
+     */
+    private @Nullable Boolean decided(Operator op, Object operand) {
+        if (!(operand instanceof BigDecimal v) || !dialect.beyondRange(v)) {
+            return null;
+        }
+        return switch (op) {
+            case EQ -> false;
+            case NE -> true;
+            case GT, GE -> v.signum() < 0;
+            case LT, LE -> v.signum() > 0;
+            default -> throw new IllegalStateException("not a comparison: " + op);
+        };
+    }
+
+    /** The operands a value the engine holds could equal. */
+    private List<AttributeValue> withinRange(List<AttributeValue> operands) {
+        return operands.stream().filter(v -> !(v.raw() instanceof BigDecimal d) || !dialect.beyondRange(d))
+                .toList();
     }
 
     /**
@@ -411,6 +463,10 @@ final class SqlFacts {
      * takes it up to {@code w}, that is when {@code w} is an even number of millionths.
      */
     private void atLeast(Out o, Expr p, Expr q, BigDecimal w) {
+        if (dialect.beyondRange(w)) {
+            o.sql(w.signum() > 0 ? FALSE : TRUE); // no ratio of values the tables hold reaches it
+            return;
+        }
         boolean tieGoesUp = !w.movePointRight(6).toBigIntegerExact().testBit(0);
         // The bound is cast: an engine would otherwise take a marker beside a count for a whole number.
         o.sql("((").with(p).sql(") " + (tieGoesUp ? ">=" : ">") + " " + dialect.boundType(true) + "CAST(")

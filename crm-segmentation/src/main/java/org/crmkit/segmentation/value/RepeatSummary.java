@@ -62,6 +62,22 @@ public record RepeatSummary(CustomerId customerId, int x, double tx, double age,
     }
 
     /**
+     * How many days one unit of a summary's times is, for summaries counted in days elsewhere (in a database).
+     *
+     * @param unit the unit, a day or longer
+     * @return the days in it
+     * @throws RuleViolationException when the unit is shorter than a day
+     */
+    public static double daysIn(ChronoUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        double days = unit.getDuration().getSeconds() / 86_400.0;
+        if (days <= 0 || unit.isTimeBased() && days < 1) {
+            throw new RuleViolationException("unit must be a day or longer: " + unit);
+        }
+        return days;
+    }
+
+    /**
      * A summariser that takes transactions one at a time, for files and streams too large to hold: it keeps per
      * customer only their purchase days and two totals, not the transactions.
      *
@@ -85,11 +101,7 @@ public record RepeatSummary(CustomerId customerId, int x, double tx, double age,
 
         private Summariser(LocalDate cutoff, ChronoUnit unit) {
             Objects.requireNonNull(cutoff, "cutoff");
-            Objects.requireNonNull(unit, "unit");
-            days = unit.getDuration().getSeconds() / 86_400.0;
-            if (days <= 0 || unit.isTimeBased() && days < 1) {
-                throw new RuleViolationException("unit must be a day or longer: " + unit);
-            }
+            days = daysIn(unit);
             this.cutoff = Math.toIntExact(cutoff.toEpochDay());
         }
 
