@@ -7,10 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.segmentation.analysis.Rfm;
+import org.crmkit.segmentation.analysis.RfmGroup;
 import org.crmkit.segmentation.analysis.SegmentQueries;
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
@@ -58,6 +60,17 @@ final class RuleQueries implements SegmentQueries {
         SqlQuery q = pushdown(catalog, dialect).rfm(at, currency);
         return List.copyOf(jdbc.readOnly("scoring RFM", c -> jdbc.query(c, q.sql(), r -> new Rfm.Score(
                 CustomerId.of(r.getString(1)), r.getInt(2), r.getInt(3), r.getInt(4)), q.parameters().toArray())));
+    }
+
+    @Override
+    public Map<RfmGroup, Long> rfmGroups(FactCatalog catalog, Instant at, Currency currency) {
+        SqlQuery q = pushdown(catalog, dialect).rfmCells(at, currency);
+        Map<RfmGroup, Long> groups = SegmentQueries.noGroups();
+        jdbc.readOnly("counting RFM groups", c -> jdbc.query(c, q.sql(), r -> {
+            SegmentQueries.addCell(groups, r.getInt(1), r.getInt(2), r.getLong(3));
+            return null;
+        }, q.parameters().toArray()));
+        return groups;
     }
 
     @Override

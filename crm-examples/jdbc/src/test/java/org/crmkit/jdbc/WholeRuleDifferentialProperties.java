@@ -473,6 +473,9 @@ public class WholeRuleDifferentialProperties {
             List<Rfm.Score> inMemory = Rfm.score(inputs).stream()
                     .sorted(java.util.Comparator.comparing(x -> x.customerId().value())).collect(Collectors.toList());
             assertEquals(inMemory, db.rfm(CATALOG, at, usd), () -> "at " + at);
+            Map<org.crmkit.segmentation.analysis.RfmGroup, Long> groups = SegmentQueries.noGroups();
+            inMemory.forEach(x -> groups.merge(x.group(), 1L, Long::sum));
+            assertEquals(groups, db.rfmGroups(CATALOG, at, usd), () -> "groups at " + at);
         }
     }
 

@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.segmentation.analysis.Rfm;
+import org.crmkit.segmentation.analysis.RfmGroup;
 import org.crmkit.segmentation.analysis.SegmentQueries;
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
@@ -98,6 +99,16 @@ public final class SparkSegments implements SegmentQueries {
         SqlQuery q = pushdown(catalog).rfm(at, currency);
         return rows(q.sql(), q.parameters()).stream().map(r -> new Rfm.Score(CustomerId.of(r.getString(0)),
                 whole(r, 1), whole(r, 2), whole(r, 3))).toList();
+    }
+
+    @Override
+    public Map<RfmGroup, Long> rfmGroups(FactCatalog catalog, Instant at, Currency currency) {
+        SqlQuery q = pushdown(catalog).rfmCells(at, currency);
+        Map<RfmGroup, Long> groups = SegmentQueries.noGroups();
+        for (Row r : rows(q.sql(), q.parameters())) {
+            SegmentQueries.addCell(groups, whole(r, 0), whole(r, 1), ((Number) r.get(2)).longValue());
+        }
+        return groups;
     }
 
     @Override

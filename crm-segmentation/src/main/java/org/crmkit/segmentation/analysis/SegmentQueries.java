@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 import org.crmkit.segmentation.rule.Condition;
 import org.crmkit.segmentation.rule.FactCatalog;
@@ -49,6 +50,38 @@ public interface SegmentQueries {
      * @return the scores, in customer id order
      */
     List<Rfm.Score> rfm(FactCatalog catalog, Instant at, Currency currency);
+
+    /**
+     * How many customers with a purchase by an instant are in each RFM group, counted where the data is through
+     * {@link SqlPushdown#rfmCells}: the counts of {@link Rfm.Score#group()} over {@link #rfm}, every group present.
+     *
+     * @param catalog the facts rules are checked against
+     * @param at the instant the measures are taken at
+     * @param currency the currency whose spend is counted
+     * @return the customers of each group
+     */
+    Map<RfmGroup, Long> rfmGroups(FactCatalog catalog, Instant at, Currency currency);
+
+    /**
+     * Adds a cell of {@link SqlPushdown#rfmCells} to group counts, for implementations.
+     *
+     * @param groups the counts so far, every group present
+     * @param recency the cell's recency score
+     * @param frequency the cell's frequency score
+     * @param customers the cell's customers
+     */
+    static void addCell(Map<RfmGroup, Long> groups, int recency, int frequency, long customers) {
+        groups.merge(RfmGroup.of(recency, frequency), customers, Long::sum);
+    }
+
+    /** {@return every group at zero, in group order, to add cells to} */
+    static Map<RfmGroup, Long> noGroups() {
+        Map<RfmGroup, Long> groups = new java.util.EnumMap<>(RfmGroup.class);
+        for (RfmGroup g : RfmGroup.values()) {
+            groups.put(g, 0L);
+        }
+        return groups;
+    }
 
     /**
      * Every customer's repeat-purchase summary up to a cut-off, computed and grouped through

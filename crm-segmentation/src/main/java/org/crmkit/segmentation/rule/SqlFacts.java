@@ -529,6 +529,20 @@ final class SqlFacts {
      * the customers (spend as a double, as in memory): {@code 1 + 5 * (customers strictly worse) / customers}.
      */
     SqlQuery rfm(Instant at, java.util.Currency currency) {
+        Out o = scores(at, currency);
+        return new SqlQuery(o.sql(" ORDER BY customer_id").toString(), o.params);
+    }
+
+    /** How many customers have each pair of recency and frequency scores, as {@link #rfm} scores them. */
+    SqlQuery rfmCells(Instant at, java.util.Currency currency) {
+        Out o = new Out(new java.util.ArrayList<>()).sql("SELECT recency, frequency, COUNT(*) AS customers FROM (");
+        Out scores = scores(at, currency);
+        o.params.addAll(scores.params);
+        o.sql(scores.toString()).sql(") scores GROUP BY recency, frequency ORDER BY recency, frequency");
+        return new SqlQuery(o.toString(), o.params);
+    }
+
+    private Out scores(Instant at, java.util.Currency currency) {
         SqlPushdown.Tables m = Objects.requireNonNull(tables);
         StandardFacts.TouchpointFilter purchases = StandardFacts.filterOf(FactRef.of(Facts.SPEND)
                 .with("currency", currency.getCurrencyCode()));
@@ -543,9 +557,8 @@ final class SqlFacts {
                 .sql(" < t.at_nano THEN 1 ELSE 0 END)" + div + "86400) AS recency_days,"
                         + " COUNT(DISTINCT t.id) AS frequency, CAST(").with(spend.value)
                 .sql(" AS " + dialect.doubleType() + ") AS monetary FROM ").with(spend.from)
-                .sql(" WHERE ").with(rowsOf("t", purchases, at)).sql(" GROUP BY t.customer_id) measured"
-                        + " ORDER BY customer_id");
-        return new SqlQuery(o.toString(), o.params);
+                .sql(" WHERE ").with(rowsOf("t", purchases, at)).sql(" GROUP BY t.customer_id) measured");
+        return o;
     }
 
     /**

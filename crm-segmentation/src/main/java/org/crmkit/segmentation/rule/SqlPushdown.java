@@ -244,10 +244,31 @@ public final class SqlPushdown {
     public SqlQuery rfm(Instant at, java.util.Currency currency) {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(currency, "currency");
-        if (!sideTables.hasTouchpoints()) {
-            throw new IllegalStateException("RFM needs the touchpoint tables: map them with Builder.tables");
-        }
+        requireTouchpoints("RFM");
         return sideTables.rfm(at, currency);
+    }
+
+    /**
+     * How many customers have each pair of recency and frequency scores {@link #rfm} gives, counted in the
+     * database: what {@code RfmGroup.of} groups, without a row per customer. The query returns
+     * {@code recency, frequency, customers}, ordered by the first two.
+     *
+     * @param at the instant the measures are taken at
+     * @param currency the currency whose spend is counted
+     * @return the query
+     * @throws IllegalStateException when no touchpoint tables are mapped
+     */
+    public SqlQuery rfmCells(Instant at, java.util.Currency currency) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(currency, "currency");
+        requireTouchpoints("RFM");
+        return sideTables.rfmCells(at, currency);
+    }
+
+    private void requireTouchpoints(String what) {
+        if (!sideTables.hasTouchpoints()) {
+            throw new IllegalStateException(what + " reads the touchpoint tables: map them with Builder.tables");
+        }
     }
 
     /**
@@ -266,9 +287,7 @@ public final class SqlPushdown {
     public SqlQuery repeatSummaries(java.time.LocalDate cutoff, java.time.ZoneOffset offset) {
         Objects.requireNonNull(cutoff, "cutoff");
         Objects.requireNonNull(offset, "offset");
-        if (!sideTables.hasTouchpoints()) {
-            throw new IllegalStateException("summaries need the touchpoint tables: map them with Builder.tables");
-        }
+        requireTouchpoints("a summary");
         return sideTables.repeatSummaries(cutoff, offset);
     }
 
@@ -291,9 +310,7 @@ public final class SqlPushdown {
         Objects.requireNonNull(cutoff, "cutoff");
         Objects.requireNonNull(offset, "offset");
         Objects.requireNonNull(currency, "currency");
-        if (!sideTables.hasTouchpoints()) {
-            throw new IllegalStateException("summaries need the touchpoint tables: map them with Builder.tables");
-        }
+        requireTouchpoints("a summary");
         return sideTables.customerSummaries(cutoff, offset, currency);
     }
 
