@@ -56,7 +56,7 @@ final class FillRuleTables implements JavaMigration {
             for (String[] row : page) {
                 Customer customer = jdbc.read(row[1], Customer.class);
                 profiles.add(customer);
-                since.add(new Object[] {JdbcCustomerRepository.customerSince(customer), row[0]});
+                since.add(new Object[] {RuleTableRows.customerSince(customer), row[0]});
             }
             jdbc.batch(c, "UPDATE crm_customers SET customer_since = ? WHERE id = ?", since);
             delete(jdbc, c, page, "customer_id", "crm_customer_consents", "crm_customer_attributes",

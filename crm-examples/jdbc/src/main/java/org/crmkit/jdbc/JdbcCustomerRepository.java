@@ -2,7 +2,6 @@ package org.crmkit.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -65,11 +64,6 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
     /** {@return the profile's columns the rules read: kind, lifecycle stage, account manager, customer since} */
     static List<@Nullable Object> columns(Customer c) {
         return Arrays.asList(RuleTableRows.customer(c)).subList(1, 5);
-    }
-
-    /** {@return the day the profile was created in the customer's zone (UTC when none), as the fact reads it} */
-    static LocalDate customerSince(Customer c) {
-        return (LocalDate) RuleTableRows.customer(c)[4];
     }
 
     @Override

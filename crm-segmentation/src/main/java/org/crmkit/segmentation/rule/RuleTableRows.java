@@ -43,7 +43,18 @@ public final class RuleTableRows {
     public static Object[] customer(Customer customer) {
         return new Object[] {customer.id().value(), EnumNames.of(customer.kind()),
             EnumNames.of(customer.lifecycleStage()), customer.accountManager().map(Object::toString).orElse(null),
-            LocalDate.ofInstant(customer.createdAt(), customer.timeZone().orElse(ZoneOffset.UTC))};
+            customerSince(customer)};
+    }
+
+    /**
+     * The {@code customer_since} of a profile's row: the day it was created in the customer's zone (UTC when
+     * none), as the fact reads it.
+     *
+     * @param customer the profile
+     * @return the day
+     */
+    public static LocalDate customerSince(Customer customer) {
+        return LocalDate.ofInstant(customer.createdAt(), customer.timeZone().orElse(ZoneOffset.UTC));
     }
 
     /**
