@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.spi.LedgerStore;
@@ -22,19 +24,37 @@ import org.jspecify.annotations.Nullable;
  * ledger's lock on the instance.
  */
 final class Account {
+    /** The expiry day of a lot that never expires: after every day, so such lots are spent last. */
+    private static final long NEVER = Long.MAX_VALUE;
+    private static final int LOT = 4;
+    private static final int EARNED = 1;
+    private static final int EXPIRES = 2;
+    private static final int REMAINING = 3;
+
     final MemberNumber member;
     private final ZoneId zone;
     private final LedgerStore store;
     long lastSequence;
     long balance;
     long pendingPoints;
-    @Nullable Instant lastActivity;
-    /** Open lots by ascending id; never a positive and a negative lot at once. */
-    final List<MutableLot> lots = new ArrayList<>();
+    /*
+     * What changes with every posting is kept in numbers, not in objects: an object stored into an old account
+     * per posting is what a generational collector pays for most when many members post.
+     */
+    private boolean active;
+    private long lastActivitySecond;
+    private int lastActivityNano;
+    /**
+     * Open lots by ascending id, never a positive and a negative lot at once, four numbers each (id, day earned,
+     * day it expires, points remaining) side by side in one array.
+     */
+    private long[] lotData = new long[2 * LOT];
+    private int lots;
     final Map<IdempotencyKey, IdempotencyKey> reversedBy = new HashMap<>();
     final Map<IdempotencyKey, IdempotencyKey> releasedBy = new HashMap<>();
     final Map<IdempotencyKey, LedgerEntry.Pending> pending = new LinkedHashMap<>();
-    private final Map<String, Long> earnedByRule = new HashMap<>();
+    /** Points earned per rule, each in a one-element array changed in place. */
+    private final Map<String, long[]> earnedByRule = new HashMap<>();
     /** Months with counts, ascending; postings mostly land in the newest, so a list beats a tree here. */
     private final List<Bucket> months = new ArrayList<>();
     private @Nullable LocalDate lastDay;
@@ -63,20 +83,20 @@ final class Account {
         for (int k = 0; k < draws.size(); k++) { // indexed: no iterator on every posting
             LotDraw d = draws.get(k);
             int i = indexOf(d.lot());
-            MutableLot lot = lots.get(i);
-            lot.remaining += d.points();
-            if (lot.remaining == 0) {
-                lots.remove(i);
+            lotData[i * LOT + REMAINING] += d.points();
+            if (remaining(i) == 0) {
+                removeLot(i);
             }
         }
         long opened = e.opened();
         if (opened != 0) {
-            lots.add(new MutableLot(e.sequence(), day(e.at()), e.expiresOn(), opened));
+            LocalDate expires = e.expiresOn();
+            addLot(e.sequence(), day(e.at()).toEpochDay(), expires == null ? NEVER : expires.toEpochDay(), opened);
         }
         if (e instanceof LedgerEntry.Accrual a) {
             count(a.at(), a.qualifyingPoints(), a.spend(), a.activities(), 1);
             for (Award w : a.awards()) {
-                earnedByRule.merge(w.rule(), w.points(), Long::sum);
+                earnedUnderRule(w.rule())[0] += w.points();
             }
             if (a.releases() != null) {
                 LedgerEntry.Pending p = pending.remove(a.releases());
@@ -97,7 +117,7 @@ final class Account {
             if (original instanceof LedgerEntry.Accrual a) {
                 count(a.at(), r.qualifyingPoints(), r.spend(), r.activities(), -1);
                 for (Award w : a.awards()) {
-                    earnedByRule.merge(w.rule(), -w.points(), Long::sum);
+                    earnedUnderRule(w.rule())[0] -= w.points();
                 }
             } else if (original instanceof LedgerEntry.Pending p && pending.remove(p.key()) != null) {
                 pendingPoints -= p.points();
@@ -106,9 +126,17 @@ final class Account {
     }
 
     private void touch(Instant at) {
-        if (lastActivity == null || at.isAfter(lastActivity)) {
-            lastActivity = at;
+        long second = at.getEpochSecond();
+        if (!active || second > lastActivitySecond || second == lastActivitySecond && at.getNano() > lastActivityNano) {
+            active = true;
+            lastActivitySecond = second;
+            lastActivityNano = at.getNano();
         }
+    }
+
+    /** {@return the last accrual or redemption, or null when there was none} */
+    @Nullable Instant lastActivity() {
+        return active ? Instant.ofEpochSecond(lastActivitySecond, lastActivityNano) : null;
     }
 
     private void count(Instant at, long points, BigDecimal spend, int activities, int sign) {
@@ -117,7 +145,7 @@ final class Account {
         }
         Bucket b = bucket(month(day(at)));
         b.points += sign * points;
-        b.spend = sign > 0 ? b.spend.add(spend) : b.spend.subtract(spend);
+        b.add(sign > 0 ? spend : spend.negate());
         b.activities += sign * activities;
     }
 
@@ -176,14 +204,19 @@ final class Account {
         for (int i = firstAtOrAfter(from); i < months.size() && months.get(i).month <= to; i++) {
             Bucket b = months.get(i);
             points += b.points;
-            spend = spend.add(b.spend);
+            spend = spend.add(b.spend());
             activities += b.activities;
         }
         return new Qualification(points, spend, activities);
     }
 
+    private long[] earnedUnderRule(String rule) {
+        return earnedByRule.computeIfAbsent(rule, k -> new long[1]);
+    }
+
     long earnedUnder(String rule) {
-        return earnedByRule.getOrDefault(rule, 0L);
+        long[] earned = earnedByRule.get(rule);
+        return earned == null ? 0 : earned[0];
     }
 
     /**
@@ -198,21 +231,20 @@ final class Account {
         long left = points;
         if (firstLot > 0) {
             int i = find(firstLot);
-            if (i >= 0 && lots.get(i).remaining > 0) {
-                long n = Math.min(left, lots.get(i).remaining);
+            if (i >= 0 && remaining(i) > 0) {
+                long n = Math.min(left, remaining(i));
                 draws.add(new LotDraw(firstLot, -n));
                 left -= n;
             }
         }
-        for (MutableLot lot : byExpiry()) {
-            if (left <= 0) {
-                break;
-            }
-            if (lot.id == firstLot || lot.remaining <= 0) {
+        int[] order = spendingOrder();
+        for (int k = 0; k < lots && left > 0; k++) {
+            int i = order == null ? k : order[k];
+            if (id(i) == firstLot || remaining(i) <= 0) {
                 continue;
             }
-            long n = Math.min(left, lot.remaining);
-            draws.add(new LotDraw(lot.id, -n));
+            long n = Math.min(left, remaining(i));
+            draws.add(new LotDraw(id(i), -n));
             left -= n;
         }
         if (draws.size() > 1) {
@@ -221,63 +253,93 @@ final class Account {
         return draws;
     }
 
-    /** {@return the open lots in spending order: soonest expiry first, then never-expiring, each by id} */
-    private List<MutableLot> byExpiry() {
+    /**
+     * The open lots in spending order, soonest expiry first, then never-expiring, each by id: null when that is
+     * the order they are kept in, as usual (lots opened in time order under one expiry policy).
+     */
+    private int @Nullable [] spendingOrder() {
         boolean ordered = true;
-        for (int i = 1; i < lots.size() && ordered; i++) {
-            ordered = SPENDING_ORDER.compare(lots.get(i - 1), lots.get(i)) <= 0;
+        for (int i = 1; i < lots && ordered; i++) {
+            ordered = expires(i - 1) <= expires(i); // ids ascend already
         }
         if (ordered) {
-            return lots; // the usual case: lots opened in time order under one expiry policy
+            return null;
         }
-        List<MutableLot> sorted = new ArrayList<>(lots);
-        sorted.sort(SPENDING_ORDER);
-        return sorted;
+        return IntStream.range(0, lots).boxed()
+                .sorted(Comparator.<Integer>comparingLong(i -> expires(i)).thenComparingLong(i -> id(i)))
+                .mapToInt(Integer::intValue).toArray();
     }
-
-    private static final Comparator<MutableLot> SPENDING_ORDER = Comparator
-            .comparing((MutableLot l) -> l.expiresOn, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparingLong(l -> l.id);
 
     /** Plans taking up to {@code points} from one lot only. */
     List<LotDraw> takeFrom(long lotId, long points) {
         int i = find(lotId);
-        if (i < 0 || lots.get(i).remaining <= 0 || points == 0) {
+        if (i < 0 || remaining(i) <= 0 || points == 0) {
             return List.of();
         }
-        return List.of(new LotDraw(lotId, -Math.min(points, lots.get(i).remaining)));
+        return List.of(new LotDraw(lotId, -Math.min(points, remaining(i))));
     }
 
     /** Plans settling negative lots from a credit, oldest first. */
     List<LotDraw> settle(long credit) {
-        if (lots.isEmpty() || lots.get(0).remaining > 0) {
+        if (lots == 0 || remaining(0) > 0) {
             return List.of();
         }
         List<LotDraw> draws = new ArrayList<>(1);
         long left = credit;
-        for (int i = 0; i < lots.size() && left > 0; i++) {
-            long n = Math.min(left, -lots.get(i).remaining);
-            draws.add(new LotDraw(lots.get(i).id, n));
+        for (int i = 0; i < lots && left > 0; i++) {
+            long n = Math.min(left, -remaining(i));
+            draws.add(new LotDraw(id(i), n));
             left -= n;
         }
         return draws;
     }
 
-    /** {@return the open lots as snapshots} */
+    /** {@return the open lots as snapshots, by ascending id} */
     List<Lot> snapshot() {
-        List<Lot> out = new ArrayList<>(lots.size());
-        for (MutableLot l : lots) {
-            out.add(new Lot(l.id, l.earnedOn, l.expiresOn, l.remaining));
+        List<Lot> out = new ArrayList<>(lots);
+        for (int i = 0; i < lots; i++) {
+            out.add(new Lot(id(i), LocalDate.ofEpochDay(lotData[i * LOT + EARNED]),
+                    expires(i) == NEVER ? null : LocalDate.ofEpochDay(expires(i)), remaining(i)));
         }
         return out;
     }
 
+    private void addLot(long id, long earnedDay, long expiresDay, long remaining) {
+        int at = lots * LOT;
+        if (at == lotData.length) {
+            lotData = Arrays.copyOf(lotData, 2 * at);
+        }
+        lotData[at] = id;
+        lotData[at + EARNED] = earnedDay;
+        lotData[at + EXPIRES] = expiresDay;
+        lotData[at + REMAINING] = remaining;
+        lots++;
+    }
+
+    private void removeLot(int i) {
+        System.arraycopy(lotData, (i + 1) * LOT, lotData, i * LOT, (lots - i - 1) * LOT);
+        lots--;
+    }
+
+    private long id(int i) {
+        return lotData[i * LOT];
+    }
+
+    private long expires(int i) {
+        return lotData[i * LOT + EXPIRES];
+    }
+
+    private long remaining(int i) {
+        return lotData[i * LOT + REMAINING];
+    }
+
+    /** {@return the index of the open lot with an id, or a negative number when none is open} */
     private int find(long id) {
         int lo = 0;
-        int hi = lots.size() - 1;
+        int hi = lots - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long v = lots.get(mid).id;
+            long v = id(mid);
             if (v < id) {
                 lo = mid + 1;
             } else if (v > id) {
@@ -297,30 +359,41 @@ final class Account {
         return i;
     }
 
-    /** A lot whose remaining points change as entries apply. */
-    static final class MutableLot {
-        final long id;
-        final LocalDate earnedOn;
-        final @Nullable LocalDate expiresOn;
-        long remaining;
-
-        MutableLot(long id, LocalDate earnedOn, @Nullable LocalDate expiresOn, long remaining) {
-            this.id = id;
-            this.earnedOn = earnedOn;
-            this.expiresOn = expiresOn;
-            this.remaining = remaining;
-        }
-    }
-
-    /** One month's qualification counts. */
-    private static final class Bucket {
+    /**
+     * One month's qualification counts. Spend is summed as a long at one scale while it fits, so that adding to
+     * it makes no object; a sum that outgrows that is kept as a decimal.
+     */
+    static final class Bucket {
         final int month;
         long points;
-        BigDecimal spend = BigDecimal.ZERO;
         long activities;
+        private long spendUnscaled;
+        private int spendScale;
+        private @Nullable BigDecimal spendBeyond;
 
         Bucket(int month) {
             this.month = month;
+        }
+
+        /** Adds an amount; the sum's scale is the largest seen, as adding decimals to zero would give. */
+        void add(BigDecimal amount) {
+            if (spendBeyond == null && amount.scale() >= 0 && amount.precision() <= 18) {
+                if (spendUnscaled == 0 && amount.scale() > spendScale) {
+                    spendScale = amount.scale();
+                }
+                if (amount.scale() == spendScale) {
+                    long sum = spendUnscaled + amount.unscaledValue().longValue();
+                    if (Math.abs(sum) < 1_000_000_000_000_000_000L) {
+                        spendUnscaled = sum;
+                        return;
+                    }
+                }
+            }
+            spendBeyond = spend().add(amount);
+        }
+
+        BigDecimal spend() {
+            return spendBeyond != null ? spendBeyond : BigDecimal.valueOf(spendUnscaled, spendScale);
         }
     }
 }

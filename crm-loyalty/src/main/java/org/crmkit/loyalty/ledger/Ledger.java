@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 
 import org.crmkit.core.CrmException;
@@ -24,6 +25,7 @@ import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.VersionConflictException;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.touchpoint.TouchpointKind;
 import org.crmkit.loyalty.event.LoyaltyEvent;
 import org.crmkit.loyalty.event.LoyaltyEventListener;
 import org.crmkit.loyalty.member.Member;
@@ -69,6 +71,8 @@ public final class Ledger {
     private final Accounts accounts;
     private final TierRules tiers;
     private final Batches batches;
+    /** The reason of each kind's earnings, made once: one string kept by every entry rather than one each. */
+    private final Map<TouchpointKind, String> reasons = new ConcurrentHashMap<>();
 
     private Ledger(Builder b) {
         this.program = b.program;
@@ -454,7 +458,6 @@ public final class Ledger {
         return tiers.review(number, now);
     }
 
-
     /**
      * Sets a member's tier by hand, as an agent decides (a retention offer, a correction): recorded in the tier
      * history with reason {@link TierChange.Reason#MANUAL}, the words given and who, and optionally locked there.
@@ -538,10 +541,11 @@ public final class Ledger {
         long pending;
         Account a = accounts.current(number);
         synchronized (a) {
-            for (Account.MutableLot lot : a.lots) {
-                if (lot.remaining > 0 && lot.expiresOn != null && lot.expiresOn.isAfter(to)
-                        && !lot.expiresOn.isAfter(to.plusDays(EXPIRING_SOON_DAYS))) {
-                    expiring.merge(lot.expiresOn, lot.remaining, Long::sum);
+            for (Lot lot : a.snapshot()) {
+                LocalDate expires = lot.expiresOn();
+                if (lot.remaining() > 0 && expires != null && expires.isAfter(to)
+                        && !expires.isAfter(to.plusDays(EXPIRING_SOON_DAYS))) {
+                    expiring.merge(expires, lot.remaining(), Long::sum);
                 }
             }
             pending = a.pendingPoints;
@@ -680,7 +684,7 @@ public final class Ledger {
                 }
                 Earner.Earning e = earner.earn(earn.touchpoint(), subject, member.tier(), account);
                 LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, earn.key(),
-                        earn.touchpoint().occurredAt(), "earned on " + earn.touchpoint().kind(),
+                        earn.touchpoint().occurredAt(), earnedOn(earn.touchpoint().kind()),
                         Source.touchpoint(earn.touchpoint().id().value()));
                 if (earn.postsAt() != null && earn.postsAt().isAfter(clock.instant())) {
                     return new LedgerEntry.Pending(stamp, e.points(), e.qualifyingPoints(), e.spend(),
@@ -796,16 +800,18 @@ public final class Ledger {
 
     private @Nullable LedgerEntry expiry(Account account, long seq, IdempotencyKey key, Instant now, LocalDate day) {
         boolean inactive = false;
-        if (program.expiry() instanceof ExpiryPolicy.AfterInactivity idle && account.lastActivity != null) {
-            LocalDate lastActive = LocalDate.ofInstant(account.lastActivity, program.zone());
+        Instant lastActivity = account.lastActivity();
+        if (program.expiry() instanceof ExpiryPolicy.AfterInactivity idle && lastActivity != null) {
+            LocalDate lastActive = LocalDate.ofInstant(lastActivity, program.zone());
             inactive = !lastActive.plusMonths(idle.months()).isAfter(day);
         }
         List<LotDraw> draws = new ArrayList<>();
         long points = 0;
-        for (Account.MutableLot lot : account.lots) {
-            if (lot.remaining > 0 && (inactive || lot.expiresOn != null && !lot.expiresOn.isAfter(day))) {
-                draws.add(new LotDraw(lot.id, -lot.remaining));
-                points += lot.remaining;
+        for (Lot lot : account.snapshot()) {
+            LocalDate expires = lot.expiresOn();
+            if (lot.remaining() > 0 && (inactive || expires != null && !expires.isAfter(day))) {
+                draws.add(new LotDraw(lot.id(), -lot.remaining()));
+                points += lot.remaining();
             }
         }
         if (points == 0) {
@@ -815,21 +821,17 @@ public final class Ledger {
                 inactive ? "expired after inactivity" : "expired", Source.system("expiry")), points, draws);
     }
 
-
-
-
-
-
     // ---- helpers ----------------------------------------------------------------------------------------------
-
-
-
 
     private @Nullable LocalDate expiresOn(Instant at) {
         if (program.expiry() == ExpiryPolicy.never()) {
             return null;
         }
         return program.expiry().expiresOn(LocalDate.ofInstant(at, program.zone()));
+    }
+
+    private String earnedOn(TouchpointKind kind) {
+        return reasons.computeIfAbsent(kind, k -> "earned on " + k);
     }
 
     private static void requireActive(Member member, String what) {
@@ -842,12 +844,6 @@ public final class Ledger {
     private static String kindOf(LedgerEntry e) {
         return e.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
-
-
-
-
-
-
 
     /** Builds a {@link Ledger}. Not thread-safe. */
     public static final class Builder {
