@@ -53,14 +53,11 @@ final class JdbcMemberRepository extends JdbcRepository<Member, MemberNumber> im
     }
 
     @Override
-    void checkUnique(Connection c, Member m) throws SQLException {
-        Optional<String> holder = first(jdbc.query(c,
-                "SELECT id FROM crm_members WHERE program_id = ? AND customer_id = ? AND id <> ?",
-                r -> r.getString(1), m.programId(), m.customerId().value(), m.number().value()));
-        if (holder.isPresent()) {
-            throw new DuplicateException("customer " + m.customerId() + " is already member " + holder.get()
-                    + " of program " + m.programId());
-        }
+    Optional<DuplicateException> claimed(Connection c, Member m) throws SQLException {
+        return first(jdbc.query(c, "SELECT id FROM crm_members WHERE program_id = ? AND customer_id = ? AND id <> ?",
+                r -> r.getString(1), m.programId(), m.customerId().value(), m.number().value()))
+                .map(holder -> new DuplicateException("customer " + m.customerId() + " is already member " + holder
+                        + " of program " + m.programId()));
     }
 
     @Override

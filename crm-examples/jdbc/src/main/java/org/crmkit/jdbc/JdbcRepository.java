@@ -76,8 +76,12 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
     /** {@return the index columns' values, in the order of the columns given to the constructor} */
     abstract List<@Nullable Object> values(T aggregate);
 
-    /** Refuses, inside the save's transaction, an aggregate that claims what another holds; nothing by default. */
-    void checkUnique(Connection c, T aggregate) throws SQLException {
+    /**
+     * Words the refusal of an aggregate whose save broke a unique constraint: which other aggregate holds what it
+     * claims. Asked only after the database refused, so that a save pays no query for it; empty by default.
+     */
+    Optional<DuplicateException> claimed(Connection c, T aggregate) throws SQLException {
+        return Optional.empty();
     }
 
     /** Rewrites the aggregate's side tables, inside the save's transaction; none by default. */
@@ -94,7 +98,6 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
         List<@Nullable Object> values = values(stored);
         try {
             return jdbc.inTransaction("saving " + what + " " + id, c -> {
-                checkUnique(c, stored);
                 if (expected == 0) {
                     jdbc.update(c, insert, params(key(id), 1L, document, values));
                 } else {
@@ -116,8 +119,10 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
                 if (expected == 0 && actual != 0) {
                     throw new VersionConflictException(what, id, expected, actual);
                 }
-                throw new DuplicateException(what + " " + id + " claims a value unique to another " + what + ": "
-                        + constraint(s));
+                Optional<DuplicateException> named = jdbc.inTransaction("reading who holds what " + what + " " + id
+                        + " claims", c -> claimed(c, stored));
+                throw named.orElseGet(() -> new DuplicateException(what + " " + id + " claims a value unique to "
+                        + "another " + what + ": " + constraint(s)));
             }
             throw e;
         }
@@ -179,7 +184,6 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
     /** Writes the side tables of a batch of new aggregates, inside its transaction; one by one by default. */
     void insertSideTables(Connection c, List<T> batch) throws SQLException {
         for (T a : batch) {
-            checkUnique(c, a);
             writeSideTables(c, a);
         }
     }

@@ -73,6 +73,11 @@ final class Accounts {
         return out;
     }
 
+    /** Keeps a member this ledger just saved, so that the next batch need not read it again. */
+    void remember(Member saved) {
+        known.put(saved.number(), saved);
+    }
+
     /** {@return the stored member}, refused when there is none or it belongs to another program */
     Member member(MemberNumber number) {
         Objects.requireNonNull(number, "number");

@@ -150,6 +150,7 @@ public final class Ledger {
         }
         Member enrolled = members.save(Member.enroll(number, program.id(), customerId, clock.instant(),
                 program.tiers().get(0).name()));
+        accounts.remember(enrolled);
         publish(new LoyaltyEvent.TierChanged(number, enrolled.tierHistory().get(0), 1));
         return enrolled;
     }

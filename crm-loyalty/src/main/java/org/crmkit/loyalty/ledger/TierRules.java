@@ -198,6 +198,7 @@ final class TierRules {
             }
             try {
                 Member saved = members.save(e.member());
+                accounts.remember(saved);
                 if (e.change() != null) {
                     publish.accept(new LoyaltyEvent.TierChanged(saved.number(), e.change(),
                             saved.tierHistory().size()));

@@ -2,6 +2,7 @@ package org.crmkit.kit.loyalty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,7 +128,9 @@ public abstract class MemberRepositoryContract extends RepositoryContract<Member
         Member first = repository.save(aggregate(1));
         Member second = Member.enroll(MemberNumber.of("M999999"), "skymiles", first.customerId(),
                 ContractFixtures.EPOCH, "blue");
-        assertThrows(DuplicateException.class, () -> repository.save(second));
+        DuplicateException refused = assertThrows(DuplicateException.class, () -> repository.save(second));
+        assertTrue(refused.getMessage().contains(first.number().value()), "the refusal names the holder: "
+                + refused.getMessage());
         assertEquals(Optional.empty(), repository.findById(second.number()));
         assertEquals(Optional.of(first), repository.findByCustomer("skymiles", first.customerId()));
         repository.save(Member.enroll(MemberNumber.of("M888888"), "other-program", first.customerId(),
@@ -140,7 +143,9 @@ public abstract class MemberRepositoryContract extends RepositoryContract<Member
         Member first = repository.save(aggregate(1));
         Member second = repository.save(aggregate(2));
         Member moved = second.toBuilder().customerId(first.customerId()).build();
-        assertThrows(DuplicateException.class, () -> repository.save(moved));
+        DuplicateException refused = assertThrows(DuplicateException.class, () -> repository.save(moved));
+        assertTrue(refused.getMessage().contains(first.number().value()), "the refusal names the holder: "
+                + refused.getMessage());
         assertEquals(Optional.of(second), repository.findById(second.number()));
         assertEquals(Optional.of(first), repository.findByCustomer("skymiles", first.customerId()));
         assertEquals(Optional.of(second), repository.findByCustomer("skymiles", second.customerId()));
