@@ -67,6 +67,11 @@ final class JdbcCustomerRepository extends JdbcRepository<Customer, CustomerId> 
     }
 
     @Override
+    boolean hasSideTables() {
+        return true;
+    }
+
+    @Override
     void writeSideTables(Connection c, Customer stored) throws SQLException {
         String id = stored.id().value();
         jdbc.update(c, "DELETE FROM crm_customer_tags WHERE customer_id = ?", id);

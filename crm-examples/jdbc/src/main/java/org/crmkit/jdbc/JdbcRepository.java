@@ -88,6 +88,11 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
     void writeSideTables(Connection c, T stored) throws SQLException {
     }
 
+    /** {@return whether {@link #writeSideTables} writes anything}: a save without side tables is one statement */
+    boolean hasSideTables() {
+        return false;
+    }
+
     @Override
     public T save(T aggregate) {
         Objects.requireNonNull(aggregate, what);
@@ -97,7 +102,7 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
         String document = jdbc.write(stored);
         List<@Nullable Object> values = values(stored);
         try {
-            return jdbc.inTransaction("saving " + what + " " + id, c -> {
+            Jdbc.Work<T> write = c -> {
                 if (expected == 0) {
                     jdbc.update(c, insert, params(key(id), 1L, document, values));
                 } else {
@@ -112,7 +117,10 @@ abstract class JdbcRepository<T, I> implements Repository<T, I> {
                 }
                 writeSideTables(c, stored);
                 return stored;
-            });
+            };
+            // One statement is atomic on its own: no transaction, no commit's round trip.
+            return hasSideTables() ? jdbc.inTransaction("saving " + what + " " + id, write)
+                    : jdbc.oneStatement("saving " + what + " " + id, write);
         } catch (CrmException e) {
             if (e.getCause() instanceof SQLException s && Dialect.isUniqueViolation(s)) {
                 long actual = jdbc.inTransaction("reading the version of " + what + " " + id, c -> version(c, id));

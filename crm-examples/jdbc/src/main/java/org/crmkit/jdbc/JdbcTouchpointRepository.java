@@ -58,6 +58,11 @@ final class JdbcTouchpointRepository extends JdbcRepository<Touchpoint, Touchpoi
     }
 
     @Override
+    boolean hasSideTables() {
+        return true;
+    }
+
+    @Override
     void writeSideTables(Connection c, Touchpoint stored) throws SQLException {
         RuleRows.replaceLines(jdbc, c, stored);
     }
