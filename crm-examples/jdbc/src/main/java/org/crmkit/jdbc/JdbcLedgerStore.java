@@ -16,6 +16,7 @@ import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.spi.LedgerStore;
+import org.crmkit.loyalty.spi.MemberRepository;
 
 /**
  * Ledger entries in {@code crm_ledger_entries}, keyed by member and sequence, with each idempotency key unique
@@ -93,42 +94,57 @@ final class JdbcLedgerStore implements LedgerStore {
     /** Appends the batch as one conditional multi-row insert, which stores every entry or none. */
     @Override
     public void appendAll(List<LedgerEntry> entries) {
+        append(entries, Map.of());
+    }
+
+    /** {@return true for the member repository of the same stores}: one database holds both */
+    @Override
+    public boolean checksVersionsIn(MemberRepository members) {
+        return members instanceof JdbcMemberRepository r && r.jdbc == jdbc;
+    }
+
+    @Override
+    public void appendAll(List<LedgerEntry> entries, Map<MemberNumber, Long> memberVersions) {
+        Objects.requireNonNull(memberVersions, "memberVersions");
+        memberVersions.forEach((member, version) -> {
+            Objects.requireNonNull(member, "memberVersions' member");
+            Objects.requireNonNull(version, "memberVersions' version of " + member);
+        });
+        append(entries, memberVersions);
+    }
+
+    private void append(List<LedgerEntry> entries, Map<MemberNumber, Long> memberVersions) {
         List<LedgerEntry> batch = LedgerStore.checkBatch(entries);
         if (batch.isEmpty()) {
             return;
         }
         // One statement, atomic on its own: every row goes in when, for each member, the last stored sequence is
-        // the one before the member's first entry in the batch, and none otherwise (so consecutive entries of a
-        // member go in together). A racing writer's rows make it break a constraint instead.
+        // the one before the member's first entry in the batch (and each member given is at its version), and
+        // none otherwise (so consecutive entries of a member go in together). A racing writer's rows make it
+        // break a constraint instead.
         Map<MemberNumber, Long> before = new LinkedHashMap<>();
-        List<Object> params = new ArrayList<>(batch.size() * 4 + 2 * before.size());
+        List<Object> params = new ArrayList<>(batch.size() * 4 + 2 * before.size() + 2 * memberVersions.size());
         StringBuilder rows = new StringBuilder();
         for (LedgerEntry e : batch) {
             before.putIfAbsent(e.member(), e.sequence() - 1);
             rows.append(rows.length() == 0 ? "" : ", ").append("(?, CAST(? AS BIGINT), ?, ?)");
             params.addAll(List.of(e.member().value(), e.sequence(), e.key().value(), jdbc.write(e)));
         }
-        StringBuilder lasts = new StringBuilder();
-        before.forEach((member, last) -> {
-            lasts.append(lasts.length() == 0 ? "" : ", ").append("(?, CAST(? AS BIGINT))");
-            params.add(member.value());
-            params.add(last);
-        });
+        String lasts = pairs(before, params);
         String sql = "INSERT INTO crm_ledger_entries (member, sequence, idempotency_key, document) "
                 + "SELECT v.m, v.s, v.k, v.d FROM (VALUES " + rows + ") AS v (m, s, k, d) WHERE NOT EXISTS ("
                 + "SELECT 1 FROM (VALUES " + lasts + ") AS w (m, x) WHERE (SELECT COALESCE(MAX(sequence), 0) FROM "
                 + "crm_ledger_entries e WHERE e.member = w.m) <> w.x)";
+        if (!memberVersions.isEmpty()) {
+            sql += " AND NOT EXISTS (SELECT 1 FROM (VALUES " + pairs(memberVersions, params) + ") AS u (m, x) "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM crm_members c WHERE c.id = u.m AND c.version = u.x))";
+        }
+        String statement = sql;
         try {
             jdbc.oneStatement("appending a batch of " + batch.size() + " ledger entries", c -> {
-                int inserted = jdbc.update(c, sql, params.toArray());
+                int inserted = jdbc.update(c, statement, params.toArray());
                 if (inserted == 0) {
-                    for (Map.Entry<MemberNumber, Long> b : before.entrySet()) { // name a member that moved on
-                        long last = last(c, b.getKey());
-                        if (last != b.getValue()) {
-                            throw new VersionConflictException("ledger", b.getKey(), b.getValue(), last);
-                        }
-                    }
-                    throw new VersionConflictException("ledger", batch.get(0).member(), -1, -1);
+                    throw refusal(c, before, memberVersions);
                 }
                 return inserted;
             });
@@ -140,6 +156,37 @@ final class JdbcLedgerStore implements LedgerStore {
             throw new DuplicateException("a ledger of the batch already holds one of its keys or sequences; nothing "
                     + "was appended");
         }
+    }
+
+    /** {@return pairs of (member, number) as VALUES rows}, their parameters added */
+    private static String pairs(Map<MemberNumber, Long> numbers, List<Object> params) {
+        StringBuilder out = new StringBuilder();
+        numbers.forEach((member, n) -> {
+            out.append(out.length() == 0 ? "" : ", ").append("(?, CAST(? AS BIGINT))");
+            params.add(member.value());
+            params.add(n);
+        });
+        return out.toString();
+    }
+
+    /** {@return why a batch went in with no row}: a member's ledger or the member itself moved on */
+    private VersionConflictException refusal(Connection c, Map<MemberNumber, Long> before,
+            Map<MemberNumber, Long> memberVersions) throws SQLException {
+        for (Map.Entry<MemberNumber, Long> b : before.entrySet()) {
+            long last = last(c, b.getKey());
+            if (last != b.getValue()) {
+                return new VersionConflictException("ledger", b.getKey(), b.getValue(), last);
+            }
+        }
+        for (Map.Entry<MemberNumber, Long> v : memberVersions.entrySet()) {
+            List<Long> stored = jdbc.query(c, "SELECT version FROM crm_members WHERE id = ?", r -> r.getLong(1),
+                    v.getKey().value());
+            long version = stored.isEmpty() ? 0 : stored.get(0);
+            if (version != v.getValue()) {
+                return new VersionConflictException("member", v.getKey(), v.getValue(), version);
+            }
+        }
+        return new VersionConflictException("ledger", before.keySet().iterator().next(), -1, -1);
     }
 
     private Optional<LedgerEntry> byKey(Connection c, MemberNumber member, IdempotencyKey key) throws SQLException {

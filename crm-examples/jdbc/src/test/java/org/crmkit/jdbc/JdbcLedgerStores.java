@@ -1,7 +1,8 @@
 package org.crmkit.jdbc;
 
-import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.kit.loyalty.LedgerStoreContract;
+import org.crmkit.loyalty.spi.LedgerStore;
+import org.crmkit.loyalty.spi.MemberRepository;
 import org.junit.jupiter.api.AfterEach;
 
 /** The ledger-store contract on a fresh database of a subclass's kind. */
@@ -11,10 +12,18 @@ abstract class JdbcLedgerStores extends LedgerStoreContract {
     /** {@return a new, empty database} */
     abstract TestDatabase newDatabase();
 
+    private JdbcStores stores;
+
     @Override
     protected LedgerStore createStore() {
         database = newDatabase();
-        return JdbcStores.open(database).ledger();
+        stores = JdbcStores.open(database);
+        return stores.ledger();
+    }
+
+    @Override
+    protected MemberRepository checkedMembers() {
+        return stores.members();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.crmkit.micrometer;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineStatsCounter;
 import org.crmkit.core.event.CrmEvent;
 import org.crmkit.core.event.CrmEventListener;
 import org.crmkit.loyalty.ledger.LedgerEntry;
+import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.spi.ForwardingLedgerStore;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.segmentation.rule.CompiledSegment;
@@ -149,6 +151,12 @@ public final class CrmMetrics {
         @Override
         public void appendAll(List<LedgerEntry> entries) {
             super.appendAll(entries);
+            entries.forEach(this::count);
+        }
+
+        @Override
+        public void appendAll(List<LedgerEntry> entries, Map<MemberNumber, Long> memberVersions) {
+            super.appendAll(entries, memberVersions);
             entries.forEach(this::count);
         }
 

@@ -73,6 +73,37 @@ final class Accounts {
         return out;
     }
 
+    /**
+     * Several stored members at once, as last read or saved here; only members never read here are read.
+     *
+     * @param numbers the member numbers
+     * @return the members found, by number
+     */
+    Map<MemberNumber, Member> remembered(Collection<MemberNumber> numbers) {
+        Map<MemberNumber, Member> out = new HashMap<>();
+        List<MemberNumber> unknown = new ArrayList<>();
+        for (MemberNumber number : numbers) {
+            Member m = known.get(number);
+            if (m != null) {
+                out.put(number, m);
+            } else {
+                unknown.add(number);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            members.findAllById(unknown).forEach((number, m) -> {
+                known.put(number, m);
+                out.put(number, m);
+            });
+        }
+        return out;
+    }
+
+    /** {@return whether the store checks members' versions as it appends a batch} */
+    boolean checkedBy(LedgerStore ledgerStore) {
+        return ledgerStore.checksVersionsIn(members);
+    }
+
     /** Keeps a member this ledger just saved, so that the next batch need not read it again. */
     void remember(Member saved) {
         known.put(saved.number(), saved);

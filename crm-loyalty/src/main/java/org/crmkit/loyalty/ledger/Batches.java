@@ -2,6 +2,7 @@ package org.crmkit.loyalty.ledger;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,12 @@ import org.crmkit.loyalty.spi.LedgerStore;
  * A ledger's room for batches of postings over a store that appends batches: postings that only credit (accruals,
  * earnings, positive adjustments) are decided together and appended in one {@link LedgerStore#appendAll}, in
  * rounds that take the next posting of each member, so a member's postings still apply in order, each decided on
- * the tier the one before it left. A round's members are read at once (only those changed since the last round
- * that read them); its keys are left to the store, which
- * refuses the whole round when one was used before. Everything else (spending, reversals, transfers, unknown
- * members, refusals) is posted one by one, as is a round that was refused (a replayed key, a concurrent writer).
+ * the tier the one before it left. A round's members are taken as last read or saved here: when the store checks
+ * members' versions as it appends ({@link LedgerStore#checksVersionsIn}), with no read at all, otherwise after one
+ * read of their versions (reading again only those that changed). Its keys are left to the store, which refuses
+ * the whole round when one was used before. Everything else (spending, reversals, transfers, unknown members,
+ * refusals) is posted one by one, as is a round that was refused (a replayed key, a concurrent writer, a member
+ * changed elsewhere, whose members are then read again).
  */
 final class Batches {
     /** The most postings whose members one round holds. */
@@ -34,11 +37,14 @@ final class Batches {
     private final Ledger ledger;
     private final Accounts accounts;
     private final LedgerStore store;
+    /** Whether the store checks, as it appends, that members are as they were read: then no read checks first. */
+    private final boolean membersChecked;
 
     Batches(Ledger ledger, Accounts accounts, LedgerStore store) {
         this.ledger = ledger;
         this.accounts = accounts;
         this.store = store;
+        this.membersChecked = accounts.checkedBy(store);
     }
 
     /** Posts postings {@code from} (inclusive) to {@code to} (exclusive), recording each entry or refusal. */
@@ -131,7 +137,7 @@ final class Batches {
         List<Integer> together = new ArrayList<>();
         Map<MemberNumber, Member> found;
         try {
-            found = accounts.members(numbers);
+            found = membersChecked ? accounts.remembered(numbers) : accounts.members(numbers);
             for (int i : round) {
                 MemberNumber m = postings.get(i).member();
                 Member member = found.get(m);
@@ -165,7 +171,13 @@ final class Batches {
                 return true;
             }
             try {
-                store.appendAll(decided);
+                if (membersChecked) {
+                    Map<MemberNumber, Long> versions = new HashMap<>();
+                    decided.forEach(e -> versions.put(e.member(), found.get(e.member()).version()));
+                    store.appendAll(decided, versions);
+                } else {
+                    store.appendAll(decided);
+                }
             } catch (VersionConflictException | DuplicateException beaten) {
                 // Another writer appended first, or a key was used before (a batch run again): nothing of the
                 // round is stored, and post() decides each again, replays included.
@@ -179,6 +191,9 @@ final class Batches {
             return true;
         });
         if (!stored) {
+            if (membersChecked) {
+                refresh(numbers); // a member may have changed elsewhere: read it again for the rounds to come
+            }
             positions.forEach(i -> one(postings, i, entries, refusals));
         } else {
             for (int k = 0; k < decided.size(); k++) {
@@ -192,6 +207,14 @@ final class Batches {
             }
         }
         later.forEach(i -> one(postings, i, entries, refusals));
+    }
+
+    private void refresh(List<MemberNumber> numbers) {
+        try {
+            accounts.members(numbers);
+        } catch (CrmException unreachable) {
+            // the postings one by one report the store's failure themselves
+        }
     }
 
     /** Runs the work holding every account's lock, taken in member order so that two rounds cannot deadlock. */

@@ -1,6 +1,7 @@
 package org.crmkit.loyalty.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,6 +55,17 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     @Override
     public void appendAll(List<LedgerEntry> entries) {
         delegate.appendAll(entries);
+    }
+
+    @Override
+    public boolean checksVersionsIn(MemberRepository members) {
+        return delegate.checksVersionsIn(members);
+    }
+
+    /** Appends through the delegate: a subclass that intercepts {@link #append} intercepts this too. */
+    @Override
+    public void appendAll(List<LedgerEntry> entries, Map<MemberNumber, Long> memberVersions) {
+        delegate.appendAll(entries, memberVersions);
     }
 
     @Override

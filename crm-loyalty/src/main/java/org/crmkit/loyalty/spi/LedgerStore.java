@@ -1,6 +1,7 @@
 package org.crmkit.loyalty.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.crmkit.core.RuleViolationException;
@@ -107,6 +108,34 @@ public interface LedgerStore {
      */
     default void appendAll(List<LedgerEntry> entries) {
         throw new UnsupportedOperationException("this ledger store appends one entry at a time");
+    }
+
+    /**
+     * Tells whether {@link #appendAll(List, Map)} checks, in the batch's own write, the versions of members kept
+     * by a repository: a store and a repository over one database can. The default cannot.
+     *
+     * @param members the repository a ledger reads its members from
+     * @return true when this store checks that repository's members as it appends
+     */
+    default boolean checksVersionsIn(MemberRepository members) {
+        return false;
+    }
+
+    /**
+     * Appends a batch as {@link #appendAll(List)} does, and only when every member given is stored at the version
+     * given: a ledger may then decide a batch on members it read earlier, without reading their versions first.
+     *
+     * @param entries the entries, in the order to append them, at most {@value #MAX_BATCH}
+     * @param memberVersions the version of each member the entries were decided on
+     * @throws RuleViolationException when there are more entries; nothing is stored
+     * @throws org.crmkit.core.VersionConflictException when an entry is not its member's next, or a member is not
+     *         at the version given (then its expected version is the one given); nothing is stored
+     * @throws org.crmkit.core.DuplicateException when a member already has an entry with an entry's key; nothing
+     *         is stored
+     * @throws UnsupportedOperationException when the store does not check members, as by default
+     */
+    default void appendAll(List<LedgerEntry> entries, Map<MemberNumber, Long> memberVersions) {
+        throw new UnsupportedOperationException("this ledger store does not check members' versions");
     }
 
     /**

@@ -2,6 +2,7 @@ package org.crmkit.kit.loyalty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import org.crmkit.core.CrmException;
 import org.crmkit.core.DuplicateException;
 import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.VersionConflictException;
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.kit.ContractFixtures;
 import org.crmkit.kit.Races;
 import org.crmkit.loyalty.ledger.Award;
@@ -25,9 +27,13 @@ import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.ledger.LotDraw;
 import org.crmkit.loyalty.ledger.Source;
+import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.member.MemberStatus;
 import org.crmkit.loyalty.program.ReversalPolicy;
 import org.crmkit.loyalty.spi.LedgerStore;
+import org.crmkit.loyalty.spi.MemberRepository;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -57,6 +63,17 @@ public abstract class LedgerStoreContract {
      */
     protected void breakStore() {
         Assumptions.abort("the adapter's test offers no way to make its store fail (override breakStore)");
+    }
+
+    /**
+     * The member repository whose members the store checks as it appends a batch
+     * ({@link LedgerStore#checksVersionsIn}), over the same storage as the store just created. The default is
+     * none, for stores that check no members.
+     *
+     * @return the repository, or null
+     */
+    protected @Nullable MemberRepository checkedMembers() {
+        return null;
     }
 
     @BeforeEach
@@ -169,6 +186,35 @@ public abstract class LedgerStoreContract {
         }
         assertThrows(RuleViolationException.class, () -> store.appendAll(tooMany));
         assertEquals(0, store.lastSequence(MemberNumber.of("M-1")));
+    }
+
+    @Test
+    @DisplayName("a batch checked against members appends only when each member is at the version given")
+    void batchesCheckMembersVersions() {
+        MemberRepository members = checkedMembers();
+        Assumptions.assumeTrue(members != null, "the store checks no member repository's versions");
+        assertTrue(store.checksVersionsIn(members));
+        Member ann = members.save(Member.enroll(ANN, "club", CustomerId.of("c-ann"), ContractFixtures.EPOCH, "blue"));
+        Member bob = members.save(Member.enroll(BOB, "club", CustomerId.of("c-bob"), ContractFixtures.EPOCH, "blue"));
+        store.appendAll(List.of(accrual(ANN, 1, "a1"), accrual(BOB, 1, "b1")),
+                Map.of(ANN, ann.version(), BOB, bob.version()));
+        assertEquals(1, store.lastSequence(ANN));
+        assertEquals(1, store.lastSequence(BOB));
+
+        Member suspended = members.save(bob.withStatus(MemberStatus.SUSPENDED)); // changed behind the batch
+        VersionConflictException refused = assertThrows(VersionConflictException.class, () -> store.appendAll(
+                List.of(accrual(ANN, 2, "a2"), accrual(BOB, 2, "b2")), Map.of(ANN, ann.version(), BOB, bob.version())));
+        assertTrue(refused.getMessage().contains(BOB.value()), "the refusal names the member: " + refused.getMessage());
+        assertEquals(1, store.lastSequence(ANN), "a refused batch stores nothing");
+        assertEquals(1, store.lastSequence(BOB));
+        MemberNumber nobody = MemberNumber.of("CAT-003");
+        assertThrows(VersionConflictException.class, () -> store.appendAll(List.of(accrual(nobody, 1, "c1")),
+                Map.of(nobody, 1L)), "a member not stored is at no version");
+        assertEquals(0, store.lastSequence(nobody));
+
+        store.appendAll(List.of(accrual(ANN, 2, "a2"), accrual(BOB, 2, "b2")),
+                Map.of(ANN, ann.version(), BOB, suspended.version()));
+        assertEquals(2, store.lastSequence(BOB));
     }
 
     @Test
