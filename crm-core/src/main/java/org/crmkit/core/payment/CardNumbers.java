@@ -53,6 +53,9 @@ public final class CardNumbers {
     /** The next card number at or after {@code from}, as {start, end}; null when there is none. */
     private static int @org.jspecify.annotations.Nullable [] nextCard(CharSequence text, int from) {
         int n = text.length();
+        if (n - from < MIN_DIGITS) {
+            return null; // most ids and codes are too short to hold a card number
+        }
         int i = from;
         while (i < n) {
             if (!isDigit(text.charAt(i))) {

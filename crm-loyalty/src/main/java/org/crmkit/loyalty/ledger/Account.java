@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.crmkit.loyalty.member.MemberNumber;
@@ -53,7 +54,9 @@ final class Account {
     final Map<IdempotencyKey, IdempotencyKey> reversedBy = new HashMap<>();
     final Map<IdempotencyKey, IdempotencyKey> releasedBy = new HashMap<>();
     final Map<IdempotencyKey, LedgerEntry.Pending> pending = new LinkedHashMap<>();
-    /** Points earned per rule, each in a one-element array changed in place. */
+    /** The rules whose earnings are counted: those with a cap, the only ones a decision asks about. */
+    private final Set<String> capped;
+    /** Points earned per capped rule, each in a one-element array changed in place. */
     private final Map<String, long[]> earnedByRule = new HashMap<>();
     /** Months with counts, ascending; postings mostly land in the newest, so a list beats a tree here. */
     private final List<Bucket> months = new ArrayList<>();
@@ -61,9 +64,10 @@ final class Account {
     private long lastDayStart;
     private long lastDayEnd;
 
-    Account(MemberNumber member, ZoneId zone, LedgerStore store) {
+    Account(MemberNumber member, ZoneId zone, Set<String> capped, LedgerStore store) {
         this.member = member;
         this.zone = zone;
+        this.capped = capped;
         this.store = store;
     }
 
@@ -95,9 +99,7 @@ final class Account {
         }
         if (e instanceof LedgerEntry.Accrual a) {
             count(a.at(), a.qualifyingPoints(), a.spend(), a.activities(), 1);
-            for (Award w : a.awards()) {
-                earnedUnderRule(w.rule())[0] += w.points();
-            }
+            countAwards(a, 1);
             if (a.releases() != null) {
                 LedgerEntry.Pending p = pending.remove(a.releases());
                 if (p != null) {
@@ -116,9 +118,7 @@ final class Account {
             LedgerEntry original = entry(r.original());
             if (original instanceof LedgerEntry.Accrual a) {
                 count(a.at(), r.qualifyingPoints(), r.spend(), r.activities(), -1);
-                for (Award w : a.awards()) {
-                    earnedUnderRule(w.rule())[0] -= w.points();
-                }
+                countAwards(a, -1);
             } else if (original instanceof LedgerEntry.Pending p && pending.remove(p.key()) != null) {
                 pendingPoints -= p.points();
             }
@@ -210,10 +210,18 @@ final class Account {
         return new Qualification(points, spend, activities);
     }
 
-    private long[] earnedUnderRule(String rule) {
-        return earnedByRule.computeIfAbsent(rule, k -> new long[1]);
+    private void countAwards(LedgerEntry.Accrual a, int sign) {
+        if (capped.isEmpty()) {
+            return;
+        }
+        for (Award w : a.awards()) {
+            if (capped.contains(w.rule())) {
+                earnedByRule.computeIfAbsent(w.rule(), k -> new long[1])[0] += sign * w.points();
+            }
+        }
     }
 
+    /** {@return the points earned under a capped rule} */
     long earnedUnder(String rule) {
         long[] earned = earnedByRule.get(rule);
         return earned == null ? 0 : earned[0];

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.crmkit.core.NotFoundException;
@@ -15,6 +17,7 @@ import org.crmkit.core.RuleViolationException;
 import org.crmkit.core.spi.Pages;
 import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
+import org.crmkit.loyalty.program.EarningRule;
 import org.crmkit.loyalty.program.Program;
 import org.crmkit.loyalty.spi.LedgerStore;
 import org.crmkit.loyalty.spi.MemberRepository;
@@ -28,6 +31,7 @@ final class Accounts {
     private static final int PAGE = 10_000;
 
     private final Program program;
+    private final Set<String> capped;
     private final LedgerStore store;
     private final MemberRepository members;
     private final Map<MemberNumber, Account> accounts = new ConcurrentHashMap<>();
@@ -36,6 +40,8 @@ final class Accounts {
 
     Accounts(Program program, LedgerStore store, MemberRepository members) {
         this.program = program;
+        this.capped = program.earningRules().stream().filter(r -> r.cap() > 0).map(EarningRule::id)
+                .collect(Collectors.toUnmodifiableSet());
         this.store = store;
         this.members = members;
     }
@@ -128,7 +134,7 @@ final class Accounts {
         if (a != null) {
             return a;
         }
-        Account loaded = new Account(number, program.zone(), store);
+        Account loaded = new Account(number, program.zone(), capped, store);
         catchUp(loaded);
         Account raced = accounts.putIfAbsent(number, loaded);
         return raced == null ? loaded : raced;

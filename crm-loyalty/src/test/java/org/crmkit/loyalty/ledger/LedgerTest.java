@@ -219,6 +219,9 @@ class LedgerTest {
             assertEquals(List.of(new Award("base", 30, false), new Award("january-triple", 60, false)), a.awards());
             a = (LedgerEntry.Accrual) ledger.post(new Posting.Earn(m, purchase("t2", m, JAN_2026, "30"), null));
             assertEquals(List.of(new Award("base", 30, false), new Award("january-triple", 40, false)), a.awards());
+            ledger.post(Books.reverse(m, "undo-t2", "touchpoint:t2", JAN_2026)); // gives the cap's 40 back
+            a = (LedgerEntry.Accrual) ledger.post(new Posting.Earn(m, purchase("t2b", m, JAN_2026, "30"), null));
+            assertEquals(List.of(new Award("base", 30, false), new Award("january-triple", 40, false)), a.awards());
             a = (LedgerEntry.Accrual) ledger.post(new Posting.Earn(m,
                     purchase("t3", m, Instant.parse("2026-02-02T00:00:00Z"), "30"), null));
             assertEquals(List.of(new Award("base", 30, false)), a.awards());
