@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -60,23 +61,8 @@ final class Accounts {
      * @return the members found, by number
      */
     Map<MemberNumber, Member> members(Collection<MemberNumber> numbers) {
-        Map<MemberNumber, Member> out = new HashMap<>();
-        List<MemberNumber> moved = new ArrayList<>();
-        members.versions(numbers).forEach((number, version) -> {
-            Member m = known.get(number);
-            if (m != null && m.version() == version) {
-                out.put(number, m);
-            } else {
-                moved.add(number);
-            }
-        });
-        if (!moved.isEmpty()) {
-            members.findAllById(moved).forEach((number, m) -> {
-                known.put(number, m);
-                out.put(number, m);
-            });
-        }
-        return out;
+        Map<MemberNumber, Long> versions = members.versions(numbers);
+        return known(versions.keySet(), m -> m.version() == versions.get(m.number()));
     }
 
     /**
@@ -86,18 +72,23 @@ final class Accounts {
      * @return the members found, by number
      */
     Map<MemberNumber, Member> remembered(Collection<MemberNumber> numbers) {
+        return known(numbers, m -> true);
+    }
+
+    /** The members as known here where still current, the others read and kept. */
+    private Map<MemberNumber, Member> known(Collection<MemberNumber> numbers, Predicate<Member> current) {
         Map<MemberNumber, Member> out = new HashMap<>();
-        List<MemberNumber> unknown = new ArrayList<>();
+        List<MemberNumber> read = new ArrayList<>();
         for (MemberNumber number : numbers) {
             Member m = known.get(number);
-            if (m != null) {
+            if (m != null && current.test(m)) {
                 out.put(number, m);
             } else {
-                unknown.add(number);
+                read.add(number);
             }
         }
-        if (!unknown.isEmpty()) {
-            members.findAllById(unknown).forEach((number, m) -> {
+        if (!read.isEmpty()) {
+            members.findAllById(read).forEach((number, m) -> {
                 known.put(number, m);
                 out.put(number, m);
             });

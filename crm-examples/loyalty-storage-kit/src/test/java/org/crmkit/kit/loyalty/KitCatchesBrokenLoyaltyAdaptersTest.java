@@ -23,6 +23,7 @@ import org.crmkit.loyalty.member.Member;
 import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.memory.InMemoryCouponStore;
 import org.crmkit.loyalty.memory.InMemoryLedgerStore;
+import org.crmkit.loyalty.memory.InMemoryMemberRepository;
 import org.crmkit.loyalty.reward.Coupon;
 import org.crmkit.loyalty.spi.CouponStore;
 import org.crmkit.loyalty.spi.ForwardingCouponStore;
@@ -93,6 +94,11 @@ class KitCatchesBrokenLoyaltyAdaptersTest {
     }
 
     @Test
+    void aStoreThatClaimsToCheckMembersButDoesNotFailsTheCheckTest() {
+        assertEquals(Set.of("batchesCheckMembersVersions"), failedTests(UncheckedMembersContract.class));
+    }
+
+    @Test
     void aKeyLookupAcrossMembersFailsTheKeyTest() {
         assertEquals(Set.of("keyBelongsToItsMember"), failedTests(KeyAcrossMembersContract.class));
     }
@@ -111,8 +117,10 @@ class KitCatchesBrokenLoyaltyAdaptersTest {
             if (actual != m.version()) {
                 throw new VersionConflictException("member", m.number(), m.version(), actual);
             }
-            if (m.version() == 0 && findByCustomer(m.programId(), m.customerId()).isPresent()) {
-                throw new DuplicateException("customer " + m.customerId() + " is already a member");
+            Optional<Member> holder = findByCustomer(m.programId(), m.customerId());
+            if (m.version() == 0 && holder.isPresent()) {
+                throw new DuplicateException("customer " + m.customerId() + " is already member "
+                        + holder.get().number());
             }
             Member stored = m.withVersion(actual + 1);
             byNumber.put(m.number().value(), stored);
@@ -187,6 +195,40 @@ class KitCatchesBrokenLoyaltyAdaptersTest {
         @Override
         protected LedgerStore createStore() {
             return new KeyAcrossMembers();
+        }
+    }
+
+    /** Says it checks members' versions as it appends a batch, and appends whatever the versions. */
+    static final class UncheckedMembers extends ForwardingLedgerStore {
+        private final MemberRepository members;
+
+        UncheckedMembers(MemberRepository members) {
+            super(new InMemoryLedgerStore());
+            this.members = members;
+        }
+
+        @Override
+        public boolean checksVersionsIn(MemberRepository repository) {
+            return repository == members;
+        }
+
+        @Override
+        public void appendAll(List<LedgerEntry> entries, Map<MemberNumber, Long> memberVersions) {
+            appendAll(entries);
+        }
+    }
+
+    static final class UncheckedMembersContract extends LedgerStoreContract {
+        private final MemberRepository members = new InMemoryMemberRepository();
+
+        @Override
+        protected LedgerStore createStore() {
+            return new UncheckedMembers(members);
+        }
+
+        @Override
+        protected MemberRepository checkedMembers() {
+            return members;
         }
     }
 }
