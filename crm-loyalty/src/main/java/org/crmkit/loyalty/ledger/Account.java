@@ -19,8 +19,8 @@ import org.crmkit.loyalty.spi.LedgerStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A member's ledger folded into the state decisions need: balance, open lots, keys seen, reversals, pending points,
- * earnings per rule and monthly qualification counts. The same {@link #apply} builds it from stored entries and
+ * A member's ledger folded into the state decisions need: balance, open lots, reversals, pending points, earnings
+ * under capped rules and monthly qualification counts. The same {@link #apply} builds it from stored entries and
  * keeps it current after each posting, so what is decided and what is stored cannot drift apart. Guarded by the
  * ledger's lock on the instance.
  */
@@ -42,7 +42,7 @@ final class Account {
      * What changes with every posting is kept in numbers, not in objects: an object stored into an old account
      * per posting is what a generational collector pays for most when many members post.
      */
-    private boolean active;
+    private boolean hasActivity;
     private long lastActivitySecond;
     private int lastActivityNano;
     /**
@@ -127,8 +127,9 @@ final class Account {
 
     private void touch(Instant at) {
         long second = at.getEpochSecond();
-        if (!active || second > lastActivitySecond || second == lastActivitySecond && at.getNano() > lastActivityNano) {
-            active = true;
+        if (!hasActivity || second > lastActivitySecond
+                || second == lastActivitySecond && at.getNano() > lastActivityNano) {
+            hasActivity = true;
             lastActivitySecond = second;
             lastActivityNano = at.getNano();
         }
@@ -136,7 +137,7 @@ final class Account {
 
     /** {@return the last accrual or redemption, or null when there was none} */
     @Nullable Instant lastActivity() {
-        return active ? Instant.ofEpochSecond(lastActivitySecond, lastActivityNano) : null;
+        return hasActivity ? Instant.ofEpochSecond(lastActivitySecond, lastActivityNano) : null;
     }
 
     private void count(Instant at, long points, BigDecimal spend, int activities, int sign) {

@@ -147,6 +147,13 @@ final class Accounts {
         }
     }
 
+    /** {@return every entry of a member, in sequence order} */
+    List<LedgerEntry> entries(MemberNumber number) {
+        List<LedgerEntry> out = new ArrayList<>();
+        read(Objects.requireNonNull(number, "number"), 0, out::add);
+        return out;
+    }
+
     /** Reads a member's entries after a sequence number from the store, page by page, in sequence order. */
     void read(MemberNumber number, long afterSequence, Consumer<LedgerEntry> action) {
         long after = afterSequence;

@@ -15,20 +15,28 @@ import org.crmkit.segmentation.rule.Rule;
 import org.crmkit.segmentation.rule.Subject;
 import org.jspecify.annotations.Nullable;
 
-/** A program's earning rules with their eligibility compiled once. Immutable and thread-safe. */
+/** A program's earning rules with their eligibility compiled once. Thread-safe. */
 final class Earner {
     private final Program program;
     private final EarningRule[] rules;
     private final @Nullable Rule[] eligibility;
+    /**
+     * Each rule's awards of a few points, made once: an entry keeps its awards, and sharing the common ones keeps
+     * two objects fewer per earning on the heap. Filled as met; a race makes equal awards, either of which serves.
+     */
+    private final @Nullable Award[][] shared;
 
     Earner(Program program, FactCatalog catalog) {
         this.program = program;
         this.rules = program.earningRules().toArray(new EarningRule[0]);
         this.eligibility = new Rule[rules.length];
+        this.shared = new Award[rules.length][SHARED_POINTS];
         for (int i = 0; i < rules.length; i++) {
             eligibility[i] = rules[i].eligibility().map(catalog::compile).orElse(null);
         }
     }
+
+    private static final int SHARED_POINTS = 256;
 
     /** What a touchpoint earns. */
     record Earning(long points, long qualifyingPoints, BigDecimal spend, int activities, List<Award> awards) {
@@ -106,7 +114,7 @@ final class Earner {
                 earned = Math.min(earned, Math.max(0, rule.cap() - account.earnedUnder(rule.id())));
             }
             if (earned > 0) {
-                awards.add(new Award(rule.id(), earned, rule.qualifying()));
+                awards.add(award(r, earned));
                 points += earned;
                 if (rule.qualifying()) {
                     qualifying += earned;
@@ -116,6 +124,18 @@ final class Earner {
         BigDecimal paid = amount != null ? amount.amount() : linesTotal;
         BigDecimal spend = matched && paid.signum() > 0 ? paid : BigDecimal.ZERO;
         return new Earning(points, qualifying, spend, matched ? 1 : 0, List.copyOf(awards));
+    }
+
+    private Award award(int rule, long points) {
+        if (points >= SHARED_POINTS) {
+            return new Award(rules[rule].id(), points, rules[rule].qualifying());
+        }
+        Award a = shared[rule][(int) points];
+        if (a == null) {
+            a = new Award(rules[rule].id(), points, rules[rule].qualifying());
+            shared[rule][(int) points] = a;
+        }
+        return a;
     }
 
     private boolean applies(int index, EarningRule rule, Touchpoint tp, @Nullable Subject subject, String tier) {

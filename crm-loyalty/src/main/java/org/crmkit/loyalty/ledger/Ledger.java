@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 
@@ -33,7 +30,6 @@ import org.crmkit.loyalty.member.MemberNumber;
 import org.crmkit.loyalty.member.TierChange;
 import org.crmkit.loyalty.memory.InMemoryLedgerStore;
 import org.crmkit.loyalty.memory.InMemoryMemberRepository;
-import org.crmkit.loyalty.program.ExpiryPolicy;
 import org.crmkit.loyalty.program.Program;
 import org.crmkit.loyalty.program.ReversalPolicy;
 import org.crmkit.loyalty.program.TierOnReversal;
@@ -59,7 +55,6 @@ import org.jspecify.annotations.Nullable;
 public final class Ledger {
     private static final System.Logger LOG = System.getLogger(Ledger.class.getName());
     private static final int RETRIES = 16;
-    private static final int EXPIRING_SOON_DAYS = 90;
     private static final int PAGE = 10_000;
 
     private final Program program;
@@ -71,6 +66,8 @@ public final class Ledger {
     private final Accounts accounts;
     private final TierRules tiers;
     private final Batches batches;
+    private final Statements statements;
+    private final Expiries expiries;
     /** The reason of each kind's earnings, made once: one string kept by every entry rather than one each. */
     private final Map<TouchpointKind, String> reasons = new ConcurrentHashMap<>();
 
@@ -84,6 +81,8 @@ public final class Ledger {
         this.accounts = new Accounts(program, store, members);
         this.tiers = new TierRules(program, members, accounts, clock, this::publish);
         this.batches = new Batches(this, accounts, store);
+        this.statements = new Statements(program, accounts, tiers, clock);
+        this.expiries = new Expiries(program);
     }
 
     /**
@@ -338,10 +337,7 @@ public final class Ledger {
      * @return every entry in sequence order
      */
     public List<LedgerEntry> entries(MemberNumber number) {
-        Objects.requireNonNull(number, "number");
-        List<LedgerEntry> out = new ArrayList<>();
-        accounts.read(number, 0, out::add);
-        return out;
+        return accounts.entries(number);
     }
 
     /**
@@ -367,23 +363,9 @@ public final class Ledger {
      * @return the notices told, soonest first; none when the program gives no notice
      */
     public List<LoyaltyEvent.PointsExpiring> noticeExpiring(MemberNumber number, Instant now) {
-        Objects.requireNonNull(now, "now");
-        int days = program.expiryNoticeDays();
-        if (days == 0) {
-            return List.of();
-        }
-        LocalDate today = LocalDate.ofInstant(now, program.zone());
-        LocalDate last = today.plusDays(days);
-        List<LoyaltyEvent.PointsExpiring> told = new ArrayList<>();
-        for (Lot lot : lots(number)) {
-            LocalDate due = lot.expiresOn();
-            if (due != null && lot.remaining() > 0 && !due.isBefore(today) && !due.isAfter(last)) {
-                told.add(new LoyaltyEvent.PointsExpiring(number, lot.id(), lot.remaining(), due, now));
-            }
-        }
-        told.sort(Comparator.comparing(LoyaltyEvent.PointsExpiring::expiresOn));
+        List<LoyaltyEvent.PointsExpiring> told = expiries.notices(number, () -> lots(number), now);
         told.forEach(this::publish);
-        return List.copyOf(told);
+        return told;
     }
 
     /**
@@ -398,7 +380,7 @@ public final class Ledger {
         LocalDate day = LocalDate.ofInstant(now, program.zone());
         IdempotencyKey key = new IdempotencyKey("expiry:" + day);
         return Optional.ofNullable(write(number, key, (e, account) -> e instanceof LedgerEntry.Expiry,
-                (member, account, seq) -> expiry(account, seq, key, now, day)));
+                (member, account, seq) -> expiries.expiry(account, seq, key, now, day)));
     }
 
     /**
@@ -517,45 +499,7 @@ public final class Ledger {
      * @return the statement
      */
     public Statement statement(MemberNumber number, LocalDate from, LocalDate to) {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (to.isBefore(from)) {
-            throw new RuleViolationException("statement period must not end before it starts: " + from + " to " + to);
-        }
-        ZoneId zone = program.zone();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        long opening = 0;
-        List<LedgerEntry> inPeriod = new ArrayList<>();
-        for (LedgerEntry e : entries(number)) {
-            if (e.at().isBefore(start)) {
-                opening += e.delta();
-            } else if (e.at().isBefore(end)) {
-                inPeriod.add(e);
-            }
-        }
-        long closing = opening;
-        for (LedgerEntry e : inPeriod) {
-            closing += e.delta();
-        }
-        TreeMap<LocalDate, Long> expiring = new TreeMap<>();
-        long pending;
-        Account a = accounts.current(number);
-        synchronized (a) {
-            for (Lot lot : a.snapshot()) {
-                LocalDate expires = lot.expiresOn();
-                if (lot.remaining() > 0 && expires != null && expires.isAfter(to)
-                        && !expires.isAfter(to.plusDays(EXPIRING_SOON_DAYS))) {
-                    expiring.merge(expires, lot.remaining(), Long::sum);
-                }
-            }
-            pending = a.pendingPoints;
-        }
-        List<Statement.Expiring> soon = new ArrayList<>();
-        expiring.forEach((day, points) -> soon.add(new Statement.Expiring(day, points)));
-        Instant progressAt = end.isAfter(clock.instant()) ? clock.instant() : end.minusNanos(1);
-        return new Statement(number, from, to, opening, inPeriod, closing, soon, pending,
-                progress(number, progressAt));
+        return statements.statement(number, from, to);
     }
 
     // ---- events -----------------------------------------------------------------------------------------------
@@ -723,7 +667,7 @@ public final class Ledger {
                 LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, p.key(), p.at(), p.reason(),
                         p.source());
                 if (p.points() > 0) {
-                    return new LedgerEntry.Adjustment(stamp, p.points(), expiresOn(p.at()),
+                    return new LedgerEntry.Adjustment(stamp, p.points(), expiries.expiresOn(p.at()),
                             account.settle(p.points()));
                 }
                 if (account.balance + p.points() < 0) {
@@ -786,7 +730,7 @@ public final class Ledger {
         }
         if (original instanceof LedgerEntry.Redemption r) {
             return new LedgerEntry.Reversal(stamp, r.key(), r.points(), 0, policy, 0, BigDecimal.ZERO, 0,
-                    expiresOn(p.at()), account.settle(r.points()));
+                    expiries.expiresOn(p.at()), account.settle(r.points()));
         }
         throw new RuleViolationException("only accruals, pending points and redemptions can be reversed: entry "
                 + original.key() + " of member " + number + " is " + kindOf(original));
@@ -795,41 +739,11 @@ public final class Ledger {
     private LedgerEntry.Accrual accrual(LedgerEntry.Stamp stamp, long points, long qualifying, BigDecimal spend,
             int activities, List<Award> awards, @Nullable IdempotencyKey releases, @Nullable String payload,
             Account account) {
-        return new LedgerEntry.Accrual(stamp, points, qualifying, spend, activities, awards, expiresOn(stamp.at()),
+        return new LedgerEntry.Accrual(stamp, points, qualifying, spend, activities, awards, expiries.expiresOn(stamp.at()),
                 releases, account.settle(points), payload);
     }
 
-    private @Nullable LedgerEntry expiry(Account account, long seq, IdempotencyKey key, Instant now, LocalDate day) {
-        boolean inactive = false;
-        Instant lastActivity = account.lastActivity();
-        if (program.expiry() instanceof ExpiryPolicy.AfterInactivity idle && lastActivity != null) {
-            LocalDate lastActive = LocalDate.ofInstant(lastActivity, program.zone());
-            inactive = !lastActive.plusMonths(idle.months()).isAfter(day);
-        }
-        List<LotDraw> draws = new ArrayList<>();
-        long points = 0;
-        for (Lot lot : account.snapshot()) {
-            LocalDate expires = lot.expiresOn();
-            if (lot.remaining() > 0 && (inactive || expires != null && !expires.isAfter(day))) {
-                draws.add(new LotDraw(lot.id(), -lot.remaining()));
-                points += lot.remaining();
-            }
-        }
-        if (points == 0) {
-            return null;
-        }
-        return new LedgerEntry.Expiry(new LedgerEntry.Stamp(account.member, seq, key, now,
-                inactive ? "expired after inactivity" : "expired", Source.system("expiry")), points, draws);
-    }
-
     // ---- helpers ----------------------------------------------------------------------------------------------
-
-    private @Nullable LocalDate expiresOn(Instant at) {
-        if (program.expiry() == ExpiryPolicy.never()) {
-            return null;
-        }
-        return program.expiry().expiresOn(LocalDate.ofInstant(at, program.zone()));
-    }
 
     private String earnedOn(TouchpointKind kind) {
         return reasons.computeIfAbsent(kind, k -> "earned on " + k);
