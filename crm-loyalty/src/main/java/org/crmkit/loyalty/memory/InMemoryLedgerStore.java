@@ -176,6 +176,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 for (int i = 0; i < j.size; i++) {
                     log.set(j.places[i], null);
                 }
+                j.size = 0; // a reader that found the journal before its removal reads it empty
+                j.index = null;
             }
         }
     }
