@@ -31,8 +31,8 @@ import org.crmkit.loyalty.program.Tier;
 
 /**
  * Batches over the JDBC stores decide on members as last read, and the append checks they are still so: a member
- * changed behind the ledger (suspended by another node) between two batches is decided on again as stored, on H2
- * and on PostgreSQL.
+ * changed behind the ledger (suspended, then let earn again, by another node) between batches is decided on again
+ * as stored, on H2 and on PostgreSQL.
  */
 class JdbcLedgerBatchTest {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
@@ -74,6 +74,13 @@ class JdbcLedgerBatchTest {
         BatchResult third = ledger.postAll(round(numbers, "third", 5)); // read again once: decided as stored
         assertEquals(List.of(1), third.refusals().keySet().stream().toList());
         assertEquals(70, ledger.balance(numbers.get(0)));
+
+        // The other node lets the member earn again; this ledger remembers it suspended.
+        stores.members().save(stores.members().findById(numbers.get(1)).orElseThrow()
+                .withStatus(MemberStatus.ACTIVE));
+        assertTrue(ledger.postAll(round(numbers, "fourth", 5)).allPosted());
+        assertTrue(ledger.postAll(round(numbers, "fifth", 5)).allPosted());
+        assertEquals(70, ledger.balance(numbers.get(1)));
     }
 
     private static List<Posting> round(List<MemberNumber> numbers, String key, long points) {

@@ -206,6 +206,10 @@ final class Batches {
                 }
             }
         }
+        if (membersChecked && !later.isEmpty()) {
+            // Refused on members as remembered (suspended, say): read them again, in case they changed elsewhere.
+            refresh(later.stream().map(i -> postings.get(i).member()).toList());
+        }
         later.forEach(i -> one(postings, i, entries, refusals));
     }
 
