@@ -114,12 +114,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         }
         synchronized (j) {
             int from = (int) Math.min(afterSequence, j.size);
-            int to = (int) Math.min((long) from + limit, j.size);
-            LedgerEntry[] page = new LedgerEntry[to - from];
-            for (int i = from; i < to; i++) {
-                page[i - from] = log.get(j.places[i]);
-            }
-            return List.of(page);
+            return entries(j, from, (int) Math.min((long) from + limit, j.size));
         }
     }
 
@@ -159,7 +154,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
             return;
         }
         synchronized (j) {
-            LedgerStore.checkRewrite(member, entries(j), rewritten);
+            LedgerStore.checkRewrite(member, entries(j, 0, j.size), rewritten);
             // Same sequences and keys: each entry takes its predecessor's place, and the key index stands.
             for (int i = 0; i < j.size; i++) {
                 log.set(j.places[i], rewritten.get(i));
@@ -182,12 +177,13 @@ public final class InMemoryLedgerStore implements LedgerStore {
         }
     }
 
-    private List<LedgerEntry> entries(Journal j) {
-        List<LedgerEntry> out = new ArrayList<>(j.size);
-        for (int i = 0; i < j.size; i++) {
-            out.add(log.get(j.places[i]));
+    /** {@return the journal's entries from index {@code from} (inclusive) to {@code to} (exclusive)} */
+    private List<LedgerEntry> entries(Journal j, int from, int to) {
+        LedgerEntry[] out = new LedgerEntry[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = log.get(j.places[i]);
         }
-        return out;
+        return List.of(out);
     }
 
     /** {@return the index in the journal of the entry holding a key, or -1} */
