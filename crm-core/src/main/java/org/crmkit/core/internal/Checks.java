@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.common.Texts;
 import org.crmkit.core.payment.CardNumbers;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +30,8 @@ public final class Checks {
     }
 
     /**
-     * Validates free text: not blank, at most {@code max} characters, no control characters but line breaks and
-     * tabs, no payment card number. Leading and trailing white space is removed.
+     * Validates free text: not blank, at most {@code max} characters, storable ({@link Texts#requireStorable}), no
+     * payment card number. Leading and trailing white space is removed.
      */
     public static String text(String field, @Nullable String value, int max) {
         notNull(field, value);
@@ -41,13 +42,7 @@ public final class Checks {
         if (t.length() > max) {
             throw new RuleViolationException(field + " must be at most " + max + " characters: " + t.length());
         }
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
-                throw new RuleViolationException(field + " must not contain control characters: U+"
-                        + String.format("%04X", (int) c));
-            }
-        }
+        Texts.requireStorable(field, t);
         return CardNumbers.requireNoCardNumber(field, t);
     }
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.crmkit.core.RuleViolationException;
+import org.crmkit.core.common.Texts;
 import org.crmkit.core.payment.CardNumbers;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +46,7 @@ public final class Checks {
         return true;
     }
 
-    /** {@return stripped text, not blank, at most {@code max} characters, without a card number} */
+    /** {@return stripped text, not blank, at most {@code max} characters, storable, without a card number} */
     public static String text(String field, @Nullable String value, int max) {
         notNull(field, value);
         String t = value.strip();
@@ -55,6 +56,7 @@ public final class Checks {
         if (t.length() > max) {
             throw new RuleViolationException(field + " must be at most " + max + " characters: " + t.length());
         }
+        Texts.requireStorable(field, t);
         return CardNumbers.requireNoCardNumber(field, t);
     }
 

@@ -60,6 +60,8 @@ final class Account {
     private final Map<String, long[]> earnedByRule = new HashMap<>();
     /** Months with counts, ascending; postings mostly land in the newest, so a list beats a tree here. */
     private final List<Bucket> months = new ArrayList<>();
+    /** The newest month's bucket, where most postings land: reached without the list and its array. */
+    private @Nullable Bucket newest;
     private @Nullable LocalDate lastDay;
     private long lastDayStart;
     private long lastDayEnd;
@@ -151,16 +153,18 @@ final class Account {
     }
 
     private Bucket bucket(int month) {
-        int n = months.size();
-        if (n > 0 && months.get(n - 1).month == month) {
-            return months.get(n - 1);
+        Bucket last = newest;
+        if (last != null && last.month == month) {
+            return last;
         }
+        int n = months.size();
         int i = firstAtOrAfter(month);
         if (i < n && months.get(i).month == month) {
             return months.get(i);
         }
         Bucket b = new Bucket(month);
         months.add(i, b);
+        newest = months.get(n);
         return b;
     }
 

@@ -159,7 +159,8 @@ final class Batches {
                 Posting p = postings.get(i);
                 Account account = locks.get(p.member().value());
                 try {
-                    LedgerEntry e = ledger.decide(p, found.get(p.member()), account, account.lastSequence + 1);
+                    LedgerEntry e = ledger.decide(p, p.key(), found.get(p.member()), account,
+                            account.lastSequence + 1);
                     Ledger.requireNoOverflow(account, e);
                     decided.add(e);
                     positions.add(i);

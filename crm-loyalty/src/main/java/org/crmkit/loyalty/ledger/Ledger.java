@@ -183,8 +183,9 @@ public final class Ledger {
             // Points past their expiry are gone whether or not the sweep has run: sweep them before spending.
             expire(posting.member(), spending);
         }
-        LedgerEntry entry = write(posting.member(), posting.key(), (e, account) -> Payloads.same(posting, e, account),
-                (member, account, seq) -> decide(posting, member, account, seq));
+        IdempotencyKey key = posting.key(); // made once: an earning's key is made from its touchpoint
+        LedgerEntry entry = write(posting.member(), key, (e, account) -> Payloads.same(posting, e, account),
+                (member, account, seq) -> decide(posting, key, member, account, seq));
         return Objects.requireNonNull(entry);
     }
 
@@ -615,7 +616,7 @@ public final class Ledger {
         }
     }
 
-    LedgerEntry decide(Posting posting, Member member, Account account, long seq) {
+    LedgerEntry decide(Posting posting, IdempotencyKey key, Member member, Account account, long seq) {
         MemberNumber number = member.number();
         return posting.accept(new Posting.Visitor<LedgerEntry>() {
             @Override
@@ -628,7 +629,7 @@ public final class Ledger {
                             tiers.qualification(account, earn.touchpoint().occurredAt())));
                 }
                 Earner.Earning e = earner.earn(earn.touchpoint(), subject, member.tier(), account);
-                LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, earn.key(),
+                LedgerEntry.Stamp stamp = new LedgerEntry.Stamp(number, seq, key,
                         earn.touchpoint().occurredAt(), earnedOn(earn.touchpoint().kind()),
                         Source.touchpoint(earn.touchpoint().id().value()));
                 if (earn.postsAt() != null && earn.postsAt().isAfter(clock.instant())) {

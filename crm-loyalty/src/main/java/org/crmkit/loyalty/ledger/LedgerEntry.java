@@ -246,7 +246,7 @@ public sealed interface LedgerEntry {
         public Redemption {
             Objects.requireNonNull(stamp, "stamp");
             if (reward != null) {
-                CardNumbers.requireNoCardNumber("reward", reward);
+                reward = Checks.code("reward", reward);
             }
             Checks.positive("points", points);
             draws = Checks.list("draws", draws);

@@ -6,12 +6,12 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 
 import org.crmkit.core.common.Money;
 import org.crmkit.core.touchpoint.LineItem;
 import org.crmkit.core.touchpoint.Touchpoint;
+import org.crmkit.loyalty.internal.Bytes;
 
 /** Whether a posting replayed under a used key carries the payload that made the stored entry. */
 final class Payloads {
@@ -73,64 +73,45 @@ final class Payloads {
     /**
      * A digest of everything in an earn posting that earning reads: the touchpoint's id, customer, time, kind,
      * channel, direction, amount, line items and attributes, and when pending points post. 128 bits of
-     * MurmurHash3 in base64url: it tells an honest replay from a different posting under the same key. Amounts go
-     * in as numbers, not text, to allocate little on the earning path.
+     * MurmurHash3 in base64url: it tells an honest replay from a different posting under the same key.
      */
     static String digest(Posting.Earn p) {
         Touchpoint t = p.touchpoint();
-        Hasher h = Hashing.murmur3_128().newHasher();
-        text(h, t.id().value());
-        text(h, t.customerId().value());
-        h.putLong(t.occurredAt().getEpochSecond()).putInt(t.occurredAt().getNano());
-        text(h, t.kind().code());
-        text(h, t.channel().code());
-        h.putInt(t.direction().ordinal());
-        t.amount().ifPresentOrElse(m -> money(h, m), () -> h.putByte((byte) 0));
-        h.putInt(t.lineItems().size());
+        // Gathered first and hashed in one call: a streaming hasher's cost is per call, not per byte.
+        Bytes.Writer in = new Bytes.Writer(64 + 2 * (t.id().value().length() + t.customerId().value().length()));
+        in.putChars(t.id().value()).putChars(t.customerId().value());
+        in.putLong(t.occurredAt().getEpochSecond()).putInt(t.occurredAt().getNano());
+        in.putChars(t.kind().code()).putChars(t.channel().code()).putInt(t.direction().ordinal());
+        if (t.amount().isPresent()) {
+            money(in, t.amount().get());
+        } else {
+            in.putByte(0);
+        }
+        in.putInt(t.lineItems().size());
         for (LineItem line : t.lineItems()) {
-            text(h, line.sku());
-            text(h, line.category());
-            text(h, line.brand() == null ? "" : line.brand());
-            decimal(h, line.quantity());
-            money(h, line.unitPrice());
+            in.putChars(line.sku()).putChars(line.category()).putChars(line.brand() == null ? "" : line.brand());
+            decimal(in, line.quantity());
+            money(in, line.unitPrice());
         }
         if (!t.attributes().isEmpty()) {
-            new TreeMap<>(t.attributes()).forEach((k, v) -> {
-                text(h, k);
-                text(h, v.toString());
-            });
+            new TreeMap<>(t.attributes()).forEach((k, v) -> in.putChars(k).putChars(v.toString()));
         }
         Instant postsAt = p.postsAt();
-        h.putLong(postsAt == null ? Long.MIN_VALUE : postsAt.getEpochSecond());
+        in.putLong(postsAt == null ? Long.MIN_VALUE : postsAt.getEpochSecond());
+        byte[] hash = Hashing.murmur3_128().hashBytes(in.array(), 0, in.size()).asBytes();
         // Base64, not hex: a hex digest is often a run of decimal digits, which may read as a card number.
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(h.hash().asBytes());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     }
 
-    /** Adds an amount without writing it out as text: the earning path allocates as little as it can. */
-    private static void money(Hasher h, Money m) {
-        h.putByte((byte) 1);
-        text(h, m.currency().getCurrencyCode());
-        decimal(h, m.amount());
+    /** An amount by its currency and numeric value. */
+    private static void money(Bytes.Writer in, Money m) {
+        in.putByte(1).putChars(m.currency().getCurrencyCode());
+        decimal(in, m.amount());
     }
 
     /** A decimal by its numeric value: the scale of the stripped value and the value's hash. */
-    private static void decimal(Hasher h, BigDecimal d) {
-        h.putInt(d.signum() == 0 ? 0 : d.precision() - d.scale()).putInt(d.stripTrailingZeros().hashCode());
-    }
-
-    /** Adds a text with its length first, so that no two different field lists hash the same bytes. */
-    private static void text(Hasher h, String s) {
-        int n = s.length();
-        h.putInt(n);
-        // The chars as they are, no encoded copy, four to a long: a streaming hasher's cost is per call.
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            h.putLong(s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-                    | (long) s.charAt(i + 3) << 48);
-        }
-        for (; i < n; i++) {
-            h.putChar(s.charAt(i));
-        }
+    private static void decimal(Bytes.Writer in, BigDecimal d) {
+        in.putInt(d.signum() == 0 ? 0 : d.precision() - d.scale()).putInt(d.stripTrailingZeros().hashCode());
     }
 
     private static boolean sameStamp(LedgerEntry.Stamp s, Instant at, String reason, Source source) {

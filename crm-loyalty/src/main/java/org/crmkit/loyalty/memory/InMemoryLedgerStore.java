@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.crmkit.core.DuplicateException;
 import org.crmkit.core.VersionConflictException;
+import org.crmkit.loyalty.internal.Bytes;
 import org.crmkit.loyalty.ledger.IdempotencyKey;
 import org.crmkit.loyalty.ledger.LedgerEntry;
 import org.crmkit.loyalty.member.MemberNumber;
@@ -24,13 +25,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Ledger entries in memory. Thread-safe: each member's journal is locked for its own appends and reads.
  *
- * <p>Entries of every member share one append-only log; a member's journal holds its entries' places in the log
- * and their keys' hashes as numbers. Appending an entry thus writes one reference, next to the one before, instead
- * of one into each member's own structures: with many members, what a garbage collector has to track per posting
- * stays small. A member's deleted entries leave their places empty.
+ * <p>Entries are kept as bytes, those of every member in one append-only log; a member's journal holds where its
+ * entries lie in the log and their keys' hashes, as numbers. Appending an entry thus writes bytes, next to those
+ * before, and no reference: with many members, a garbage collector has nothing to trace or copy per posting, and
+ * an entry takes about a fifth of the memory it takes as objects. Each read builds the entries anew. The bytes of
+ * a deleted member's entries, and those an entry had before it was rewritten, are overwritten with zeros; their
+ * room in the log is not reused.
  */
 public final class InMemoryLedgerStore implements LedgerStore {
-    /** A journal this long also indexes its keys in a map, so that a lookup stops scanning. */
+    /** A journal this long also indexes its keys in a table, so that a lookup stops scanning its hashes. */
     private static final int INDEX_FROM = 64;
 
     private final Map<MemberNumber, Journal> journals = new ConcurrentHashMap<>();
@@ -43,7 +46,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public void append(LedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        Journal j = journals.computeIfAbsent(entry.member(), m -> new Journal());
+        Journal j = journal(entry.member());
+        Bytes.Writer bytes = encoded(entry);
         synchronized (j) {
             long last = j.size;
             if (entry.sequence() != last + 1) {
@@ -54,7 +58,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 throw new DuplicateException("ledger of " + entry.member() + " already holds key " + entry.key()
                         + " at entry " + (holder + 1));
             }
-            add(j, entry, log.reserve(1));
+            add(j, entry.key(), bytes);
         }
     }
 
@@ -66,10 +70,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public void appendAll(List<LedgerEntry> entries) {
         List<LedgerEntry> batch = LedgerStore.checkBatch(entries);
+        List<Bytes.Writer> encoded = new ArrayList<>(batch.size());
         // Every journal the batch touches is locked, in member order so that two batches cannot deadlock.
         Map<String, Journal> touched = new TreeMap<>();
         for (LedgerEntry e : batch) {
-            touched.computeIfAbsent(e.member().value(), k -> journals.computeIfAbsent(e.member(), m -> new Journal()));
+            encoded.add(encoded(e));
+            touched.computeIfAbsent(e.member().value(), k -> journal(e.member()));
         }
         inLocks(new ArrayList<>(touched.values()), 0, () -> {
             Map<MemberNumber, Long> last = new HashMap<>();
@@ -87,11 +93,22 @@ public final class InMemoryLedgerStore implements LedgerStore {
                             + (holder >= 0 ? " at entry " + (holder + 1) : " earlier in the batch"));
                 }
             }
-            long place = log.reserve(batch.size());
-            for (LedgerEntry e : batch) {
-                add(touched.get(e.member().value()), e, place++);
+            for (int i = 0; i < batch.size(); i++) {
+                LedgerEntry e = batch.get(i);
+                add(touched.get(e.member().value()), e.key(), encoded.get(i));
             }
         });
+    }
+
+    private Journal journal(MemberNumber member) {
+        return journals.computeIfAbsent(member, Journal::new);
+    }
+
+    /** {@return the entry's bytes}, written before any lock is taken */
+    private static Bytes.Writer encoded(LedgerEntry e) {
+        Bytes.Writer w = new Bytes.Writer(128);
+        EntryCodec.write(e, w);
+        return w;
     }
 
     private static void inLocks(List<Journal> locks, int i, Runnable work) {
@@ -128,7 +145,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         }
         synchronized (j) {
             int i = find(j, key);
-            return i < 0 ? Optional.empty() : Optional.of(log.get(j.places[i]));
+            return i < 0 ? Optional.empty() : Optional.of(EntryCodec.read(j.member, bytes(j, i)));
         }
     }
 
@@ -153,11 +170,20 @@ public final class InMemoryLedgerStore implements LedgerStore {
             LedgerStore.checkRewrite(member, List.of(), rewritten);
             return;
         }
+        List<Bytes.Writer> encoded = new ArrayList<>(rewritten.size());
+        for (LedgerEntry e : rewritten) {
+            encoded.add(encoded(e));
+        }
         synchronized (j) {
             LedgerStore.checkRewrite(member, entries(j, 0, j.size), rewritten);
-            // Same sequences and keys: each entry takes its predecessor's place, and the key index stands.
+            // Same sequences and keys, so the hashes and their table stand; each entry moves to new bytes and
+            // what it held before is erased.
             for (int i = 0; i < j.size; i++) {
-                log.set(j.places[i], rewritten.get(i));
+                Bytes.Writer w = encoded.get(i);
+                long place = log.reserve(w.size());
+                log.write(place, w.array(), w.size());
+                log.erase(j.place(i), j.length(i));
+                j.set(i, place, w.size(), j.hash(i));
             }
         }
     }
@@ -169,10 +195,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
         if (j != null) {
             synchronized (j) {
                 for (int i = 0; i < j.size; i++) {
-                    log.set(j.places[i], null);
+                    log.erase(j.place(i), j.length(i));
                 }
                 j.size = 0; // a reader that found the journal before its removal reads it empty
-                j.index = null;
+                j.table = null;
             }
         }
     }
@@ -181,85 +207,164 @@ public final class InMemoryLedgerStore implements LedgerStore {
     private List<LedgerEntry> entries(Journal j, int from, int to) {
         LedgerEntry[] out = new LedgerEntry[to - from];
         for (int i = from; i < to; i++) {
-            out[i - from] = log.get(j.places[i]);
+            out[i - from] = EntryCodec.read(j.member, bytes(j, i));
         }
         return List.of(out);
     }
 
+    private byte[] bytes(Journal j, int i) {
+        return log.read(j.place(i), j.length(i));
+    }
+
     /** {@return the index in the journal of the entry holding a key, or -1} */
     private int find(Journal j, IdempotencyKey key) {
-        if (j.index != null) {
-            Integer i = j.index.get(key);
-            return i == null ? -1 : i;
-        }
         int hash = key.hashCode();
-        for (int i = j.size - 1; i >= 0; i--) {
-            if (j.hashes[i] == hash && log.get(j.places[i]).key().equals(key)) {
+        int[] table = j.table;
+        if (table == null) {
+            for (int i = j.size - 1; i >= 0; i--) {
+                if (holds(j, i, hash, key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        int mask = table.length - 1;
+        for (int slot = spread(hash) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            int i = table[slot] - 1;
+            if (holds(j, i, hash, key)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private void add(Journal j, LedgerEntry e, long place) {
-        log.set(place, e);
-        if (j.size == j.places.length) {
-            j.places = Arrays.copyOf(j.places, j.size * 2);
-            j.hashes = Arrays.copyOf(j.hashes, j.size * 2);
-        }
-        j.places[j.size] = place;
-        j.hashes[j.size] = e.key().hashCode();
-        if (j.index != null) {
-            j.index.put(e.key(), j.size);
-        } else if (j.size + 1 == INDEX_FROM) {
-            j.index = new HashMap<>();
-            for (int i = 0; i <= j.size; i++) {
-                j.index.put(log.get(j.places[i]).key(), i);
-            }
-        }
-        j.size++;
+    /** {@return whether the journal's entry at index {@code i} holds the key}, its bytes read only on a hash match */
+    private boolean holds(Journal j, int i, int hash, IdempotencyKey key) {
+        return j.hash(i) == hash && EntryCodec.key(bytes(j, i)).equals(key);
     }
 
-    /** One member's entries: their places in the log and their keys' hashes, in sequence order. */
-    private static final class Journal {
-        long[] places = new long[4];
-        int[] hashes = new int[4];
-        int size;
-        @Nullable Map<IdempotencyKey, Integer> index;
+    private void add(Journal j, IdempotencyKey key, Bytes.Writer bytes) {
+        long place = log.reserve(bytes.size());
+        log.write(place, bytes.array(), bytes.size());
+        if (2 * j.size == j.slots.length) {
+            j.slots = Arrays.copyOf(j.slots, 4 * j.size);
+        }
+        j.set(j.size, place, bytes.size(), key.hashCode());
+        j.size++;
+        if (j.table != null && 2 * j.size <= j.table.length) {
+            index(j, j.table, j.size - 1);
+        } else if (j.size >= INDEX_FROM) {
+            int[] table = new int[Integer.highestOneBit(j.size) * 4];
+            for (int i = 0; i < j.size; i++) {
+                index(j, table, i);
+            }
+            j.table = table;
+        }
+    }
+
+    private static void index(Journal j, int[] table, int i) {
+        int mask = table.length - 1;
+        int slot = spread(j.hash(i)) & mask;
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = i + 1;
+    }
+
+    /** Mixes a key's hash so that keys differing only in their last characters fall into different slots. */
+    private static int spread(int hash) {
+        return hash * 0x9E3779B9 >>> 7 ^ hash;
     }
 
     /**
-     * The entries of every member, in the order they were appended, in chunks allocated as needed. A place is
-     * written and read under the lock of the journal it belongs to.
+     * One member's entries in sequence order: where each lies in the log, and its length and key's hash, two
+     * numbers side by side in one array (one array, so a posting reaches fewer places in memory); and, from
+     * {@link #INDEX_FROM} entries, an open-addressing table of the entries by key hash, holding index + 1 (0 is a
+     * free slot), at most half full.
+     */
+    private static final class Journal {
+        final MemberNumber member;
+        long[] slots = new long[8];
+        int @Nullable [] table;
+        int size;
+
+        Journal(MemberNumber member) {
+            this.member = member;
+        }
+
+        long place(int i) {
+            return slots[2 * i];
+        }
+
+        int length(int i) {
+            return (int) (slots[2 * i + 1] >>> 32);
+        }
+
+        int hash(int i) {
+            return (int) slots[2 * i + 1];
+        }
+
+        void set(int i, long place, int length, int hash) {
+            slots[2 * i] = place;
+            slots[2 * i + 1] = (long) length << 32 | hash & 0xFFFF_FFFFL;
+        }
+    }
+
+    /**
+     * The bytes of every member's entries, in the order they were appended, in chunks allocated as needed; an
+     * entry may run on from one chunk into the next. A range is written and read under the lock of the journal it
+     * belongs to; ranges never overlap, and the chunk directory is published through a volatile field.
      */
     private static final class Log {
-        private static final int CHUNK_BITS = 14;
+        private static final int CHUNK_BITS = 20;
         private static final int CHUNK = 1 << CHUNK_BITS;
 
         private final AtomicLong next = new AtomicLong();
-        private volatile @Nullable LedgerEntry[][] chunks = new LedgerEntry[16][];
+        private volatile byte @Nullable [][] chunks = new byte[16][];
 
-        /** {@return the first of {@code n} consecutive places reserved for new entries} */
+        /** {@return the first of {@code n} consecutive places reserved for an entry's bytes} */
         long reserve(int n) {
             return next.getAndAdd(n);
         }
 
-        @Nullable LedgerEntry get(long place) {
-            return chunk(place)[(int) place & (CHUNK - 1)];
+        void write(long place, byte[] bytes, int length) {
+            for (int done = 0; done < length; ) {
+                int offset = (int) (place + done) & (CHUNK - 1);
+                int n = Math.min(length - done, CHUNK - offset);
+                System.arraycopy(bytes, done, chunk(place + done), offset, n);
+                done += n;
+            }
         }
 
-        void set(long place, @Nullable LedgerEntry e) {
-            chunk(place)[(int) place & (CHUNK - 1)] = e;
+        byte[] read(long place, int length) {
+            byte[] out = new byte[length];
+            for (int done = 0; done < length; ) {
+                int offset = (int) (place + done) & (CHUNK - 1);
+                int n = Math.min(length - done, CHUNK - offset);
+                System.arraycopy(chunk(place + done), offset, out, done, n);
+                done += n;
+            }
+            return out;
         }
 
-        private @Nullable LedgerEntry[] chunk(long place) {
+        /** Overwrites a range with zeros, so that what was erased is gone from memory, not just unreachable. */
+        void erase(long place, int length) {
+            for (int done = 0; done < length; ) {
+                int offset = (int) (place + done) & (CHUNK - 1);
+                int n = Math.min(length - done, CHUNK - offset);
+                Arrays.fill(chunk(place + done), offset, offset + n, (byte) 0);
+                done += n;
+            }
+        }
+
+        private byte[] chunk(long place) {
             long c = place >>> CHUNK_BITS;
-            @Nullable LedgerEntry[][] cs = chunks;
+            byte @Nullable [][] cs = chunks;
             if (c < cs.length && cs[(int) c] != null) {
                 return cs[(int) c];
             }
             synchronized (this) {
-                if (c >= Integer.MAX_VALUE) {
+                if (c >= Integer.MAX_VALUE - 8) {
                     throw new IllegalStateException("the in-memory ledger store holds its most entries: " + place);
                 }
                 cs = chunks;
@@ -268,7 +373,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
                     chunks = cs;
                 }
                 if (cs[(int) c] == null) {
-                    cs[(int) c] = new LedgerEntry[CHUNK];
+                    cs[(int) c] = new byte[CHUNK];
                 }
                 return cs[(int) c];
             }

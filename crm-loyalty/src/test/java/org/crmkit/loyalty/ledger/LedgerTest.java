@@ -13,7 +13,6 @@ import static org.crmkit.loyalty.ledger.Books.sumOfLots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +69,7 @@ class LedgerTest {
         void replayIsIdempotent() {
             LedgerEntry first = ledger.post(accrue(ann, "a1", 300, false, JAN_2026));
             LedgerEntry again = ledger.post(accrue(ann, "a1", 300, false, JAN_2026));
-            assertSame(first, again);
+            assertEquals(first, again);
             assertEquals(300, ledger.balance(ann));
             assertEquals(1, ledger.entries(ann).size());
         }
@@ -181,7 +180,7 @@ class LedgerTest {
             LedgerEntry x = ledger.expire(m, run).orElseThrow();
             assertEquals(70, ((LedgerEntry.Expiry) x).points());
             assertEquals(List.of(new LotDraw(1, -70)), x.draws());
-            assertSame(x, ledger.expire(m, run).orElseThrow());
+            assertEquals(x, ledger.expire(m, run).orElseThrow());
             assertEquals(50, ledger.balance(m));
             assertEquals(50, sumOfLots(ledger, m));
         }
