@@ -377,6 +377,12 @@ final class Account {
      * it makes no object; a sum that outgrows that is kept as a decimal.
      */
     static final class Bucket {
+        /** Sums stay below this, so that two of them add without overflow. */
+        private static final long LIMIT = 1_000_000_000_000_000_000L;
+        private static final long OVER = Long.MIN_VALUE;
+        private static final long[] TENS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+            10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L};
         final int month;
         long points;
         long activities;
@@ -390,19 +396,31 @@ final class Account {
 
         /** Adds an amount; the sum's scale is the largest seen, as adding decimals to zero would give. */
         void add(BigDecimal amount) {
-            if (spendBeyond == null && amount.scale() >= 0 && amount.precision() <= 18) {
-                if (spendUnscaled == 0 && amount.scale() > spendScale) {
-                    spendScale = amount.scale();
-                }
-                if (amount.scale() == spendScale) {
-                    long sum = spendUnscaled + amount.unscaledValue().longValue();
-                    if (Math.abs(sum) < 1_000_000_000_000_000_000L) {
-                        spendUnscaled = sum;
-                        return;
-                    }
+            if (spendBeyond == null && amount.scale() >= 0 && amount.scale() < TENS.length
+                    && amount.precision() <= 18) {
+                // Amounts come stripped of trailing zeros, so scales differ from posting to posting: align them.
+                long a = amount.unscaledValue().longValue();
+                int scale = Math.max(spendScale, amount.scale());
+                long sum = aligned(spendUnscaled, scale - spendScale);
+                a = aligned(a, scale - amount.scale());
+                if (sum != OVER && a != OVER && Math.abs(sum + a) < LIMIT) {
+                    spendUnscaled = sum + a;
+                    spendScale = scale;
+                    return;
                 }
             }
             spendBeyond = spend().add(amount);
+        }
+
+        /** {@return the value times ten to the given power, or {@link #OVER} when past the limit} */
+        private static long aligned(long value, int tens) {
+            if (tens == 0) {
+                return value;
+            }
+            if (tens >= TENS.length || Math.abs(value) >= LIMIT / TENS[tens]) {
+                return OVER;
+            }
+            return value * TENS[tens];
         }
 
         BigDecimal spend() {

@@ -30,7 +30,7 @@ class SpendSumProperties {
                         .map(BigInteger::valueOf),
                 Arbitraries.bigIntegers().between(BigInteger.TEN.pow(17).negate(), BigInteger.TEN.pow(19)));
         Arbitrary<Integer> scale = Arbitraries.frequency(
-                Tuple.of(8, 2), Tuple.of(1, 0), Tuple.of(1, 3),
+                Tuple.of(8, 2), Tuple.of(2, 1), Tuple.of(2, 0), Tuple.of(1, 3), Tuple.of(1, 7),
                 Tuple.of(1, -2));
         return Combinators.combine(unscaled, scale).as(BigDecimal::new).list().ofMaxSize(30);
     }
