@@ -108,7 +108,19 @@ public final class Bytes {
             if (s == null) {
                 return putInt(-1);
             }
-            return putBytes(s.getBytes(StandardCharsets.UTF_8));
+            // ASCII, the common case, is its own UTF-8 and goes straight in; other text through the JDK's encoder.
+            int n = s.length();
+            room(4 + n);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    return putBytes(s.getBytes(StandardCharsets.UTF_8));
+                }
+                bytes[size + 4 + i] = (byte) c;
+            }
+            INT.set(bytes, size, n);
+            size += 4 + n;
+            return this;
         }
     }
 

@@ -78,7 +78,8 @@ final class Payloads {
     static String digest(Posting.Earn p) {
         Touchpoint t = p.touchpoint();
         // Gathered first and hashed in one call: a streaming hasher's cost is per call, not per byte.
-        Bytes.Writer in = new Bytes.Writer(64 + 2 * (t.id().value().length() + t.customerId().value().length()));
+        Bytes.Writer in = new Bytes.Writer(128 + 2 * (t.id().value().length() + t.customerId().value().length())
+                + 96 * t.lineItems().size());
         in.putChars(t.id().value()).putChars(t.customerId().value());
         in.putLong(t.occurredAt().getEpochSecond()).putInt(t.occurredAt().getNano());
         in.putChars(t.kind().code()).putChars(t.channel().code()).putInt(t.direction().ordinal());

@@ -75,6 +75,19 @@ final class EntryCodec {
         }
     }
 
+    /** {@return about how many bytes an entry takes, so that its writer seldom grows} */
+    static int sizeHint(LedgerEntry e) {
+        LedgerEntry.Stamp s = e.stamp();
+        int texts = s.key().value().length() + s.reason().length() + s.source().reference().length();
+        List<Award> awards = e instanceof LedgerEntry.Accrual a ? a.awards()
+                : e instanceof LedgerEntry.Pending p ? p.awards() : List.of();
+        for (int i = 0; i < awards.size(); i++) {
+            texts += awards.get(i).rule().length() + 13;
+        }
+        // Fixed fields, a payload and a second key, and room for a few characters of more than one byte.
+        return 160 + texts + texts / 4 + 16 * e.draws().size();
+    }
+
     /** {@return the entry's kind; an entry of a kind added later is refused here before any byte is written} */
     private static byte kind(LedgerEntry e) {
         if (e instanceof LedgerEntry.Accrual) {

@@ -106,7 +106,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     /** {@return the entry's bytes}, written before any lock is taken */
     private static Bytes.Writer encoded(LedgerEntry e) {
-        Bytes.Writer w = new Bytes.Writer(128);
+        Bytes.Writer w = new Bytes.Writer(EntryCodec.sizeHint(e));
         EntryCodec.write(e, w);
         return w;
     }
