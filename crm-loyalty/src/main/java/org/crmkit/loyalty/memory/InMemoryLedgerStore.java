@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.crmkit.core.DuplicateException;
 import org.crmkit.core.VersionConflictException;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Entries are kept as bytes, those of every member in one append-only log; a member's journal holds where its
  * entries lie in the log and their keys' hashes, as numbers. Appending an entry thus writes bytes, next to those
  * before, and no reference: with many members, a garbage collector has nothing to trace or copy per posting, and
- * an entry takes about a fifth of the memory it takes as objects. Each read builds the entries anew. The bytes of
+ * an entry takes a fraction of the memory it takes as objects. Each read builds the entries anew. The bytes of
  * a deleted member's entries, and those an entry had before it was rewritten, are overwritten with zeros; their
  * room in the log is not reused.
  */
@@ -46,19 +47,25 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public void append(LedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        Journal j = journal(entry.member());
         Bytes.Writer bytes = encoded(entry);
-        synchronized (j) {
-            long last = j.size;
-            if (entry.sequence() != last + 1) {
-                throw new VersionConflictException("ledger", entry.member(), entry.sequence() - 1, last);
+        while (true) {
+            Journal j = journal(entry.member());
+            synchronized (j) {
+                if (j.deleted) {
+                    continue; // the member was deleted meanwhile: the entry starts the member's next journal
+                }
+                long last = j.size;
+                if (entry.sequence() != last + 1) {
+                    throw new VersionConflictException("ledger", entry.member(), entry.sequence() - 1, last);
+                }
+                int holder = find(j, entry.key());
+                if (holder >= 0) {
+                    throw new DuplicateException("ledger of " + entry.member() + " already holds key "
+                            + entry.key() + " at entry " + (holder + 1));
+                }
+                add(j, entry.key(), bytes);
+                return;
             }
-            int holder = find(j, entry.key());
-            if (holder >= 0) {
-                throw new DuplicateException("ledger of " + entry.member() + " already holds key " + entry.key()
-                        + " at entry " + (holder + 1));
-            }
-            add(j, entry.key(), bytes);
         }
     }
 
@@ -71,33 +78,47 @@ public final class InMemoryLedgerStore implements LedgerStore {
     public void appendAll(List<LedgerEntry> entries) {
         List<LedgerEntry> batch = LedgerStore.checkBatch(entries);
         List<Bytes.Writer> encoded = new ArrayList<>(batch.size());
-        // Every journal the batch touches is locked, in member order so that two batches cannot deadlock.
-        Map<String, Journal> touched = new TreeMap<>();
         for (LedgerEntry e : batch) {
             encoded.add(encoded(e));
-            touched.computeIfAbsent(e.member().value(), k -> journal(e.member()));
         }
-        inLocks(new ArrayList<>(touched.values()), 0, () -> {
-            Map<MemberNumber, Long> last = new HashMap<>();
-            Map<MemberNumber, Set<IdempotencyKey>> keys = new HashMap<>();
+        boolean stored;
+        do {
+            // Every journal the batch touches is locked, in member order so that two batches cannot deadlock.
+            Map<String, Journal> touched = new TreeMap<>();
             for (LedgerEntry e : batch) {
-                Journal j = touched.get(e.member().value());
-                long previous = last.getOrDefault(e.member(), (long) j.size);
-                if (e.sequence() != previous + 1) {
-                    throw new VersionConflictException("ledger", e.member(), e.sequence() - 1, previous);
-                }
-                last.put(e.member(), e.sequence());
-                int holder = find(j, e.key());
-                if (holder >= 0 || !keys.computeIfAbsent(e.member(), m -> new HashSet<>()).add(e.key())) {
-                    throw new DuplicateException("ledger of " + e.member() + " already holds key " + e.key()
-                            + (holder >= 0 ? " at entry " + (holder + 1) : " earlier in the batch"));
-                }
+                touched.computeIfAbsent(e.member().value(), k -> journal(e.member()));
             }
-            for (int i = 0; i < batch.size(); i++) {
-                LedgerEntry e = batch.get(i);
-                add(touched.get(e.member().value()), e.key(), encoded.get(i));
+            stored = inLocks(new ArrayList<>(touched.values()), 0, () -> {
+                if (touched.values().stream().anyMatch(j -> j.deleted)) {
+                    return false; // a member was deleted meanwhile: lock its next journal instead
+                }
+                check(batch, touched);
+                for (int i = 0; i < batch.size(); i++) {
+                    LedgerEntry e = batch.get(i);
+                    add(touched.get(e.member().value()), e.key(), encoded.get(i));
+                }
+                return true;
+            });
+        } while (!stored);
+    }
+
+    /** Refuses a batch whose sequences do not follow the journals' or whose keys are used, before any is stored. */
+    private void check(List<LedgerEntry> batch, Map<String, Journal> touched) {
+        Map<MemberNumber, Long> last = new HashMap<>();
+        Map<MemberNumber, Set<IdempotencyKey>> keys = new HashMap<>();
+        for (LedgerEntry e : batch) {
+            Journal j = touched.get(e.member().value());
+            long previous = last.getOrDefault(e.member(), (long) j.size);
+            if (e.sequence() != previous + 1) {
+                throw new VersionConflictException("ledger", e.member(), e.sequence() - 1, previous);
             }
-        });
+            last.put(e.member(), e.sequence());
+            int holder = find(j, e.key());
+            if (holder >= 0 || !keys.computeIfAbsent(e.member(), m -> new HashSet<>()).add(e.key())) {
+                throw new DuplicateException("ledger of " + e.member() + " already holds key " + e.key()
+                        + (holder >= 0 ? " at entry " + (holder + 1) : " earlier in the batch"));
+            }
+        }
     }
 
     private Journal journal(MemberNumber member) {
@@ -111,13 +132,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
         return w;
     }
 
-    private static void inLocks(List<Journal> locks, int i, Runnable work) {
+    private static boolean inLocks(List<Journal> locks, int i, BooleanSupplier work) {
         if (i == locks.size()) {
-            work.run();
-            return;
+            return work.getAsBoolean();
         }
         synchronized (locks.get(i)) {
-            inLocks(locks, i + 1, work);
+            return inLocks(locks, i + 1, work);
         }
     }
 
@@ -199,6 +219,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 }
                 j.size = 0; // a reader that found the journal before its removal reads it empty
                 j.table = null;
+                j.deleted = true;
             }
         }
     }
@@ -287,6 +308,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
         long[] slots = new long[8];
         int @Nullable [] table;
         int size;
+        /** Set when the member is deleted: a writer that found this journal before then takes the next one. */
+        boolean deleted;
 
         Journal(MemberNumber member) {
             this.member = member;
