@@ -41,13 +41,18 @@ import org.crmkit.segmentation.value.RepeatSummary;
  * {@code spark.sql.decimalOperations.allowPrecisionLoss=false} (with it, Spark may round a product of a bound and
  * a count to six decimals and select differently), and {@link #over} refuses a session without it. Run it also
  * with {@value #CONSTRAINT_PROPAGATION}{@code =false}: Spark's constraint propagation, on by default, took more
- * than ten minutes to plan one segment change of a dozen tests, which plans in seconds without it.
+ * than ten minutes to plan one segment change of a dozen tests, which plans in seconds without it. And run rules of
+ * many tests with {@value #ADAPTIVE_EXECUTION}{@code =false}: with adaptive execution, on by default, the changes
+ * of 20 random pairs of rules over the test population took more than ten minutes (stopped there; one pair alone
+ * ran for twenty, every sample of its thread replanning between stages), and 45 seconds without it.
  */
 public final class SparkSegments implements SegmentQueries {
     /** The setting that must be {@code false}. */
     public static final String PRECISION_LOSS = "spark.sql.decimalOperations.allowPrecisionLoss";
     /** The setting that should be {@code false} for rules of many tests. */
     public static final String CONSTRAINT_PROPAGATION = "spark.sql.constraintPropagation.enabled";
+    /** The setting that should be {@code false} for rules of many tests. */
+    public static final String ADAPTIVE_EXECUTION = "spark.sql.adaptive.enabled";
 
     private final SparkSession spark;
 

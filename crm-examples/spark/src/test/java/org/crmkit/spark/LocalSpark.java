@@ -25,6 +25,7 @@ final class LocalSpark {
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.session.timeZone", "UTC")
                     .config(SparkSegments.CONSTRAINT_PROPAGATION, "false")
+                    .config(SparkSegments.ADAPTIVE_EXECUTION, "false")
                     .config("spark.sql.warehouse.dir", temp("warehouse"))
                     .getOrCreate();
             session.sparkContext().setLogLevel("ERROR");
