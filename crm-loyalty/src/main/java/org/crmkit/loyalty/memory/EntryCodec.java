@@ -125,6 +125,7 @@ final class EntryCodec {
         Source source = new Source(SOURCE_KINDS[r.getByte()], text(r));
         LedgerEntry.Stamp s = new LedgerEntry.Stamp(member, sequence, key, at, reason, source);
         List<LotDraw> draws = draws(r);
+        // Java evaluates arguments left to right, so each constructor below reads its fields in the order written.
         return switch (kind) {
             case ACCRUAL -> new LedgerEntry.Accrual(s, r.getLong(), r.getLong(), decimal(r), r.getInt(), awards(r),
                     day(r), optionalKey(r), draws, r.getText());
