@@ -43,8 +43,8 @@ import org.crmkit.segmentation.value.RepeatSummary;
  * with {@value #CONSTRAINT_PROPAGATION}{@code =false}: Spark's constraint propagation, on by default, took more
  * than ten minutes to plan one segment change of a dozen tests, which plans in seconds without it. And run rules of
  * many tests with {@value #ADAPTIVE_EXECUTION}{@code =false}: with adaptive execution, on by default, the changes
- * of 20 random pairs of rules over the test population took more than ten minutes (stopped there; one pair alone
- * ran for twenty, every sample of its thread replanning between stages), and 45 seconds without it.
+ * of 20 random pairs of rules over the test population took more than ten minutes (stopped there; in one CI run
+ * they took more than twenty, every sample of the thread replanning between stages), and 45 seconds without it.
  */
 public final class SparkSegments implements SegmentQueries {
     /** The setting that must be {@code false}. */
