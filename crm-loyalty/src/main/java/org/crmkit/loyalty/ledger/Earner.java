@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /** A program's earning rules with their eligibility compiled once. Thread-safe. */
 final class Earner {
+    /** Awards below this many points are shared per rule. */
+    private static final int SHARED_POINTS = 256;
+
     private final Program program;
     private final EarningRule[] rules;
     private final @Nullable Rule[] eligibility;
@@ -35,8 +38,6 @@ final class Earner {
             eligibility[i] = rules[i].eligibility().map(catalog::compile).orElse(null);
         }
     }
-
-    private static final int SHARED_POINTS = 256;
 
     /** What a touchpoint earns. */
     record Earning(long points, long qualifyingPoints, BigDecimal spend, int activities, List<Award> awards) {

@@ -740,8 +740,8 @@ public final class Ledger {
     private LedgerEntry.Accrual accrual(LedgerEntry.Stamp stamp, long points, long qualifying, BigDecimal spend,
             int activities, List<Award> awards, @Nullable IdempotencyKey releases, @Nullable String payload,
             Account account) {
-        return new LedgerEntry.Accrual(stamp, points, qualifying, spend, activities, awards, expiries.expiresOn(stamp.at()),
-                releases, account.settle(points), payload);
+        return new LedgerEntry.Accrual(stamp, points, qualifying, spend, activities, awards,
+                expiries.expiresOn(stamp.at()), releases, account.settle(points), payload);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
