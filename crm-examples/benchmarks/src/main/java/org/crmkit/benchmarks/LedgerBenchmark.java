@@ -97,6 +97,7 @@ public class LedgerBenchmark {
             }
         }
         random = new SplittableRandom(11);
+        System.gc();
     }
 
     /** {@return one accrual of qualifying points under a fresh key} */

@@ -62,7 +62,9 @@ final class Account {
     private final List<Bucket> months = new ArrayList<>();
     /** The newest month's bucket, where most postings land: reached without the list and its array. */
     private @Nullable Bucket newest;
-    private @Nullable LocalDate lastDay;
+    /** The day last asked about, as numbers: entries often share one, and a date object would be one more read. */
+    private long lastEpochDay;
+    private int lastMonth;
     private long lastDayStart;
     private long lastDayEnd;
 
@@ -97,7 +99,7 @@ final class Account {
         long opened = e.opened();
         if (opened != 0) {
             LocalDate expires = e.expiresOn();
-            addLot(e.sequence(), day(e.at()).toEpochDay(), expires == null ? NEVER : expires.toEpochDay(), opened);
+            addLot(e.sequence(), epochDay(e.at()), expires == null ? NEVER : expires.toEpochDay(), opened);
         }
         if (e instanceof LedgerEntry.Accrual a) {
             count(a.at(), a.qualifyingPoints(), a.spend(), a.activities(), 1);
@@ -146,7 +148,7 @@ final class Account {
         if (points == 0 && spend.signum() == 0 && activities == 0) {
             return;
         }
-        Bucket b = bucket(month(day(at)));
+        Bucket b = bucket(month(at));
         b.points += sign * points;
         b.add(sign > 0 ? spend : spend.negate());
         b.activities += sign * activities;
@@ -183,17 +185,29 @@ final class Account {
         return lo;
     }
 
-    /** The day of an instant in the program's zone; entries often share one, so the last answer is kept. */
-    LocalDate day(Instant at) {
+    /** {@return the epoch day of an instant in the program's zone} */
+    long epochDay(Instant at) {
+        see(at);
+        return lastEpochDay;
+    }
+
+    /** {@return the month index (see {@link #month(LocalDate)}) of an instant in the program's zone} */
+    int month(Instant at) {
+        see(at);
+        return lastMonth;
+    }
+
+    /** Makes the day of an instant the last one asked about, unless it is already. */
+    private void see(Instant at) {
         long epochSecond = at.getEpochSecond();
-        if (lastDay != null && epochSecond >= lastDayStart && epochSecond < lastDayEnd) {
-            return lastDay;
+        if (epochSecond >= lastDayStart && epochSecond < lastDayEnd) {
+            return; // an empty range at first, so the first instant is always seen
         }
         LocalDate d = LocalDate.ofInstant(at, zone);
-        lastDay = d;
+        lastEpochDay = d.toEpochDay();
+        lastMonth = month(d);
         lastDayStart = d.atStartOfDay(zone).toEpochSecond();
         lastDayEnd = d.plusDays(1).atStartOfDay(zone).toEpochSecond();
-        return d;
     }
 
     /** {@return the month's index: year times 12 plus month, from 0} */

@@ -56,6 +56,38 @@ public final class Ledger {
     private static final System.Logger LOG = System.getLogger(Ledger.class.getName());
     private static final int RETRIES = 16;
     private static final int PAGE = 10_000;
+    /** When a posting spends points: one instance, as it holds nothing of a posting. */
+    private static final Posting.Visitor<@Nullable Instant> SPENDING_AT = new Posting.Visitor<>() {
+        @Override
+        public @Nullable Instant earn(Posting.Earn p) {
+            return null;
+        }
+
+        @Override
+        public @Nullable Instant accrue(Posting.Accrue p) {
+            return null;
+        }
+
+        @Override
+        public Instant redeem(Posting.Redeem p) {
+            return p.at();
+        }
+
+        @Override
+        public @Nullable Instant adjust(Posting.Adjust p) {
+            return p.points() < 0 ? p.at() : null;
+        }
+
+        @Override
+        public @Nullable Instant reverse(Posting.Reverse p) {
+            return null;
+        }
+
+        @Override
+        public Instant transfer(Posting.Transfer p) {
+            return p.at();
+        }
+    };
 
     private final Program program;
     private final LedgerStore store;
@@ -257,37 +289,7 @@ public final class Ledger {
 
     /** {@return when a posting spends points (a redemption, a negative adjustment), or null when it does not} */
     private static @Nullable Instant spendingAt(Posting posting) {
-        return posting.accept(new Posting.Visitor<@Nullable Instant>() {
-            @Override
-            public @Nullable Instant earn(Posting.Earn p) {
-                return null;
-            }
-
-            @Override
-            public @Nullable Instant accrue(Posting.Accrue p) {
-                return null;
-            }
-
-            @Override
-            public Instant redeem(Posting.Redeem p) {
-                return p.at();
-            }
-
-            @Override
-            public @Nullable Instant adjust(Posting.Adjust p) {
-                return p.points() < 0 ? p.at() : null;
-            }
-
-            @Override
-            public @Nullable Instant reverse(Posting.Reverse p) {
-                return null;
-            }
-
-            @Override
-            public Instant transfer(Posting.Transfer p) {
-                return p.at();
-            }
-        });
+        return posting.accept(SPENDING_AT);
     }
 
     /**

@@ -242,10 +242,9 @@ final class TierRules {
 
     /** Counts of the period containing {@code at}; called holding the account's lock. */
     Qualification qualification(Account account, Instant at) {
-        LocalDate day = account.day(at);
-        int month = Account.month(day);
+        int month = account.month(at);
         if (program.qualification() == QualificationPeriod.CALENDAR_YEAR) {
-            int first = day.getYear() * 12;
+            int first = Math.floorDiv(month, 12) * 12;
             return account.qualification(first, first + 11);
         }
         return account.qualification(month - 11, month);
