@@ -596,7 +596,9 @@ public final class Ledger {
 
     /** What follows a stored entry, outside the account's lock: its event, and the tier rules it may move. */
     void afterWrite(Member member, Account account, LedgerEntry entry) {
-        publish(LoyaltyEvent.of(entry));
+        if (!listeners.isEmpty()) {
+            publish(LoyaltyEvent.of(entry));
+        }
         if (entry instanceof LedgerEntry.Accrual a) {
             tiers.upgrade(member, account, a);
         } else if (entry instanceof LedgerEntry.Reversal r && program.tierOnReversal() == TierOnReversal.IMMEDIATE) {

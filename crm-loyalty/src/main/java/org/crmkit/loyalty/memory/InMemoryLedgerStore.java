@@ -219,6 +219,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 }
                 j.size = 0; // a reader that found the journal before its removal reads it empty
                 j.table = null;
+                j.summary = 0;
                 j.deleted = true;
             }
         }
@@ -242,6 +243,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
         int hash = key.hashCode();
         int[] table = j.table;
         if (table == null) {
+            long bits = Journal.summaryBits(hash);
+            if ((j.summary & bits) != bits) {
+                return -1; // no key of the journal has this hash: its hashes need not be read
+            }
             for (int i = j.size - 1; i >= 0; i--) {
                 if (holds(j, i, hash, key)) {
                     return i;
@@ -271,6 +276,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
             j.slots = Arrays.copyOf(j.slots, 4 * j.size);
         }
         j.set(j.size, place, bytes.size(), key.hashCode());
+        j.summary |= Journal.summaryBits(key.hashCode());
         j.size++;
         if (j.table != null && 2 * j.size <= j.table.length) {
             index(j, j.table, j.size - 1);
@@ -301,12 +307,14 @@ public final class InMemoryLedgerStore implements LedgerStore {
      * One member's entries in sequence order: where each lies in the log, and its length and key's hash, two
      * numbers side by side in one array (one array, so a posting reaches fewer places in memory); and, from
      * {@link #INDEX_FROM} entries, an open-addressing table of the entries by key hash, holding index + 1 (0 is a
-     * free slot), at most half full.
+     * free slot), at most half full. Below that, a summary of the keys' hashes (two bits of 64 each) tells most
+     * new keys from the keys held without reading the hashes.
      */
     private static final class Journal {
         final MemberNumber member;
         long[] slots = new long[8];
         int @Nullable [] table;
+        long summary;
         int size;
         /** Set when the member is deleted: a writer that found this journal before then takes the next one. */
         boolean deleted;
@@ -325,6 +333,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
         int hash(int i) {
             return (int) slots[2 * i + 1];
+        }
+
+        /** {@return the two bits of {@link #summary} a key's hash sets} */
+        static long summaryBits(int hash) {
+            int h = spread(hash);
+            return 1L << h | 1L << (h >>> 6);
         }
 
         void set(int i, long place, int length, int hash) {
