@@ -15,6 +15,9 @@ import org.crmkit.loyalty.internal.Bytes;
 
 /** Whether a posting replayed under a used key carries the payload that made the stored entry. */
 final class Payloads {
+    /** Base64, not hex: a hex digest is often a run of decimal digits, which may read as a card number. */
+    private static final Base64.Encoder DIGEST_TEXT = Base64.getUrlEncoder().withoutPadding();
+
     private Payloads() {
     }
 
@@ -100,8 +103,7 @@ final class Payloads {
         Instant postsAt = p.postsAt();
         in.putLong(postsAt == null ? Long.MIN_VALUE : postsAt.getEpochSecond());
         byte[] hash = Hashing.murmur3_128().hashBytes(in.array(), 0, in.size()).asBytes();
-        // Base64, not hex: a hex digest is often a run of decimal digits, which may read as a card number.
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        return DIGEST_TEXT.encodeToString(hash);
     }
 
     /** An amount by its currency and numeric value. */
