@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the tier (upgrades happen during the run). {@code accrue} posts points directly; {@code earn} goes through the
  * earning rules for a purchase; {@code replay} re-posts a used key (the idempotent path); {@code balance} reads a
  * balance, for members holding {@code history} entries each, to show it does not grow with the history.
- * The ledger is rebuilt for each iteration so memory stays bounded.
+ * The ledger is rebuilt for each iteration so memory stays bounded, and collected once before the iteration is
+ * measured, so that postings meet a ledger already tenured, as in a host that has been running.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -97,7 +98,7 @@ public class LedgerBenchmark {
             }
         }
         random = new SplittableRandom(11);
-        System.gc();
+        System.gc(); // else the iteration's first young collections copy the ledger just built, inside the measurement
     }
 
     /** {@return one accrual of qualifying points under a fresh key} */
