@@ -31,17 +31,6 @@ final class Account {
     private static final int EARNED = 1;
     private static final int EXPIRES = 2;
     private static final int REMAINING = 3;
-    private static final int MONTH = 5;
-    private static final int POINTS = 1;
-    private static final int ACTIVITIES = 2;
-    private static final int SPEND = 3;
-    private static final int SCALE = 4;
-    /** Spend sums stay below this, so that two of them add without overflow. */
-    private static final long LIMIT = 1_000_000_000_000_000_000L;
-    private static final long OVER = Long.MIN_VALUE;
-    private static final long[] TENS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-        100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
-        10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L};
 
     final MemberNumber member;
     private final ZoneId zone;
@@ -69,16 +58,10 @@ final class Account {
     private final Set<String> capped;
     /** Points earned per capped rule, each in a one-element array changed in place. */
     private final Map<String, long[]> earnedByRule = new HashMap<>();
-    /**
-     * Months with counts, ascending, five numbers each (month index, points, activities, and the spend as an
-     * unscaled long and its scale) side by side in one array: postings mostly land in the last month, and a
-     * year's counts are read from one array rather than from twelve objects. A spend is summed as a long at one
-     * scale while it fits, so that adding to it makes no object.
-     */
-    private long[] monthData = new long[MONTH];
-    private int monthCount;
-    /** Each month's spend once it outgrew a long, by the month's position; null until one does. */
-    private @Nullable BigDecimal @Nullable [] spendBeyond;
+    /** Months with counts, ascending; postings mostly land in the newest, so a list beats a tree here. */
+    private final List<Bucket> months = new ArrayList<>();
+    /** The newest month's bucket, where most postings land: reached without the list and its array. */
+    private @Nullable Bucket newest;
     /** The day last asked about, as numbers: entries often share one, and a date object would be one more read. */
     private long lastEpochDay;
     private int lastMonth;
@@ -165,104 +148,41 @@ final class Account {
         if (points == 0 && spend.signum() == 0 && activities == 0) {
             return;
         }
-        int i = position(month(at));
-        monthData[i * MONTH + POINTS] += sign * points;
-        monthData[i * MONTH + ACTIVITIES] += sign * activities;
-        addSpendAt(i, sign > 0 ? spend : spend.negate());
+        Bucket b = bucket(month(at));
+        b.points += sign * points;
+        b.add(sign > 0 ? spend : spend.negate());
+        b.activities += sign * activities;
     }
 
-    /** Adds an amount to a month's spend, as a posting in that month does. */
-    void addSpend(int month, BigDecimal amount) {
-        addSpendAt(position(month), amount);
-    }
-
-    /** {@return a month's spend, its scale the largest added, as adding decimals to zero gives} */
-    BigDecimal spendIn(int month) {
+    private Bucket bucket(int month) {
+        Bucket last = newest;
+        if (last != null && last.month == month) {
+            return last;
+        }
+        int n = months.size();
         int i = firstAtOrAfter(month);
-        return i < monthCount && monthData[i * MONTH] == month ? spend(i) : BigDecimal.ZERO;
+        if (i < n && months.get(i).month == month) {
+            return months.get(i);
+        }
+        Bucket b = new Bucket(month);
+        months.add(i, b);
+        newest = months.get(n);
+        return b;
     }
 
-    /** {@return the position of a month's counts, made when the month has none yet} */
-    private int position(int month) {
-        int n = monthCount;
-        if (n > 0 && monthData[(n - 1) * MONTH] == month) {
-            return n - 1;
-        }
-        int i = firstAtOrAfter(month);
-        if (i < n && monthData[i * MONTH] == month) {
-            return i;
-        }
-        if ((n + 1) * MONTH > monthData.length) {
-            monthData = Arrays.copyOf(monthData, 2 * monthData.length);
-        }
-        System.arraycopy(monthData, i * MONTH, monthData, (i + 1) * MONTH, (n - i) * MONTH);
-        Arrays.fill(monthData, i * MONTH, (i + 1) * MONTH, 0);
-        monthData[i * MONTH] = month;
-        BigDecimal[] beyond = spendBeyond;
-        if (beyond != null) {
-            if (beyond.length < n + 1) {
-                beyond = Arrays.copyOf(beyond, monthData.length / MONTH);
-                spendBeyond = beyond;
-            }
-            System.arraycopy(beyond, i, beyond, i + 1, n - i);
-            beyond[i] = null;
-        }
-        monthCount = n + 1;
-        return i;
-    }
-
-    /** {@return the position of the first month with counts of {@code month} or later} */
+    /** {@return the index of the first bucket of {@code month} or later} */
     private int firstAtOrAfter(int month) {
         int lo = 0;
-        int hi = monthCount;
+        int hi = months.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (monthData[mid * MONTH] < month) {
+            if (months.get(mid).month < month) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
-    }
-
-    private void addSpendAt(int i, BigDecimal amount) {
-        if ((spendBeyond == null || spendBeyond[i] == null) && amount.scale() >= 0 && amount.scale() < TENS.length
-                && amount.precision() <= 18) {
-            // Amounts come stripped of trailing zeros, so scales differ from posting to posting: align them.
-            int at = i * MONTH;
-            int sumScale = (int) monthData[at + SCALE];
-            int scale = Math.max(sumScale, amount.scale());
-            long sum = aligned(monthData[at + SPEND], scale - sumScale);
-            long a = aligned(amount.unscaledValue().longValue(), scale - amount.scale());
-            if (sum != OVER && a != OVER && Math.abs(sum + a) < LIMIT) {
-                monthData[at + SPEND] = sum + a;
-                monthData[at + SCALE] = scale;
-                return;
-            }
-        }
-        BigDecimal sum = spend(i).add(amount);
-        if (spendBeyond == null) {
-            spendBeyond = new BigDecimal[monthData.length / MONTH];
-        }
-        spendBeyond[i] = sum;
-    }
-
-    /** {@return the value times ten to the given power, or {@link #OVER} when past the limit} */
-    private static long aligned(long value, int tens) {
-        if (tens == 0) {
-            return value;
-        }
-        if (tens >= TENS.length || Math.abs(value) >= LIMIT / TENS[tens]) {
-            return OVER;
-        }
-        return value * TENS[tens];
-    }
-
-    private BigDecimal spend(int i) {
-        BigDecimal beyond = spendBeyond == null ? null : spendBeyond[i];
-        return beyond != null ? beyond : BigDecimal.valueOf(monthData[i * MONTH + SPEND],
-                (int) monthData[i * MONTH + SCALE]);
     }
 
     /** {@return the epoch day of an instant in the program's zone} */
@@ -300,10 +220,11 @@ final class Account {
         long points = 0;
         BigDecimal spend = BigDecimal.ZERO;
         long activities = 0;
-        for (int i = firstAtOrAfter(from); i < monthCount && monthData[i * MONTH] <= to; i++) {
-            points += monthData[i * MONTH + POINTS];
-            spend = spend.add(spend(i));
-            activities += monthData[i * MONTH + ACTIVITIES];
+        for (int i = firstAtOrAfter(from); i < months.size() && months.get(i).month <= to; i++) {
+            Bucket b = months.get(i);
+            points += b.points;
+            spend = spend.add(b.spend());
+            activities += b.activities;
         }
         return new Qualification(points, spend, activities);
     }
@@ -463,5 +384,61 @@ final class Account {
             throw new IllegalStateException("ledger of " + member + " draws on a lot that is not open: " + id);
         }
         return i;
+    }
+
+    /**
+     * One month's qualification counts. Spend is summed as a long at one scale while it fits, so that adding to
+     * it makes no object; a sum that outgrows that is kept as a decimal.
+     */
+    static final class Bucket {
+        /** Sums stay below this, so that two of them add without overflow. */
+        private static final long LIMIT = 1_000_000_000_000_000_000L;
+        private static final long OVER = Long.MIN_VALUE;
+        private static final long[] TENS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+            10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L};
+        final int month;
+        long points;
+        long activities;
+        private long spendUnscaled;
+        private int spendScale;
+        private @Nullable BigDecimal spendBeyond;
+
+        Bucket(int month) {
+            this.month = month;
+        }
+
+        /** Adds an amount; the sum's scale is the largest seen, as adding decimals to zero would give. */
+        void add(BigDecimal amount) {
+            if (spendBeyond == null && amount.scale() >= 0 && amount.scale() < TENS.length
+                    && amount.precision() <= 18) {
+                // Amounts come stripped of trailing zeros, so scales differ from posting to posting: align them.
+                long a = amount.unscaledValue().longValue();
+                int scale = Math.max(spendScale, amount.scale());
+                long sum = aligned(spendUnscaled, scale - spendScale);
+                a = aligned(a, scale - amount.scale());
+                if (sum != OVER && a != OVER && Math.abs(sum + a) < LIMIT) {
+                    spendUnscaled = sum + a;
+                    spendScale = scale;
+                    return;
+                }
+            }
+            spendBeyond = spend().add(amount);
+        }
+
+        /** {@return the value times ten to the given power, or {@link #OVER} when past the limit} */
+        private static long aligned(long value, int tens) {
+            if (tens == 0) {
+                return value;
+            }
+            if (tens >= TENS.length || Math.abs(value) >= LIMIT / TENS[tens]) {
+                return OVER;
+            }
+            return value * TENS[tens];
+        }
+
+        BigDecimal spend() {
+            return spendBeyond != null ? spendBeyond : BigDecimal.valueOf(spendUnscaled, spendScale);
+        }
     }
 }
