@@ -276,7 +276,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
             j.slots = Arrays.copyOf(j.slots, 4 * j.size);
         }
         j.set(j.size, place, bytes.size(), key.hashCode());
-        j.summary |= Journal.summaryBits(key.hashCode());
         j.size++;
         if (j.table != null && 2 * j.size <= j.table.length) {
             index(j, j.table, j.size - 1);
@@ -344,6 +343,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         void set(int i, long place, int length, int hash) {
             slots[2 * i] = place;
             slots[2 * i + 1] = (long) length << 32 | hash & 0xFFFF_FFFFL;
+            summary |= summaryBits(hash);
         }
     }
 
